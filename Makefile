@@ -1,0 +1,149 @@
+# Webcare Lens — one entry point: build, demo, test, eval, bench, fuzz, dist.
+# `make` installs what is missing (Debian packages, npm packages from the
+# lockfile) and builds everything. See README.md.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+BUILD   := build
+CORE    := core
+THIRD   := $(CORE)/third_party
+ENGINE  := extension/engine
+export NODE_PATH := /usr/share/nodejs
+
+# ---- dependencies ------------------------------------------------------
+APT_PKGS := build-essential clang libclang-rt-14-dev emscripten chromium \
+            fonts-noto-color-emoji zip unzip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps deps-apt deps-npm
+deps: deps-apt deps-npm
+
+deps-apt:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-npm: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# ---- native core -------------------------------------------------------
+CC      ?= cc
+CSTD    := -std=c11
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+INCS    := -I$(CORE)/include -I$(CORE)/src -I$(THIRD)/cjson -I$(THIRD)/utf8proc
+DEFS    := -DUTF8PROC_STATIC -DCJSON_NESTING_LIMIT=64
+OPT     ?= -O2
+CFLAGS_CORE  = $(CSTD) $(OPT) $(WARN) $(INCS) $(DEFS)
+CFLAGS_THIRD = -std=c99 $(OPT) $(INCS) $(DEFS) -w
+
+CORE_SRCS  := $(filter-out $(CORE)/src/cli.c,$(wildcard $(CORE)/src/*.c $(CORE)/src/gen/*.c))
+THIRD_SRCS := $(THIRD)/cjson/cJSON.c $(THIRD)/utf8proc/utf8proc.c
+CORE_HDRS  := $(wildcard $(CORE)/include/*.h $(CORE)/src/*.h)
+RULE_FILES := $(sort $(wildcard $(CORE)/rules/nl/*.json))
+
+CORE_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRCS))
+THIRD_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(THIRD_SRCS))
+
+$(BUILD)/obj/$(THIRD)/%.o: $(THIRD)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_THIRD) -c $< -o $@
+
+$(BUILD)/obj/$(CORE)/%.o: $(CORE)/%.c $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CORE) -c $< -o $@
+
+$(BUILD)/libwebcare.a: $(CORE_OBJS) $(THIRD_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/webcare: $(CORE)/src/cli.c $(BUILD)/libwebcare.a $(CORE_HDRS)
+	$(CC) $(CFLAGS_CORE) $< $(BUILD)/libwebcare.a -lm -o $@
+
+.PHONY: native
+native: $(BUILD)/webcare $(BUILD)/libwebcare.a
+
+# ---- WebAssembly -------------------------------------------------------
+EMCC      := emcc
+WASM_OUT  := $(BUILD)/wasm
+WASM_FLAGS := -Oz -flto $(CSTD) $(INCS) $(DEFS) \
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createWebcareCore \
+  -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sALLOW_MEMORY_GROWTH=1 \
+  -sINITIAL_MEMORY=4194304 -sTOTAL_STACK=262144 -sMALLOC=emmalloc \
+  -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2 \
+  -sEXPORTED_FUNCTIONS=@wasm-build/exports.txt \
+  -sEXPORTED_RUNTIME_METHODS=[]
+
+$(WASM_OUT)/webcare-core.mjs: $(CORE_SRCS) $(THIRD_SRCS) $(CORE_HDRS) wasm-build/webcare-wasm.c wasm-build/exports.txt | deps-apt
+	@mkdir -p $(WASM_OUT)
+	@$(EMCC) --version | head -1
+	$(EMCC) $(WASM_FLAGS) wasm-build/webcare-wasm.c $(CORE_SRCS) $(THIRD_SRCS) -o $@
+
+$(ENGINE)/webcare.wasm: $(WASM_OUT)/webcare-core.mjs
+	@mkdir -p $(ENGINE)
+	cp $(WASM_OUT)/webcare-core.mjs $(ENGINE)/webcare-core.mjs
+	cp $(WASM_OUT)/webcare-core.wasm $(ENGINE)/webcare.wasm
+	cp wasm-build/webcare.mjs $(ENGINE)/webcare.mjs
+
+$(ENGINE)/webcare.mjs: wasm-build/webcare.mjs
+	@mkdir -p $(ENGINE)
+	cp $< $@
+
+.PHONY: wasm
+wasm: $(ENGINE)/webcare.wasm $(ENGINE)/webcare.mjs
+
+# ---- everything --------------------------------------------------------
+.PHONY: all build
+all: build
+build: deps native wasm extension-build
+
+# Extension assets built from npm packages (fixtures and bundles hook in here).
+.PHONY: extension-build
+extension-build: deps-npm
+
+# ---- tests -------------------------------------------------------------
+TEST_SRCS := $(sort $(wildcard tests/c/test_*.c))
+TEST_BINS := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
+ASAN_BINS := $(patsubst tests/c/%.c,$(BUILD)/tests-asan/%,$(TEST_SRCS))
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
+
+$(BUILD)/tests/%: tests/c/%.c tests/c/check.h $(BUILD)/libwebcare.a $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CORE) -Itests/c $< $(BUILD)/libwebcare.a -lm -o $@
+
+$(BUILD)/tests-asan/%: tests/c/%.c tests/c/check.h $(CORE_SRCS) $(THIRD_SRCS) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/c $< $(CORE_SRCS) $(THIRD_SRCS) -lm -o $@
+
+.PHONY: test test-c test-asan test-wasm test-e2e test-cli
+test: build test-c test-asan test-cli test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+test-c: $(TEST_BINS)
+	@tests/run-c-tests.sh $(TEST_BINS)
+
+test-asan: $(ASAN_BINS)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run-c-tests.sh $(ASAN_BINS)
+
+test-cli: $(BUILD)/webcare
+	@tests/cli/run.sh $(BUILD)/webcare
+
+test-wasm: wasm native deps-npm
+	node --test tests/wasm/
+
+test-e2e: build
+	@if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then node --test --test-concurrency=1 tests/e2e/; fi
+
+# ---- demo, eval, bench, fuzz, dist (filled by their issues) -------------
+.PHONY: demo eval bench fuzz dist regen clean
+demo: build
+	@tests/demo/cli-demo.sh $(BUILD)/webcare
+
+clean:
+	rm -rf $(BUILD) $(ENGINE)

@@ -1,0 +1,706 @@
+/* text.c — validation, tokens, match keys and UTF-16 offsets on utf8proc. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../include/webcare.h"
+#include "utf8proc.h"
+
+/* ---- code points ------------------------------------------------------ */
+
+/* Decode one code point of valid-or-not UTF-8 at s[i]; returns bytes used
+ * (>0) or a negative value on a bad sequence. */
+static int decode(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i), cp);
+    return n > 0 ? (int)n : -1;
+}
+
+static int u16_units(int32_t cp) { return cp >= 0x10000 ? 2 : 1; }
+
+int wc_validate_utf8(const char *src, size_t len, size_t *err_at)
+{
+    size_t i = 0;
+    if (!src && len) return WEBCARE_ERROR_NULL;
+    while (i < len) {
+        unsigned char c = (unsigned char)src[i];
+        if (c < 0x80) { i++; continue; }
+        int32_t cp;
+        int n = decode(src, len, i, &cp);
+        if (n < 0) {
+            if (err_at) *err_at = i;
+            return WEBCARE_ERROR_INVALID_UTF8;
+        }
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+size_t wc_u16_len(const char *src, size_t len)
+{
+    size_t i = 0, u = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)src[i];
+        /* Valid UTF-8 is assumed: lead bytes tell the length. */
+        if (c < 0x80) { i += 1; u += 1; }
+        else if (c < 0xE0) { i += 2; u += 1; }
+        else if (c < 0xF0) { i += 3; u += 1; }
+        else { i += 4; u += 2; }
+    }
+    return u;
+}
+
+char *wc_nfc(const char *src, size_t len)
+{
+    /* Not utf8proc_map: it measures with a NULL buffer, which is undefined
+     * behaviour (pointer arithmetic on NULL) that UBSan rejects. */
+    const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_ssize_t cap = (utf8proc_ssize_t)len + 8;
+    utf8proc_int32_t *buf = NULL;
+    utf8proc_ssize_t n;
+    for (;;) {
+        utf8proc_int32_t *nb = realloc(buf, (size_t)cap * sizeof *buf);
+        if (!nb) { free(buf); return NULL; }
+        buf = nb;
+        n = utf8proc_decompose((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)len, buf, cap, opts);
+        if (n < 0) { free(buf); return NULL; }
+        if (n <= cap) break;
+        cap = n;
+    }
+    n = utf8proc_normalize_utf32(buf, n, opts);
+    if (n < 0) { free(buf); return NULL; }
+    /* UTF-8 needs at most 4 bytes per code point: the buffer itself has room. */
+    n = utf8proc_reencode(buf, n, opts);
+    if (n < 0) { free(buf); return NULL; }
+    return (char *)buf;
+}
+
+enum cp_class { C_SPACE, C_NEWLINE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_EMOJI, C_IGNORABLE };
+
+static int is_emoji_presentation_bmp(int32_t cp)
+{
+    /* Extended_Pictographic code points below U+1F000 that are emoji by default
+     * (Emoji_Presentation=Yes) or are almost always used as emoji. */
+    static const int32_t list[] = {
+        0x231A, 0x231B, 0x23E9, 0x23EA, 0x23EB, 0x23EC, 0x23F0, 0x23F3, 0x25FD, 0x25FE,
+        0x2614, 0x2615, 0x2639, 0x263A, 0x2648, 0x2649, 0x264A, 0x264B, 0x264C, 0x264D,
+        0x264E, 0x264F, 0x2650, 0x2651, 0x2652, 0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA,
+        0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2, 0x26F3,
+        0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A, 0x270B, 0x2728, 0x274C, 0x274E, 0x2753,
+        0x2754, 0x2755, 0x2757, 0x2764, 0x2795, 0x2796, 0x2797, 0x27B0, 0x27BF, 0x2B1B,
+        0x2B1C, 0x2B50, 0x2B55,
+    };
+    size_t lo = 0, hi = sizeof list / sizeof list[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (list[mid] == cp) return 1;
+        if (list[mid] < cp) lo = mid + 1; else hi = mid;
+    }
+    return 0;
+}
+
+static int is_regional_indicator(int32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+
+static int is_ignorable(int32_t cp)
+{
+    /* Zero-width characters: pages (Facebook) hide them in text as decoys. */
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+           cp == 0x00AD;
+}
+
+static int32_t peek_at(const char *s, size_t len, size_t i, int *n);
+
+/* Class of code point cp whose encoding ends at byte `after` of s (the next
+ * code point is only decoded for emoji-capable symbols: U+FE0F makes them emoji). */
+static enum cp_class classify_cp(int32_t cp, const char *s, size_t len, size_t after)
+{
+    if (cp < 0x80) {
+        if (cp == '\n') return C_NEWLINE;
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return C_LETTER;
+        if (cp >= '0' && cp <= '9') return C_DIGIT;
+        if (cp < 0x20 || cp == 0x7F) return C_SPACE;
+        return C_PUNCT;
+    }
+    if (cp == 0x2028 || cp == 0x2029) return C_NEWLINE;
+    if (is_ignorable(cp)) return C_IGNORABLE;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->boundclass == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC) {
+        int m;
+        if (cp >= 0x1F000 || is_emoji_presentation_bmp(cp) || peek_at(s, len, after, &m) == 0xFE0F)
+            return C_EMOJI;
+        return C_PUNCT;
+    }
+    if (is_regional_indicator(cp)) return C_EMOJI;
+    switch (p->category) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_MARK;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return C_NEWLINE;
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+        return C_SPACE;
+    default:
+        return C_PUNCT;
+    }
+}
+
+/* ---- a cursor over the text ------------------------------------------- */
+
+typedef struct cursor {
+    const char *s;
+    size_t len;
+    size_t i;   /* byte offset */
+    size_t u16; /* UTF-16 offset */
+} cursor;
+
+/* Code point at byte offset i (assumes valid UTF-8); *n gets its byte length. */
+static int32_t peek_at(const char *s, size_t len, size_t i, int *n)
+{
+    int32_t cp = -1;
+    if (i >= len) { *n = 0; return -1; }
+    if ((unsigned char)s[i] < 0x80) { *n = 1; return (unsigned char)s[i]; }
+    *n = decode(s, len, i, &cp);
+    if (*n < 0) { *n = 1; return 0xFFFD; }
+    return cp;
+}
+
+static int32_t cur_cp(const cursor *c, int *n) { return peek_at(c->s, c->len, c->i, n); }
+
+
+static void advance(cursor *c)
+{
+    int n;
+    int32_t cp = cur_cp(c, &n);
+    if (!n) return;
+    c->i += (size_t)n;
+    c->u16 += (size_t)u16_units(cp);
+}
+
+static enum cp_class cur_class(const cursor *c)
+{
+    int n;
+    int32_t cp = cur_cp(c, &n);
+    if (!n) return C_SPACE;
+    return classify_cp(cp, c->s, c->len, c->i + (size_t)n);
+}
+
+/* ---- token storage ---------------------------------------------------- */
+
+static int push_key_bytes(wc_text *t, const char *b, size_t n)
+{
+    if (t->keys_len + n + 1 > t->keys_cap) {
+        size_t cap = t->keys_cap ? t->keys_cap : 256;
+        while (cap < t->keys_len + n + 1) cap *= 2;
+        char *k = realloc(t->keys, cap);
+        if (!k) return WEBCARE_ERROR_NOMEM;
+        t->keys = k;
+        t->keys_cap = cap;
+    }
+    memcpy(t->keys + t->keys_len, b, n);
+    t->keys_len += n;
+    return 0;
+}
+
+static int end_key(wc_text *t)
+{
+    char z = 0;
+    int rc = push_key_bytes(t, &z, 1);
+    return rc;
+}
+
+/* Match key of a non-ASCII span: case fold, strip accents, compose, skip
+ * zero-width characters. */
+static int push_key_unicode(wc_text *t, const char *s, size_t len)
+{
+    utf8proc_int32_t stackbuf[128];
+    utf8proc_int32_t *buf = stackbuf;
+    utf8proc_ssize_t cap = (utf8proc_ssize_t)(sizeof stackbuf / sizeof stackbuf[0]);
+    const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                     UTF8PROC_IGNORE;
+    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, buf,
+                                            cap, opts);
+    if (n > cap) {
+        buf = malloc((size_t)n * sizeof *buf);
+        if (!buf) return WEBCARE_ERROR_NOMEM;
+        cap = n;
+        n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, buf, cap, opts);
+    }
+    int rc = 0;
+    if (n < 0) {
+        rc = WEBCARE_ERROR_INVALID_UTF8;
+        goto cleanup;
+    }
+    n = utf8proc_normalize_utf32(buf, n, opts);
+    if (n < 0) {
+        rc = WEBCARE_ERROR_INVALID_UTF8;
+        goto cleanup;
+    }
+    /* Re-encode by hand (utf8proc_reencode needs room for 4 bytes per code
+     * point in the same buffer, which it always has). */
+    for (utf8proc_ssize_t k = 0; k < n && rc == 0; k++) {
+        utf8proc_uint8_t b[4];
+        if (is_ignorable(buf[k])) continue;
+        utf8proc_ssize_t m = utf8proc_encode_char(buf[k], b);
+        rc = push_key_bytes(t, (const char *)b, (size_t)m);
+    }
+cleanup:
+    if (buf != stackbuf) free(buf);
+    return rc;
+}
+
+static int push_key(wc_text *t, const wc_token *tok)
+{
+    const char *s = t->src + tok->start;
+    size_t len = tok->end - tok->start;
+    int rc = 0;
+    if (tok->kind == WC_TOK_EMOJI) {
+        /* Drop variation selectors and skin tones so "👍🏽" keys as "👍". */
+        size_t i = 0;
+        while (i < len && rc == 0) {
+            int n;
+            int32_t cp = peek_at(s, len, i, &n);
+            if (cp != 0xFE0F && cp != 0xFE0E && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
+                rc = push_key_bytes(t, s + i, (size_t)n);
+            i += (size_t)n;
+        }
+    } else if (tok->kind == WC_TOK_PUNCT || tok->kind == WC_TOK_BREAK) {
+        rc = push_key_bytes(t, s, len);
+    } else if (!(tok->flags & WC_TF_NONASCII)) {
+        char buf[64];
+        size_t i = 0;
+        while (i < len && rc == 0) {
+            size_t k = 0;
+            for (; k < sizeof buf && i < len; k++, i++) {
+                char ch = s[i];
+                buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+            }
+            rc = push_key_bytes(t, buf, k);
+        }
+    } else {
+        rc = push_key_unicode(t, s, len);
+    }
+    if (rc == 0) rc = end_key(t);
+    return rc;
+}
+
+static int push_token(wc_text *t, wc_tok_kind kind, unsigned flags, const cursor *from,
+                      const cursor *to)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        wc_token *nt = realloc(t->tok, cap * sizeof *nt);
+        if (!nt) return WEBCARE_ERROR_NOMEM;
+        t->tok = nt;
+        t->cap = cap;
+    }
+    wc_token *tok = &t->tok[t->n];
+    tok->kind = (uint8_t)kind;
+    tok->flags = (uint8_t)flags;
+    tok->start = (uint32_t)from->i;
+    tok->end = (uint32_t)to->i;
+    tok->u16_start = (uint32_t)from->u16;
+    tok->u16_end = (uint32_t)to->u16;
+    for (size_t k = from->i; k < to->i; k++)
+        if ((unsigned char)t->src[k] >= 0x80) { tok->flags |= WC_TF_NONASCII; break; }
+    tok->key = (uint32_t)t->keys_len;
+    int rc = push_key(t, tok);
+    if (rc) return rc;
+    tok->key_len = (uint32_t)(t->keys_len - tok->key - 1);
+    t->n++;
+    return 0;
+}
+
+/* ---- recognisers ------------------------------------------------------ */
+
+static int ascii_alnum(int32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+static int starts_with_ci(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t k = 0;
+    for (; lit[k]; k++)
+        if (i + k >= len || lower_ascii((unsigned char)s[i + k]) != lit[k]) return 0;
+    return 1;
+}
+
+static const char *const TLDS[] = {
+    "app", "be", "co", "com", "de", "dev", "eu", "fr", "info", "io", "ly", "me", "net", "nl",
+    "nu", "online", "org", "shop", "tv", "uk", "us",
+};
+
+static int known_tld(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof TLDS / sizeof TLDS[0]; k++) {
+        size_t m = strlen(TLDS[k]);
+        if (m != n) continue;
+        size_t j = 0;
+        while (j < n && lower_ascii((unsigned char)s[j]) == TLDS[k][j]) j++;
+        if (j == n) return 1;
+    }
+    return 0;
+}
+
+/* Length of a domain name "ns.nl" / "www.bol.com" at s[i] with a known TLD,
+ * or 0. Labels are ASCII letters, digits and '-'. */
+static size_t domain_len(const char *s, size_t len, size_t i)
+{
+    size_t j = i, labels = 0, last = i;
+    for (;;) {
+        size_t k = j;
+        while (k < len && (ascii_alnum((unsigned char)s[k]) || s[k] == '-')) k++;
+        if (k == j) break;
+        labels++;
+        last = j;
+        if (k < len && s[k] == '.' && k + 1 < len && ascii_alnum((unsigned char)s[k + 1])) {
+            j = k + 1;
+            continue;
+        }
+        j = k;
+        break;
+    }
+    if (labels < 2) return 0;
+    if (j < len && ((unsigned char)s[j] >= 0x80 || s[j] == '@')) return 0;
+    if (!known_tld(s + last, j - last)) return 0;
+    return j - i;
+}
+
+static int url_body_char(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '`';
+}
+
+/* Extends a URL at byte j over its path; trims trailing punctuation. */
+static size_t url_extend(const char *s, size_t len, size_t j)
+{
+    if (j < len && (s[j] == '/' || s[j] == '?' || s[j] == '#' || s[j] == ':')) {
+        while (j < len && url_body_char((unsigned char)s[j])) j++;
+        while (j > 0 && strchr(".,;:!?)'", s[j - 1])) j--;
+    }
+    return j;
+}
+
+/* If a URL starts at byte i, returns its end, else 0. */
+static size_t match_url(const char *s, size_t len, size_t i)
+{
+    size_t j;
+    if (starts_with_ci(s, len, i, "https://")) j = i + 8;
+    else if (starts_with_ci(s, len, i, "http://")) j = i + 7;
+    else j = i;
+    size_t d = domain_len(s, len, j);
+    if (j != i && d == 0) {
+        /* A scheme with an unknown TLD is still a URL. */
+        size_t k = j;
+        while (k < len && url_body_char((unsigned char)s[k]) && s[k] != '/') k++;
+        if (k == j) return 0;
+        return url_extend(s, len, k);
+    }
+    if (d == 0) return 0;
+    return url_extend(s, len, j + d);
+}
+
+/* If an e-mail address starts at byte i, returns its end, else 0. */
+static size_t match_email(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j]))) j++;
+    if (j == i || j >= len || s[j] != '@') return 0;
+    size_t d = domain_len(s, len, j + 1);
+    return d ? j + 1 + d : 0;
+}
+
+/* Cheap pre-check: could an e-mail address or URL start at byte i? Only if
+ * its ASCII run contains '.' or '@', or is followed by "://". */
+static int maybe_link(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j]))) {
+        if (s[j] == '.' && j + 1 < len && ascii_alnum((unsigned char)s[j + 1])) return 1;
+        j++;
+    }
+    return j < len && (s[j] == '@' || s[j] == ':');
+}
+
+static int prev_is_alnum(const char *s, size_t i)
+{
+    return i > 0 && (ascii_alnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80);
+}
+
+/* ---- the tokenizer ---------------------------------------------------- */
+
+static void skip_bytes(cursor *c, size_t end)
+{
+    while (c->i < end) advance(c);
+}
+
+static int is_word_joiner(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == '-'; }
+
+static unsigned scan_word(cursor *c)
+{
+    unsigned flags = 0;
+    int letters = 0, uppers = 0, first_upper = -1;
+    int32_t prev = -1;
+    int run = 0;
+    for (;;) {
+        if (c->i < c->len) {
+            /* ASCII fast path: no property lookups for plain letters. */
+            unsigned char b = (unsigned char)c->s[c->i];
+            int up = b >= 'A' && b <= 'Z';
+            if (up || (b >= 'a' && b <= 'z')) {
+                int32_t low = up ? b + 32 : b;
+                if (first_upper < 0) first_upper = up;
+                letters++;
+                uppers += up;
+                run = (low == prev) ? run + 1 : 1;
+                if (run >= 3) flags |= WC_TF_ELONGATED;
+                prev = low;
+                c->i++;
+                c->u16++;
+                continue;
+            }
+        }
+        int n;
+        int32_t cp = cur_cp(c, &n);
+        if (!n) break;
+        enum cp_class k = classify_cp(cp, c->s, c->len, c->i + (size_t)n);
+        if (k == C_LETTER || k == C_MARK || k == C_DIGIT) {
+            if (k == C_LETTER) {
+                const utf8proc_property_t *p = utf8proc_get_property(cp);
+                int up = p->category == UTF8PROC_CATEGORY_LU || p->category == UTF8PROC_CATEGORY_LT;
+                if (first_upper < 0) first_upper = up;
+                letters++;
+                uppers += up;
+                int32_t low = utf8proc_tolower(cp);
+                run = (low == prev) ? run + 1 : 1;
+                if (run >= 3) flags |= WC_TF_ELONGATED;
+                prev = low;
+            } else if (k == C_DIGIT) {
+                flags |= WC_TF_DIGIT;
+                prev = -1;
+                run = 0;
+            }
+            advance(c);
+            continue;
+        }
+        if (k == C_IGNORABLE || is_word_joiner(cp)) {
+            /* Keep inside the word only when a letter follows. */
+            cursor look = *c;
+            advance(&look);
+            while (look.i < look.len && cur_class(&look) == C_IGNORABLE) advance(&look);
+            enum cp_class nk = cur_class(&look);
+            if (look.i < look.len && (nk == C_LETTER || (cp == '-' && nk == C_DIGIT))) {
+                *c = look;
+                continue;
+            }
+        }
+        break;
+    }
+    if (letters >= 2 && uppers == letters) flags |= WC_TF_UPPER;
+    if (first_upper == 1) flags |= WC_TF_TITLE;
+    return flags;
+}
+
+static void scan_number(cursor *c)
+{
+    for (;;) {
+        enum cp_class k = cur_class(c);
+        if (k == C_DIGIT) { advance(c); continue; }
+        if (c->i < c->len && strchr(".,:/-", c->s[c->i]) && c->i + 1 < c->len &&
+            c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '9') {
+            advance(c);
+            continue;
+        }
+        break;
+    }
+}
+
+static void scan_emoji(cursor *c)
+{
+    utf8proc_int32_t state = 0;
+    int n;
+    int32_t prev = cur_cp(c, &n);
+    advance(c);
+    while (c->i < c->len) {
+        int32_t cp = cur_cp(c, &n);
+        if (utf8proc_grapheme_break_stateful(prev, cp, &state)) break;
+        advance(c);
+        prev = cp;
+    }
+}
+
+static int keycap_at(const cursor *c)
+{
+    /* [0-9#*] FE0F? 20E3 */
+    const char *s = c->s;
+    size_t i = c->i, len = c->len;
+    if (i >= len || !((s[i] >= '0' && s[i] <= '9') || s[i] == '#' || s[i] == '*')) return 0;
+    int n;
+    size_t j = i + 1;
+    int32_t cp = peek_at(s, len, j, &n);
+    if (cp == 0xFE0F) { j += (size_t)n; cp = peek_at(s, len, j, &n); }
+    return cp == 0x20E3;
+}
+
+int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at)
+{
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    out->len = len;
+    if (!src && len) return WEBCARE_ERROR_NULL;
+    int rc = wc_validate_utf8(src, len, err_at);
+    if (rc) return rc;
+    out->u16_len = wc_u16_len(src, len);
+    /* Reserve once for typical text so short texts never reallocate. */
+    out->cap = len / 4 + 16;
+    out->tok = malloc(out->cap * sizeof *out->tok);
+    out->keys_cap = len + len / 2 + 64;
+    out->keys = malloc(out->keys_cap);
+    if (!out->tok || !out->keys) return WEBCARE_ERROR_NOMEM;
+
+    cursor c = {src, len, 0, 0};
+    unsigned space_before = 1;
+    while (c.i < len && rc == 0) {
+        cursor from = c;
+        int n;
+        int32_t cp = cur_cp(&c, &n);
+        enum cp_class k = classify_cp(cp, src, len, c.i + (size_t)n);
+        unsigned sb = space_before ? WC_TF_SPACE_BEFORE : 0;
+        space_before = 0;
+        size_t end;
+
+        if (k == C_SPACE || k == C_IGNORABLE) {
+            advance(&c);
+            space_before = 1;
+            continue;
+        }
+        if (k == C_NEWLINE) {
+            while (c.i < len) {
+                enum cp_class m = cur_class(&c);
+                if (m != C_NEWLINE && m != C_SPACE) break;
+                advance(&c);
+            }
+            rc = push_token(out, WC_TOK_BREAK, sb, &from, &c);
+            space_before = 1;
+            continue;
+        }
+        if ((k == C_LETTER || k == C_DIGIT) && !prev_is_alnum(src, c.i) && maybe_link(src, len, c.i)) {
+            if ((end = match_email(src, len, c.i)) != 0) {
+                skip_bytes(&c, end);
+                rc = push_token(out, WC_TOK_EMAIL, sb, &from, &c);
+                continue;
+            }
+            if ((end = match_url(src, len, c.i)) != 0) {
+                skip_bytes(&c, end);
+                rc = push_token(out, WC_TOK_URL, sb, &from, &c);
+                continue;
+            }
+        }
+        if (k == C_DIGIT && keycap_at(&c)) {
+            scan_emoji(&c);
+            rc = push_token(out, WC_TOK_EMOJI, sb, &from, &c);
+            continue;
+        }
+        if (k == C_LETTER || k == C_MARK) {
+            unsigned f = scan_word(&c);
+            rc = push_token(out, WC_TOK_WORD, f | sb, &from, &c);
+            continue;
+        }
+        if (k == C_DIGIT) {
+            scan_number(&c);
+            if (cur_class(&c) == C_LETTER) {
+                /* "3e", "5G", "24x7": a word with digits. */
+                unsigned f = scan_word(&c) | WC_TF_DIGIT;
+                rc = push_token(out, WC_TOK_WORD, f | sb, &from, &c);
+            } else {
+                rc = push_token(out, WC_TOK_NUMBER, sb, &from, &c);
+            }
+            continue;
+        }
+        if (k == C_EMOJI) {
+            scan_emoji(&c);
+            rc = push_token(out, WC_TOK_EMOJI, sb, &from, &c);
+            continue;
+        }
+        /* Punctuation: @handle, #hashtag, or a run. */
+        if ((cp == '@' || cp == 0xFF20) && !prev_is_alnum(src, c.i)) {
+            cursor h = c;
+            advance(&h);
+            size_t body = h.i;
+            while (h.i < len && (ascii_alnum((unsigned char)src[h.i]) || src[h.i] == '_')) advance(&h);
+            if (h.i > body) {
+                c = h;
+                rc = push_token(out, WC_TOK_HANDLE, sb, &from, &c);
+                continue;
+            }
+        }
+        if ((cp == '#' || cp == 0xFF03) && !prev_is_alnum(src, c.i)) {
+            cursor h = c;
+            advance(&h);
+            int letters = 0;
+            while (h.i < len) {
+                enum cp_class m = cur_class(&h);
+                if (m == C_LETTER) letters++;
+                else if (!(m == C_DIGIT || m == C_MARK || src[h.i] == '_')) break;
+                advance(&h);
+            }
+            if (letters) {
+                c = h;
+                rc = push_token(out, WC_TOK_HASHTAG, sb, &from, &c);
+                continue;
+            }
+        }
+        advance(&c);
+        while (c.i < len && cur_class(&c) == C_PUNCT && c.s[c.i] != '@' && c.s[c.i] != '#' &&
+               !keycap_at(&c))
+            advance(&c);
+        rc = push_token(out, WC_TOK_PUNCT, sb, &from, &c);
+    }
+    return rc;
+}
+
+void wc_text_free(wc_text *t)
+{
+    if (!t) return;
+    free(t->tok);
+    free(t->keys);
+    t->tok = NULL;
+    t->keys = NULL;
+    t->n = t->cap = t->keys_len = t->keys_cap = 0;
+}
+
+size_t wc_squeeze(const char *key, char *dst, size_t cap, int keep)
+{
+    size_t o = 0;
+    if (!cap) return 0;
+    for (const char *p = key; *p;) {
+        const char *q = p;
+        while (*q == *p) q++;
+        size_t run = (size_t)(q - p);
+        /* Only letter runs of 3+ are elongations; "zee", "1000" stay. */
+        if (run >= 3 && *p >= 'a' && *p <= 'z') run = (size_t)keep;
+        for (size_t k = 0; k < run && o + 1 < cap; k++) dst[o++] = *p;
+        p = q;
+    }
+    dst[o] = 0;
+    return o;
+}
+
+const char *wc_tok_kind_name(int kind)
+{
+    static const char *const names[WC_TOK_KIND_COUNT] = {
+        "word", "number", "url", "email", "handle", "hashtag", "emoji", "punct", "break",
+    };
+    return (kind >= 0 && kind < WC_TOK_KIND_COUNT) ? names[kind] : "unknown";
+}

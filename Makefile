@@ -105,7 +105,30 @@ build: deps native wasm extension-build
 
 # Extension assets built from npm packages (fixtures and bundles hook in here).
 .PHONY: extension-build
-extension-build: deps-npm
+extension-build: deps-npm extension-bundle
+
+# ---- extension: content-script bundle, web-ext lint (issue 6) ----------
+# MV3 content scripts cannot be ES modules, so extension/content/main.js and
+# its imports are bundled by esbuild into extension/dist/content.js (IIFE).
+# The service worker stays a plain ES module ("type": "module").
+EXT_JS    := $(shell find extension -name '*.js' -not -path 'extension/dist/*' -not -path 'extension/engine/*' 2>/dev/null)
+EXT_STAGE := $(BUILD)/ext-stage
+.PHONY: extension-bundle lint-ext
+extension-bundle: extension/dist/content.js
+extension/dist/content.js: $(EXT_JS) | deps-npm
+	@mkdir -p $(dir $@)
+	npx esbuild extension/content/main.js --bundle --format=iife --target=chrome120,firefox128 \
+	  --legal-comments=none --log-level=warning --outfile=$@
+
+# web-ext lint on a staging copy holding only what the extension ships.
+lint-ext: extension-bundle
+	@rm -rf $(EXT_STAGE) && mkdir -p $(EXT_STAGE)
+	@cp manifest.json $(EXT_STAGE)/
+	@cd extension && find . -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.wasm' -o -name '*.png' \
+	  -o -name '*.html' -o -name '*.css' -o -name '*.json' \) -not -path './tools/*' \
+	  -exec install -D -m 644 {} ../$(EXT_STAGE)/extension/{} \;
+	@npx web-ext lint --source-dir $(EXT_STAGE) --self-hosted --output=json > $(BUILD)/web-ext-lint.json || true
+	@node extension/tools/check-lint.mjs $(BUILD)/web-ext-lint.json
 
 # ---- tests -------------------------------------------------------------
 TEST_SRCS := $(sort $(wildcard tests/c/test_*.c))

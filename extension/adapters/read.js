@@ -1,0 +1,180 @@
+// read.js — turns a selector table (x.js, facebook.js, linkedin.js) into a
+// reader: find the mentions on the page and read id, author and text of each.
+// Site knowledge lives in the tables; this file only knows how to apply them.
+
+// Zero-width and soft characters used as anti-scrape decoys. U+200D (ZWJ) is
+// kept inside emoji sequences and dropped elsewhere.
+const DECOYS = /[\u00AD\u200B\u200C\u200E\u200F\u2060-\u2064\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+
+export function cleanText(s) {
+  return s.replace(DECOYS, '').replace(/[ \t\u00A0]+/g, ' ').replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** First element matching any selector (in order) under root, or null. */
+export function first(root, selectors, accept = () => true) {
+  for (const sel of selectors ?? []) {
+    for (const el of safeAll(root, sel)) if (accept(el)) return el;
+  }
+  return null;
+}
+
+function safeAll(root, sel) {
+  try {
+    return root.querySelectorAll(sel);
+  } catch {
+    return []; // a selector the browser does not support (e.g. :has in old engines)
+  }
+}
+
+function safeMatches(el, sel) {
+  try {
+    return el.matches(sel);
+  } catch {
+    return false;
+  }
+}
+
+const matchesAny = (el, selectors) => (selectors ?? []).some((s) => safeMatches(el, s));
+
+function hiddenByStyle(el) {
+  if (el.hidden) return true;
+  const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
+  if (!cs) return false;
+  if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return true;
+  if (parseFloat(cs.fontSize) === 0) return true;
+  // Visually hidden (1px clip boxes) — screen-reader labels and decoys.
+  return cs.position === 'absolute' && cs.overflow === 'hidden'
+    && (parseFloat(cs.width) <= 1 || parseFloat(cs.height) <= 1);
+}
+
+/** Visible text of an element: text nodes plus emoji <img alt>, skipping
+ * our own UI, `skip` selectors and hidden decoy elements. */
+export function visibleText(root, skip) {
+  let out = '';
+  const walk = (node) => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        out += n.data;
+      } else if (n.nodeType === 1) {
+        const tag = n.localName;
+        if (tag.startsWith('webcare-') || tag === 'script' || tag === 'style' || tag === 'template') continue;
+        if (tag === 'img') {
+          out += n.getAttribute('alt') ?? '';
+          continue;
+        }
+        if (tag === 'br') {
+          out += '\n';
+          continue;
+        }
+        if (matchesAny(n, skip) || hiddenByStyle(n)) continue;
+        const block = tag === 'p' || tag === 'div' || tag === 'li';
+        if (block && out && !out.endsWith('\n')) out += '\n';
+        walk(n);
+        if (block && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return cleanText(out);
+}
+
+/** 32-bit FNV-1a over UTF-16 units, as 8 hex digits. */
+export function hashText(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function createReader(adapter, doc = document) {
+  let table = null;
+  let dialect = null;
+
+  function refresh() {
+    dialect = adapter.detect(doc);
+    table = dialect ? adapter.dialects[dialect] : null;
+    return dialect;
+  }
+
+  /** Posts by anchor: highest ancestor of the anchor holding only that anchor. */
+  function postsByAnchor() {
+    if (!table.postAnchor) return [];
+    const out = [];
+    for (const a of safeAll(doc, table.postAnchor)) {
+      let el = a;
+      while (el.parentElement && !matchesAny(el.parentElement, [table.postAnchorStop])
+             && safeAll(el.parentElement, table.postAnchor).length === 1) el = el.parentElement;
+      if (el !== a) out.push(el);
+    }
+    return out;
+  }
+
+  /** All mention containers: posts (outermost match wins) and comments. */
+  function items() {
+    if (!table) return [];
+    const posts = new Set();
+    for (const sel of table.post) for (const el of safeAll(doc, sel)) posts.add(el);
+    for (const el of postsByAnchor()) posts.add(el);
+    const comments = new Set();
+    for (const sel of table.comment ?? []) for (const el of safeAll(doc, sel)) comments.add(el);
+    const result = [];
+    for (const el of posts) {
+      if (comments.has(el)) continue;
+      let outer = false;
+      for (let p = el.parentElement; p && !outer; p = p.parentElement) outer = posts.has(p) && !comments.has(p);
+      if (!outer) result.push({ el, kind: 'post' });
+    }
+    for (const el of comments) result.push({ el, kind: 'comment' });
+    return result.filter(({ el }) => !el.closest('webcare-panel'));
+  }
+
+  /** The item container an element belongs to (nearest post/comment). */
+  function ownerOf(node, all) {
+    for (let p = node; p; p = p.parentElement) if (all.has(p)) return p;
+    return null;
+  }
+
+  /** True when `node` inside item `el` belongs to `el` itself: not to a
+   * nested comment, nested item or quoted post. */
+  function ownedBy(node, el, nestedItems) {
+    for (let p = node; p && p !== el; p = p.parentElement) {
+      if (nestedItems.has(p) || matchesAny(p, table.nested) || matchesAny(p, table.comment)) return false;
+    }
+    return true;
+  }
+
+  function read(el, nestedItems = new Set()) {
+    const mine = (n) => ownedBy(n, el, nestedItems);
+    const textEl = first(el, table.text, mine);
+    const text = textEl ? visibleText(textEl, table.textSkip) : '';
+    let id = null;
+    for (const attr of table.idAttributes ?? []) {
+      const v = el.getAttribute(attr);
+      if (v && (id = adapter.idFromHref(v))) break;
+    }
+    if (!id) {
+      const link = first(el, table.permalink, mine);
+      if (link) id = adapter.idFromHref(link.getAttribute('href') ?? '');
+    }
+    const author = adapter.authorFrom(first(el, table.author, mine));
+    const anchor = first(el, table.anchor, mine);
+    return { id, text, author: author ? cleanText(author) : null, textEl, anchor };
+  }
+
+  refresh();
+  return {
+    get dialect() {
+      return dialect;
+    },
+    get table() {
+      return table;
+    },
+    refresh,
+    items,
+    read,
+    ownerOf,
+  };
+}

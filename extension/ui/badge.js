@@ -1,0 +1,143 @@
+// badge.js — the chip on a mention: <webcare-badge> with an open shadow root
+// holding a focusable button (type icon, Dutch label, priority) and a tooltip
+// with the evidence, shown on hover and on keyboard focus. Page text only ever
+// enters through textContent.
+//
+// Content scripts run in an isolated world where Chrome gives no
+// customElements registry, so <webcare-badge> is an undefined custom element
+// with a shadow root (allowed for valid custom element names) driven by the
+// Badge class below, not a registered class.
+import { BADGE_CSS } from './styles.js';
+import { cueLabel, typeIcon, typeInfo } from './labels.js';
+
+let nextId = 0;
+const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
+
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') el.textContent = v;
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v);
+  }
+  el.append(...children.filter((c) => c !== null && c !== undefined));
+  return el;
+}
+
+/** A quoted evidence span, sliced from the text that was classified. */
+function evidenceQuote(text, ev) {
+  const start = Math.max(0, ev.start | 0);
+  const end = Math.min(text.length, Math.max(start, ev.end | 0));
+  const span = text.slice(start, end).trim();
+  return span.length > 60 ? span.slice(0, 57) + '…' : span;
+}
+
+export class Badge {
+  constructor() {
+    this.host = document.createElement('webcare-badge');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const tipId = `wc-tip-${++nextId}`;
+    this.wrap = h('span', { class: 'wrap', 'data-type': 'neutral' });
+    this.chip = h('button', { type: 'button', class: 'chip pending', 'aria-describedby': tipId });
+    this.tip = h('div', { class: 'tip', id: tipId, role: 'tooltip' });
+    if (supportsPopover) this.tip.setAttribute('popover', 'manual');
+    this.wrap.append(this.chip, this.tip);
+    this.root.append(h('style', { text: BADGE_CSS }), this.wrap);
+    this.chip.append(h('span', { class: 'label', text: '…' }));
+    this.chip.setAttribute('aria-label', 'Webcare Lens: analyseren…');
+
+    const show = () => this.showTip();
+    const hide = () => this.hideTip();
+    this.chip.addEventListener('mouseenter', show);
+    this.chip.addEventListener('focus', show);
+    this.chip.addEventListener('mouseleave', () => {
+      if (this.root.activeElement !== this.chip) hide();
+    });
+    this.chip.addEventListener('blur', hide);
+    this.chip.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') hide();
+    });
+    // The chip lives inside links on some sites: never let a click navigate.
+    this.chip.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      if (this.tipOpen) hide();
+      else show();
+    });
+  }
+
+  /** result: the engine's classify result; text: the classified text. */
+  update({ result, text, error }) {
+    const type = error ? 'error' : result.type;
+    const info = typeInfo(type);
+    const priority = error ? null : Math.round(result.priority ?? 0);
+    this.type = type;
+    this.priority = priority;
+    this.host.setAttribute('data-type', type);
+    if (priority === null) this.host.removeAttribute('data-priority');
+    else this.host.setAttribute('data-priority', String(priority));
+    this.wrap.setAttribute('data-type', type);
+    this.chip.className = 'chip';
+    this.chip.replaceChildren(typeIcon(type), h('span', { class: 'label', text: info.label }),
+                              priority === null ? null : h('span', { class: 'prio', text: String(priority) }));
+    this.chip.setAttribute('aria-label', error
+      ? `Webcare Lens: niet geanalyseerd (${error.message})`
+      : `Webcare Lens: ${info.long}, prioriteit ${priority}`);
+    this.renderTip({ result, text, error, info, priority });
+  }
+
+  renderTip({ result, text, error, info, priority }) {
+    const title = h('h3', {}, typeIcon(this.type), h('span', { text: info.long }));
+    if (error) {
+      this.tip.replaceChildren(title, h('p', { class: 'meta', text: error.message }),
+                               h('p', { class: 'none', text: 'De analyse wordt opnieuw geprobeerd.' }));
+      return;
+    }
+    const flags = [`prioriteit ${priority}`];
+    if (typeof result.confidence === 'number') flags.push(`zekerheid ${Math.round(result.confidence * 100)}%`);
+    if (result.sarcasm) flags.push('sarcasme');
+    if (result.profanity) flags.push('grof taalgebruik');
+    const evidence = (Array.isArray(result.evidence) ? result.evidence : []).slice(0, 8);
+    const list = evidence.length
+      ? h('ul', {}, ...evidence.map((ev) => h('li', {},
+          h('span', { class: 'cue', text: cueLabel(ev.cue) }),
+          h('q', { text: evidenceQuote(text, ev) }))))
+      : h('p', { class: 'none', text: 'Geen opvallende signalen in de tekst.' });
+    this.tip.replaceChildren(title, h('p', { class: 'meta', text: flags.join(' · ') }), list);
+  }
+
+  get tipOpen() {
+    return this.tip.classList.contains('open');
+  }
+
+  showTip() {
+    if (!this.host.isConnected) return;
+    this.tip.classList.add('open');
+    if (supportsPopover && !this.tip.matches(':popover-open')) {
+      try {
+        this.tip.showPopover();
+      } catch {
+        /* not in the document any more */
+      }
+    }
+    const r = this.chip.getBoundingClientRect();
+    const w = this.tip.offsetWidth;
+    const hgt = this.tip.offsetHeight;
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const left = Math.max(8, Math.min(r.left, vw - w - 8));
+    const below = r.bottom + 8;
+    const top = below + hgt > vh - 8 && r.top - hgt - 8 > 8 ? r.top - hgt - 8 : below;
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${top}px`;
+  }
+
+  hideTip() {
+    this.tip.classList.remove('open');
+    if (supportsPopover && this.tip.matches(':popover-open')) this.tip.hidePopover();
+  }
+
+  focus() {
+    this.chip.focus({ preventScroll: true });
+  }
+}

@@ -145,7 +145,7 @@ $(BUILD)/tests-asan/%: tests/c/%.c tests/c/check.h $(CORE_SRCS) $(THIRD_SRCS) $(
 	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/c $< $(CORE_SRCS) $(THIRD_SRCS) -lm -o $@
 
 .PHONY: test test-c test-asan test-wasm test-e2e test-cli
-test: build test-c test-asan test-cli test-wasm test-e2e
+test: build test-c test-asan test-cli test-wasm lint-ext test-e2e
 	@echo "make test: all suites passed"
 
 test-c: $(TEST_BINS)

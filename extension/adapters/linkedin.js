@@ -69,7 +69,7 @@ export default {
   },
   /** urn:li:activity:123 / ugcPost / comment, from an attribute value or URL. */
   idFromHref(value) {
-    const m = /urn(?::|%3A)li(?::|%3A)(activity|ugcPost|share|comment|aggregate)(?::|%3A)([^"&?/),\s]+)/i
+    const m = /urn(?::|%3A)li(?::|%3A)(activity|ugcPost|share|comment|aggregate)(?::|%3A)((?:\(|%28)[^)]*?(?:\)|%29)|[^"&?/),\s]+)/i
       .exec(String(value));
     return m ? `${m[1]}:${decodeURIComponent(m[2])}` : null;
   },

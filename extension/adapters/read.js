@@ -37,9 +37,8 @@ function safeMatches(el, sel) {
 
 const matchesAny = (el, selectors) => (selectors ?? []).some((s) => safeMatches(el, s));
 
-function hiddenByStyle(el) {
+function hiddenByStyle(el, cs) {
   if (el.hidden) return true;
-  const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (!cs) return false;
   if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return true;
   if (parseFloat(cs.fontSize) === 0) return true;
@@ -48,17 +47,31 @@ function hiddenByStyle(el) {
     && (parseFloat(cs.width) <= 1 || parseFloat(cs.height) <= 1);
 }
 
-/** Visible text of an element: text nodes plus emoji <img alt>, skipping
- * our own UI, `skip` selectors and hidden decoy elements. */
+const BLOCK_DISPLAY = new Set(['block', 'flex', 'grid', 'list-item', 'table', 'flow-root']);
+
+/** Visible text of an element, like innerText but: emoji <img alt> included,
+ * our own UI, `skip` selectors and hidden decoy elements left out, line
+ * breaks only around boxes the page lays out as blocks. */
 export function visibleText(root, skip) {
+  const view = root.ownerDocument.defaultView;
   let out = '';
-  const walk = (node) => {
+  const newline = () => {
+    if (out && !out.endsWith('\n')) out += '\n';
+  };
+  // Flex and grid items are "blockified" but sit side by side in a row
+  // (X wraps @mentions in inline-flex boxes): no line break for those.
+  const inRow = (cs) => Boolean(cs) && (cs.display.includes('grid')
+    || (cs.display.includes('flex') && !cs.flexDirection.startsWith('column')));
+  const walk = (node, nodeCs) => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         out += n.data;
       } else if (n.nodeType === 1) {
         const tag = n.localName;
         if (tag.startsWith('webcare-') || tag === 'script' || tag === 'style' || tag === 'template') continue;
+        if (matchesAny(n, skip)) continue;
+        const cs = view?.getComputedStyle(n);
+        if (hiddenByStyle(n, cs)) continue;
         if (tag === 'img') {
           out += n.getAttribute('alt') ?? '';
           continue;
@@ -67,15 +80,14 @@ export function visibleText(root, skip) {
           out += '\n';
           continue;
         }
-        if (matchesAny(n, skip) || hiddenByStyle(n)) continue;
-        const block = tag === 'p' || tag === 'div' || tag === 'li';
-        if (block && out && !out.endsWith('\n')) out += '\n';
-        walk(n);
-        if (block && !out.endsWith('\n')) out += '\n';
+        const block = cs ? BLOCK_DISPLAY.has(cs.display) && !inRow(nodeCs) : tag === 'p' || tag === 'div';
+        if (block) newline();
+        walk(n, cs);
+        if (block) newline();
       }
     }
   };
-  walk(root);
+  walk(root, view?.getComputedStyle(root));
   return cleanText(out);
 }
 

@@ -1,22 +1,994 @@
-/* classify.c — PLACEHOLDER until the classifier issue lands: answers with a
- * result explicitly marked "placeholder":true. */
+/* classify.c — the mention classifier: happy | neutral | angry | question.
+ *
+ * One pass over the tokens of the text layer collects cues from compiled-in
+ * lexicons (core/lexicon/ txt files -> core/src/gen/lexicon_words.c): sentiment
+ * words with Dutch inflection and compound rules, negation scope,
+ * intensifiers, "maar"-contrast, phrases (sarcasm, rhetorical questions,
+ * questions without "?", complaint idioms), emoji, hashtags, punctuation,
+ * caps and profanity (also obfuscated: k*t, sh1t, kuuut). The cues become a
+ * small feature vector; a linear model (core/lexicon/model.json, trained on the
+ * train split by core/tools/train-classifier.mjs) scores the four types.
+ * Every cue that counted is kept as evidence with its UTF-16 span.
+ *
+ * No allocation besides the tokenizer's; no global mutable state.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "classify.h"
 #include "internal.h"
+#include "lexicon.h"
+#include "text.h"
+
+/* Feature indices; the names and order are those of core/lexicon/model.json
+ * (a test checks wc_feature_names against this list). */
+enum {
+    F_BIAS = 0, F_POS, F_NEG, F_QMARK, F_QSTART, F_QPHRASE, F_RHETORICAL, F_EXCL, F_CAPS,
+    F_PROFANITY, F_SARCASM, F_COMPLAINT, F_EMOJI_POS, F_EMOJI_NEG, F_EMOJI_Q, F_THANKS,
+    F_NEUTRAL, F_LONG, F_INTENS, F_SHORT, F_COUNT
+};
+
+#define MAX_CUES 48
+#define KEYBUF 64
+
+typedef struct cue {
+    uint32_t start, end;
+    const char *cue, *label;
+} cue;
+
+/* What one word looks up to. */
+typedef struct word_info {
+    uint32_t cats;  /* WC_LX_* */
+    int weight;     /* sentiment, 0 if none */
+    int compound;   /* sentiment came from a compound/stem rule */
+} word_info;
+
+/* The state of one classification. */
+typedef struct state {
+    const wc_text *t;
+    float f[F_COUNT];
+    float pos, neg;        /* sentiment sums (clause weighted) */
+    float ironic_pos;      /* praise inside sarcasm phrases: counts unless sarcasm */
+    float opening_pos;     /* praise before the first negative cue */
+    float negctx;          /* negative context for sarcasm */
+    float sarc;            /* ironic markers */
+    int seen_neg;          /* a negative cue was seen */
+    int contrast_seen;
+    int neg_left;          /* tokens left in a negation scope */
+    uint32_t neg_tok;      /* index of the negator */
+    int intens_left;       /* tokens left for an intensifier to apply */
+    int caps_words, caps_long;
+    int words, nl, en;
+    int profane;
+    cue cues[MAX_CUES];
+    size_t n_cues;
+} state;
+
+static const char *const LBL_HAPPY = "happy", *const LBL_NEUTRAL = "neutral",
+                         *const LBL_ANGRY = "angry", *const LBL_QUESTION = "question";
+
+/* ---- names --------------------------------------------------------------- */
+
+static const char *const type_names[WC_TYPE_COUNT] = {"happy", "neutral", "angry", "question"};
+
+const char *wc_type_name(int type)
+{
+    return (type >= 0 && type < WC_TYPE_COUNT) ? type_names[type] : NULL;
+}
+
+int wc_type_from_name(const char *name)
+{
+    if (!name) return -1;
+    for (int i = 0; i < WC_TYPE_COUNT; i++)
+        if (strcmp(name, type_names[i]) == 0) return i;
+    return -1;
+}
+
+/* ---- table lookups ------------------------------------------------------- */
+
+static int cmp_key(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen;
+    int c = memcmp(a, b, n);
+    if (c) return c;
+    return alen < blen ? -1 : (alen > blen ? 1 : 0);
+}
+
+static const wc_lex_word *find_word(const wc_lex_word *tab, size_t n, const char *k, size_t klen)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_key(wc_lex_strings + tab[mid].off, tab[mid].len, k, klen);
+        if (c == 0) return &tab[mid];
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return NULL;
+}
+
+/* Longest stem ("kut*", "tevreden*") that is a prefix of k, at least 3 bytes. */
+static const wc_lex_word *find_stem(const char *k, size_t klen)
+{
+    size_t max = klen < 24 ? klen : 24;
+    for (size_t n = max; n >= 3; n--) {
+        const wc_lex_word *w = find_word(wc_lex_stems, wc_lex_stems_n, k, n);
+        if (w) return w;
+    }
+    return NULL;
+}
+
+static void merge(word_info *wi, const wc_lex_word *w)
+{
+    if (!w) return;
+    wi->cats |= w->cats;
+    if ((w->cats & WC_LX_SENT) && wi->weight == 0) wi->weight = w->weight;
+}
+
+/* Exact word or stem. */
+static void lookup_plain(const char *k, size_t klen, word_info *wi)
+{
+    merge(wi, find_word(wc_lex_words, wc_lex_words_n, k, klen));
+    const wc_lex_word *s = find_stem(k, klen);
+    merge(wi, s);
+}
+
+/* Dutch/English inflection: slechte, snelle, toppers, beste, waited. */
+static void lookup_inflected(const char *k, size_t klen, word_info *wi)
+{
+    static const char *const suffixes[] = {"ste", "ere", "en", "er", "es", "e", "s", "ed", "ly"};
+    char buf[KEYBUF];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (klen < sl + 3 || memcmp(k + klen - sl, suffixes[i], sl) != 0) continue;
+        size_t n = klen - sl;
+        word_info w = {0, 0, 0};
+        lookup_plain(k, n, &w);
+        /* undouble: snelle -> snell -> snel */
+        if (!(w.cats & WC_LX_SENT) && n >= 4 && k[n - 1] == k[n - 2] && n <= sizeof buf) {
+            memcpy(buf, k, n - 1);
+            lookup_plain(buf, n - 1, &w);
+        }
+        if (w.cats & WC_LX_SENT) {
+            wi->cats |= w.cats & (WC_LX_SENT | WC_LX_LANG_NL | WC_LX_LANG_EN);
+            wi->weight = w.weight;
+            return;
+        }
+    }
+}
+
+/* Compounds: supersnel, megatraag, topdag, klantonvriendelijk, seinstoring. */
+static void lookup_compound(const char *k, size_t klen, word_info *wi)
+{
+    /* modifier prefix + known word */
+    for (size_t n = 3; n + 3 <= klen && n <= 6; n++) {
+        const wc_lex_word *m = find_word(wc_lex_words, wc_lex_words_n, k, n);
+        if (!m || !(m->cats & WC_LX_MODIFIER)) continue;
+        word_info rest = {0, 0, 0};
+        lookup_plain(k + n, klen - n, &rest);
+        if (rest.cats & WC_LX_SENT) {
+            wi->weight = rest.weight + (rest.weight > 0 ? 1 : -1);
+        } else if ((m->cats & WC_LX_SENT) && m->weight > 0) {
+            wi->weight = 1; /* superservice, topdag */
+        } else {
+            continue;
+        }
+        wi->cats |= WC_LX_SENT | WC_LX_INTENS;
+        wi->compound = 1;
+        return;
+    }
+    if (klen < 7) return;
+    /* head of the compound: the longest known tail of 4+ bytes */
+    for (size_t i = 2; i + 4 <= klen; i++) {
+        word_info tail = {0, 0, 0};
+        int negated = 0;
+        lookup_plain(k + i, klen - i, &tail);
+        if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && memcmp(k + i, "on", 2) == 0) {
+            lookup_plain(k + i + 2, klen - i - 2, &tail);
+            negated = 1;
+        }
+        if ((tail.cats & WC_LX_SENT) && tail.weight != 0) {
+            int w = negated ? -tail.weight : tail.weight;
+            if (negated && w > 0) w = w / 2; /* onslecht is not a word; keep it weak */
+            wi->weight = w;
+            wi->cats |= WC_LX_SENT | (tail.cats & WC_LX_PROF);
+            wi->compound = 1;
+            return;
+        }
+    }
+}
+
+/* Leetspeak to letters: sh1t, f4ck, k0t. Returns 1 when something changed. */
+static int unleet(const char *k, size_t klen, char *dst, size_t cap)
+{
+    int changed = 0;
+    if (klen + 1 > cap) return 0;
+    for (size_t i = 0; i < klen; i++) {
+        char c = k[i];
+        switch (c) {
+        case '1': c = 'i'; changed = 1; break;
+        case '3': c = 'e'; changed = 1; break;
+        case '4': c = 'a'; changed = 1; break;
+        case '0': c = 'o'; changed = 1; break;
+        case '5': c = 's'; changed = 1; break;
+        case '$': c = 's'; changed = 1; break;
+        default: break;
+        }
+        dst[i] = c;
+    }
+    dst[klen] = 0;
+    return changed;
+}
+
+/* Everything a word key can mean. `flags` are the token's WC_TF_*. */
+static void lookup_word(const char *k, size_t klen, unsigned flags, word_info *wi)
+{
+    char buf[KEYBUF];
+    memset(wi, 0, sizeof *wi);
+    lookup_plain(k, klen, wi);
+    if ((flags & WC_TF_ELONGATED) && klen < sizeof buf) {
+        for (int keep = 2; keep >= 1 && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)); keep--) {
+            size_t n = wc_squeeze(k, buf, sizeof buf, keep);
+            lookup_plain(buf, n, wi);
+            if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF))) lookup_inflected(buf, n, wi);
+        }
+    }
+    if ((flags & WC_TF_DIGIT) && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)) &&
+        unleet(k, klen, buf, sizeof buf))
+        lookup_plain(buf, klen, wi);
+    if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(k, klen, wi);
+    if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF)) && klen >= 6 && klen < KEYBUF)
+        lookup_compound(k, klen, wi);
+}
+
+/* "k*t", "f**k", "sh*t": a glob where each '*' run stands for 1-3 letters,
+ * matched against the profanity lexicon (stems may continue). */
+static int glob_prefix(const char *p, size_t plen, const char *s, size_t slen, int stem)
+{
+    if (plen == 0) return stem || slen == 0;
+    if (p[0] == '*') {
+        size_t stars = 1;
+        while (stars < plen && p[stars] == '*') stars++;
+        for (size_t n = 1; n <= 3 && n <= slen; n++)
+            if (glob_prefix(p + stars, plen - stars, s + n, slen - n, stem)) return 1;
+        return 0;
+    }
+    if (slen == 0) return stem; /* pattern longer than a stem: kutbedrijf vs kut* */
+    return p[0] == s[0] && glob_prefix(p + 1, plen - 1, s + 1, slen - 1, stem);
+}
+
+static int obfuscated_profanity(const char *p, size_t plen)
+{
+    for (size_t i = 0; i < wc_lex_words_n; i++) {
+        const wc_lex_word *w = &wc_lex_words[i];
+        if ((w->cats & WC_LX_PROF) && w->len >= 2 &&
+            glob_prefix(p, plen, wc_lex_strings + w->off, w->len, 0))
+            return 1;
+    }
+    for (size_t i = 0; i < wc_lex_stems_n; i++) {
+        const wc_lex_word *w = &wc_lex_stems[i];
+        if ((w->cats & WC_LX_PROF) && glob_prefix(p, plen, wc_lex_strings + w->off, w->len, 1))
+            return 1;
+    }
+    return 0;
+}
+
+static const wc_lex_emoji *find_emoji(uint32_t cp)
+{
+    size_t lo = 0, hi = wc_lex_emoji_n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (wc_lex_emoji_tab[mid].cp == cp) return &wc_lex_emoji_tab[mid];
+        if (wc_lex_emoji_tab[mid].cp < cp) lo = mid + 1; else hi = mid;
+    }
+    return NULL;
+}
+
+static uint32_t first_cp(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0) return 0;
+    if (u[0] < 0x80) return u[0];
+    if (u[0] < 0xE0 && len >= 2) return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    if (u[0] < 0xF0 && len >= 3)
+        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    if (len >= 4)
+        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
+               (u[3] & 0x3Fu);
+    return 0;
+}
+
+/* ---- cues ---------------------------------------------------------------- */
+
+static void add_cue(state *st, uint32_t start, uint32_t end, const char *what, const char *label)
+{
+    if (st->n_cues >= MAX_CUES) return;
+    cue *c = &st->cues[st->n_cues++];
+    c->start = start;
+    c->end = end;
+    c->cue = what;
+    c->label = label;
+}
+
+static void add_tok_cue(state *st, size_t i, const char *what, const char *label)
+{
+    add_cue(st, st->t->tok[i].u16_start, st->t->tok[i].u16_end, what, label);
+}
+
+static int is_word(const wc_token *tk) { return tk->kind == WC_TOK_WORD; }
+
+static int punct_has(const wc_text *t, size_t i, char ch)
+{
+    const wc_token *tk = &t->tok[i];
+    return memchr(t->src + tk->start, ch, tk->end - tk->start) != NULL;
+}
+
+/* Clause boundary: . ! ? , ; : and line breaks (not quotes or '*'). */
+static int is_boundary(const wc_text *t, size_t i)
+{
+    const wc_token *tk = &t->tok[i];
+    if (tk->kind == WC_TOK_BREAK) return 1;
+    if (tk->kind != WC_TOK_PUNCT) return 0;
+    return punct_has(t, i, '.') || punct_has(t, i, '!') || punct_has(t, i, '?') ||
+           punct_has(t, i, ',') || punct_has(t, i, ';') || punct_has(t, i, ':');
+}
+
+static int is_sentence_end(const wc_text *t, size_t i)
+{
+    const wc_token *tk = &t->tok[i];
+    if (tk->kind == WC_TOK_BREAK) return 1;
+    if (tk->kind != WC_TOK_PUNCT) return 0;
+    return punct_has(t, i, '.') || punct_has(t, i, '!') || punct_has(t, i, '?');
+}
+
+/* Next word token after i (skipping handles), or t->n. */
+static size_t next_word(const wc_text *t, size_t i)
+{
+    for (size_t j = i + 1; j < t->n; j++) {
+        if (t->tok[j].kind == WC_TOK_HANDLE) continue;
+        return (is_word(&t->tok[j])) ? j : t->n;
+    }
+    return t->n;
+}
+
+/* ---- phrases ------------------------------------------------------------- */
+
+/* Does phrase word `w` (wlen bytes) match token j? */
+static int phrase_word_matches(const wc_text *t, size_t j, const char *w, size_t wlen)
+{
+    const wc_token *tk = &t->tok[j];
+    const char *k = wc_key(t, j);
+    if (wlen == 1 && w[0] == '*') return tk->kind == WC_TOK_WORD || tk->kind == WC_TOK_NUMBER;
+    if (wlen == 1 && w[0] == '#')
+        return tk->kind == WC_TOK_NUMBER ||
+               (tk->kind == WC_TOK_WORD && k[0] >= '0' && k[0] <= '9');
+    if (tk->kind != WC_TOK_WORD) return 0;
+    if (w[wlen - 1] == '*') return tk->key_len >= wlen - 1 && memcmp(k, w, wlen - 1) == 0;
+    return tk->key_len == wlen && memcmp(k, w, wlen) == 0;
+}
+
+/* Matches phrase p starting at token i; returns the index after the last
+ * matched token, or 0. Handles between the words are skipped. */
+static size_t phrase_at(const wc_text *t, size_t i, const wc_lex_phrase *p)
+{
+    const char *s = wc_lex_strings + p->off, *end = s + p->len;
+    size_t j = i;
+    while (s < end) {
+        const char *sp = memchr(s, ' ', (size_t)(end - s));
+        size_t wlen = sp ? (size_t)(sp - s) : (size_t)(end - s);
+        while (j < t->n && t->tok[j].kind == WC_TOK_HANDLE && j > i) j++;
+        if (j >= t->n || !phrase_word_matches(t, j, s, wlen)) return 0;
+        j++;
+        s += wlen + (sp ? 1 : 0);
+    }
+    return j;
+}
+
+/* The longest phrase starting at token i; *end gets the index after it. */
+static const wc_lex_phrase *find_phrase(const wc_text *t, size_t i, size_t *end)
+{
+    const wc_lex_phrase *best = NULL;
+    size_t best_end = 0;
+    const wc_token *tk = &t->tok[i];
+    /* phrases opening with a wildcard sort first ('#' and '*' < letters) */
+    for (size_t p = 0; p < wc_lex_phrases_n; p++) {
+        const char c = wc_lex_strings[wc_lex_phrases[p].off];
+        if (c != '#' && c != '*') break;
+        size_t e = phrase_at(t, i, &wc_lex_phrases[p]);
+        if (e > best_end) { best = &wc_lex_phrases[p]; best_end = e; }
+    }
+    if (tk->kind == WC_TOK_WORD) {
+        const char *k = wc_key(t, i);
+        size_t klen = tk->key_len, lo = 0, hi = wc_lex_phrases_n;
+        while (lo < hi) { /* lower bound of k */
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_key(wc_lex_strings + wc_lex_phrases[mid].off, wc_lex_phrases[mid].len, k, klen) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t p = lo; p < wc_lex_phrases_n; p++) {
+            const wc_lex_phrase *ph = &wc_lex_phrases[p];
+            const char *s = wc_lex_strings + ph->off;
+            if (ph->len < klen || memcmp(s, k, klen) != 0) break;
+            if (ph->len > klen && s[klen] != ' ') continue;
+            size_t e = phrase_at(t, i, ph);
+            if (e > best_end) { best = ph; best_end = e; }
+        }
+    }
+    *end = best_end;
+    return best;
+}
+
+/* ---- the pass ------------------------------------------------------------ */
+
+static void sentiment(state *st, size_t i, float w, const char *what)
+{
+    if (w > 0) {
+        st->pos += w;
+        if (!st->seen_neg) st->opening_pos += w;
+        add_tok_cue(st, i, what, LBL_HAPPY);
+    } else if (w < 0) {
+        st->neg += -w;
+        st->negctx += -w / 2;
+        st->seen_neg = 1;
+        add_tok_cue(st, i, what, LBL_ANGRY);
+    }
+}
+
+/* A sentiment word at token i with lexicon weight w (applies negation and
+ * intensifiers in scope). */
+static void sentiment_word(state *st, size_t i, int w, int compound)
+{
+    float v = (float)w / 2.0f;
+    const char *what = compound ? "compound" : "lexicon";
+    if (st->intens_left > 0) {
+        v *= 1.5f;
+        st->f[F_INTENS] += 1;
+        st->intens_left = 0;
+    }
+    if (st->neg_left > 0) {
+        /* "niet slecht" is mild praise; "niet tevreden" a complaint */
+        v = v > 0 ? -v : -v * 0.5f;
+        st->neg_left = 0;
+        add_tok_cue(st, st->neg_tok, "negation", v > 0 ? LBL_HAPPY : LBL_ANGRY);
+        what = "negation";
+    }
+    sentiment(st, i, v, what);
+}
+
+static void profanity_at(state *st, size_t i, uint32_t u16_start, uint32_t u16_end)
+{
+    const wc_text *t = st->t;
+    st->profane = 1;
+    /* as an intensifier of praise: "tering lekker", "fucking vet", "kapot goed" */
+    size_t j = next_word(t, i);
+    for (int hop = 0; hop < 2 && j < t->n; hop++, j = next_word(t, j)) {
+        word_info wi;
+        lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &wi);
+        if ((wi.cats & WC_LX_SENT) && wi.weight > 0 && !(wi.cats & WC_LX_PROF)) {
+            st->intens_left = 2;
+            add_cue(st, u16_start, u16_end, "profanity", LBL_HAPPY);
+            return;
+        }
+    }
+    st->f[F_PROFANITY] += 1;
+    st->negctx += 1;
+    st->seen_neg = 1;
+    add_cue(st, u16_start, u16_end, "profanity", LBL_ANGRY);
+}
+
+static void phrase_cue(state *st, const wc_lex_phrase *p, size_t i, size_t end)
+{
+    const wc_text *t = st->t;
+    uint32_t a = t->tok[i].u16_start, b = t->tok[end - 1].u16_end;
+    float w = p->weight;
+    switch (p->label) {
+    case WC_PH_SARCASM:
+        st->sarc += w;
+        st->ironic_pos += 1;
+        add_cue(st, a, b, "sarcasm", LBL_ANGRY);
+        break;
+    case WC_PH_RHETORICAL:
+        st->f[F_RHETORICAL] += w / 3;
+        st->negctx += 1;
+        st->seen_neg = 1;
+        add_cue(st, a, b, "question", LBL_ANGRY);
+        break;
+    case WC_PH_QUESTION:
+        st->f[F_QPHRASE] += w / 3;
+        add_cue(st, a, b, "question", LBL_QUESTION);
+        break;
+    case WC_PH_HAPPY:
+        st->pos += w / 2;
+        if (!st->seen_neg) st->opening_pos += w / 2;
+        add_cue(st, a, b, "phrase", LBL_HAPPY);
+        break;
+    case WC_PH_ANGRY:
+        st->neg += w / 2;
+        st->negctx += w / 2;
+        st->seen_neg = 1;
+        add_cue(st, a, b, "phrase", LBL_ANGRY);
+        break;
+    default:
+        st->f[F_NEUTRAL] += w / 2;
+        add_cue(st, a, b, "phrase", LBL_NEUTRAL);
+        break;
+    }
+}
+
+/* Is token i the start of a question ("hoe ...", "kunnen jullie ...")? */
+static int question_start(const wc_text *t, size_t i, const word_info *wi)
+{
+    size_t j = next_word(t, i);
+    word_info nx = {0, 0, 0};
+    if (j < t->n) lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &nx);
+    if (wi->cats & WC_LX_WH) {
+        /* exclamations: "wat een service", "wat fijn", "hoe mooi", "what a day" */
+        if (j < t->n) {
+            const char *k = wc_key(t, j);
+            if (strcmp(k, "een") == 0 || strcmp(k, "a") == 0 || strcmp(k, "an") == 0) return 0;
+            if (nx.cats & (WC_LX_SENT | WC_LX_INTENS)) return 0;
+        }
+        return 1;
+    }
+    if (wi->cats & WC_LX_QWORD) return j < t->n && (nx.cats & WC_LX_PRONOUN);
+    return 0;
+}
+
+static void hashtag(state *st, size_t i)
+{
+    const wc_text *t = st->t;
+    const wc_token *tk = &t->tok[i];
+    const char *k = wc_key(t, i) + 1;
+    size_t klen = tk->key_len ? tk->key_len - 1 : 0;
+    word_info wi;
+    if (klen < 2) return;
+    lookup_word(k, klen, 0, &wi);
+    if (!(wi.cats & (WC_LX_SENT | WC_LX_PROF))) {
+        /* CamelCase: #NooitMeerKPN -> look at the first part */
+        const char *s = t->src + tk->start + 1;
+        size_t n = tk->end - tk->start - 1, cut = 0;
+        for (size_t b = 1; b < n && b < klen; b++)
+            if (s[b] >= 'A' && s[b] <= 'Z' && s[b - 1] >= 'a' && s[b - 1] <= 'z') { cut = b; break; }
+        if (cut >= 3) lookup_word(k, cut, 0, &wi);
+    }
+    if (wi.cats & WC_LX_PROF) profanity_at(st, i, tk->u16_start, tk->u16_end);
+    if ((wi.cats & WC_LX_SENT) && wi.weight) {
+        float v = (float)wi.weight / 2.0f * 1.5f; /* a hashtag is a verdict */
+        sentiment(st, i, v, "hashtag");
+    }
+}
+
+static void emoji(state *st, size_t i)
+{
+    const wc_text *t = st->t;
+    const wc_token *tk = &t->tok[i];
+    const wc_lex_emoji *e = find_emoji(first_cp(t->src + tk->start, tk->end - tk->start));
+    if (!e) return;
+    float w = (float)e->weight / 2.0f;
+    switch (e->label) {
+    case WC_EM_POS:
+        st->f[F_EMOJI_POS] += w;
+        if (!st->seen_neg) st->opening_pos += w / 2;
+        add_tok_cue(st, i, "emoji", LBL_HAPPY);
+        break;
+    case WC_EM_NEG:
+        st->f[F_EMOJI_NEG] += w;
+        st->negctx += w;
+        st->seen_neg = 1;
+        add_tok_cue(st, i, "emoji", LBL_ANGRY);
+        break;
+    case WC_EM_SARC:
+        st->sarc += w;
+        st->f[F_EMOJI_NEG] += w / 2;
+        add_tok_cue(st, i, "sarcasm", LBL_ANGRY);
+        break;
+    case WC_EM_QUESTION:
+        st->f[F_EMOJI_Q] += w;
+        add_tok_cue(st, i, "emoji", LBL_QUESTION);
+        break;
+    default:
+        st->f[F_NEUTRAL] += w;
+        add_tok_cue(st, i, "emoji", LBL_NEUTRAL);
+        break;
+    }
+}
+
+static void punct(state *st, size_t i)
+{
+    const wc_text *t = st->t;
+    const wc_token *tk = &t->tok[i];
+    size_t q = 0, x = 0;
+    for (uint32_t b = tk->start; b < tk->end; b++) {
+        if (t->src[b] == '?') q++;
+        else if (t->src[b] == '!') x++;
+    }
+    if (q) {
+        st->f[F_QMARK] = 1;
+        add_tok_cue(st, i, "punctuation", LBL_QUESTION);
+    }
+    if ((q && x) || x >= 2 || q >= 3) {
+        st->f[F_EXCL] += 1;
+        add_tok_cue(st, i, "punctuation", LBL_ANGRY);
+    }
+}
+
+/* A negation that found no sentiment word: "geen voucher, geen water, niks"
+ * is a complaint context (weak). */
+static void unconsumed_negation(state *st)
+{
+    st->f[F_COMPLAINT] += 0.5f;
+    st->negctx += 0.5f;
+    add_tok_cue(st, st->neg_tok, "negation", LBL_ANGRY);
+}
+
+/* Word token i (not inside a phrase); returns its categories. */
+static uint32_t word(state *st, size_t i, int sentence_start)
+{
+    const wc_text *t = st->t;
+    const wc_token *tk = &t->tok[i];
+    const char *k = wc_key(t, i);
+    word_info wi;
+    lookup_word(k, tk->key_len, tk->flags, &wi);
+
+    st->words++;
+    if (wi.cats & (WC_LX_FUNC_NL | WC_LX_LANG_NL)) st->nl++;
+    if (wi.cats & (WC_LX_FUNC_EN | WC_LX_LANG_EN)) st->en++;
+
+    if (sentence_start && (wi.cats & WC_LX_GREETING)) return wi.cats; /* "Beste KLM," */
+    if ((tk->flags & WC_TF_UPPER) && !(wi.cats & WC_LX_ACRONYM) && !(tk->flags & WC_TF_DIGIT)) {
+        st->caps_words++;
+        if (tk->key_len >= 5) st->caps_long++;
+    }
+    if ((tk->flags & WC_TF_ELONGATED) && (wi.cats & (WC_LX_SENT | WC_LX_PROF))) {
+        st->f[F_INTENS] += 0.5f;
+        add_tok_cue(st, i, "elongation", wi.weight > 0 ? LBL_HAPPY : LBL_ANGRY);
+    }
+    if (sentence_start && question_start(t, i, &wi)) {
+        st->f[F_QSTART] = 1;
+        add_tok_cue(st, i, "question", LBL_QUESTION);
+    }
+    if (wi.cats & WC_LX_PROF) {
+        profanity_at(st, i, tk->u16_start, tk->u16_end);
+        return wi.cats;
+    }
+    if (wi.cats & WC_LX_CONTRAST) {
+        /* what comes after "maar" weighs more */
+        st->pos *= 0.5f;
+        st->neg *= 0.5f;
+        st->contrast_seen = 1;
+        st->neg_left = 0;
+        return wi.cats;
+    }
+    if (wi.cats & WC_LX_NEGATOR) {
+        if (st->neg_left > 0) unconsumed_negation(st);
+        st->neg_left = 4; /* scope: the next 3 words */
+        st->neg_tok = (uint32_t)i;
+        return wi.cats;
+    }
+    if (wi.cats & WC_LX_THANKS) {
+        st->f[F_THANKS] += 1;
+        add_tok_cue(st, i, "lexicon", LBL_HAPPY);
+        if (!st->seen_neg) st->opening_pos += 1;
+        if (wi.cats & WC_LX_SARCMARK) st->sarc += 0.5f;
+        return wi.cats;
+    }
+    if ((wi.cats & WC_LX_SENT) && wi.weight) {
+        if ((wi.cats & WC_LX_SARCMARK) && st->words <= 3) st->sarc += 0.5f;
+        sentiment_word(st, i, wi.weight, wi.compound);
+        if (wi.cats & WC_LX_INTENS) st->intens_left = 2;
+        return wi.cats;
+    }
+    if (wi.cats & WC_LX_INTENS) st->intens_left = 2;
+    if (wi.cats & WC_LX_COMPLAINT) {
+        st->f[F_COMPLAINT] += 0.5f;
+        st->negctx += 0.5f;
+        add_tok_cue(st, i, "lexicon", LBL_ANGRY);
+    }
+    if (wi.cats & WC_LX_VAGUE) st->f[F_NEUTRAL] += 0.5f;
+    if (wi.cats & WC_LX_SARCMARK && st->words <= 3) st->sarc += 0.5f;
+    return wi.cats;
+}
+
+/* Tries "k*t": word, '*' run, word, with no spaces. Returns tokens consumed (0 if none). */
+static size_t obfuscation(state *st, size_t i)
+{
+    const wc_text *t = st->t;
+    char pat[KEYBUF];
+    size_t n = 0, j = i;
+    while (j < t->n && n + 8 < sizeof pat) {
+        const wc_token *tk = &t->tok[j];
+        if (j > i && (tk->flags & WC_TF_SPACE_BEFORE)) break;
+        if (tk->kind == WC_TOK_WORD) {
+            if (tk->key_len + n + 1 >= sizeof pat) break;
+            memcpy(pat + n, wc_key(t, j), tk->key_len);
+            n += tk->key_len;
+        } else if (tk->kind == WC_TOK_PUNCT) {
+            size_t len = tk->end - tk->start;
+            int stars = 1;
+            for (size_t b = 0; b < len; b++)
+                if (t->src[tk->start + b] != '*' && t->src[tk->start + b] != '#') stars = 0;
+            if (!stars || len > 3) break;
+            for (size_t b = 0; b < len; b++) pat[n++] = '*';
+        } else {
+            break;
+        }
+        j++;
+    }
+    if (j - i < 2 || !memchr(pat, '*', n) || pat[0] == '*') return 0;
+    if (!obfuscated_profanity(pat, n)) return 0;
+    profanity_at(st, j - 1, t->tok[i].u16_start, t->tok[j - 1].u16_end);
+    return j - i;
+}
+
+static void scan(state *st)
+{
+    const wc_text *t = st->t;
+    int sentence_start = 1;
+    size_t skip_until = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const wc_token *tk = &t->tok[i];
+        if (i < skip_until) continue;
+        if (st->neg_left > 0 && is_word(tk) && --st->neg_left == 0) unconsumed_negation(st);
+        if (st->intens_left > 0 && is_word(tk)) st->intens_left--;
+        switch (tk->kind) {
+        case WC_TOK_WORD:
+        case WC_TOK_NUMBER: {
+            size_t end = 0;
+            const wc_lex_phrase *p = find_phrase(t, i, &end);
+            if (p && (p->flags & 1) && end < t->n) {
+                /* "nooit meer storing": the negation targets the next word */
+                size_t j = next_word(t, end - 1);
+                word_info wi;
+                if (j < t->n) {
+                    lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &wi);
+                    if ((wi.cats & WC_LX_SENT) && wi.weight) p = NULL;
+                }
+            }
+            if (p) {
+                if (sentence_start && p->label == WC_PH_QUESTION) st->f[F_QSTART] = 1;
+                phrase_cue(st, p, i, end);
+                st->words += (int)(end - i);
+                skip_until = end;
+                sentence_start = 0;
+                break;
+            }
+            if (tk->kind == WC_TOK_NUMBER) { sentence_start = 0; break; }
+            size_t used = obfuscation(st, i);
+            if (used) { skip_until = i + used; sentence_start = 0; break; }
+            if (!(word(st, i, sentence_start) & WC_LX_GREETING)) sentence_start = 0;
+            break;
+        }
+        case WC_TOK_HASHTAG: hashtag(st, i); break;
+        case WC_TOK_EMOJI: emoji(st, i); break;
+        case WC_TOK_PUNCT: punct(st, i); break;
+        default: break;
+        }
+        if (is_boundary(t, i)) {
+            if (st->neg_left > 0) unconsumed_negation(st);
+            st->neg_left = 0;
+            st->intens_left = 0;
+        }
+        if (is_sentence_end(t, i)) sentence_start = 1;
+    }
+    if (st->neg_left > 0) unconsumed_negation(st);
+}
+
+/* ---- decision ------------------------------------------------------------ */
+
+static float clampf(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
+
+/* Sarcasm: ironic praise whose real message is a complaint. */
+static int is_sarcastic(const state *st)
+{
+    if (st->sarc >= 3 && st->negctx >= 1) return 1;           /* "top hoor" + a failure */
+    if (st->sarc >= 1.5f && (st->opening_pos > 0 || st->ironic_pos > 0)) return 1; /* praise + 🙄 */
+    if (!st->contrast_seen && st->opening_pos >= 1 && st->negctx >= 2 && st->sarc >= 0.5f)
+        return 1;                                              /* "Goh @NS, weer storing" */
+    if (!st->contrast_seen && st->opening_pos >= 1.5f && st->negctx >= 2.5f) return 1;
+    return 0;
+}
+
+static void finish_features(state *st, int sarcastic)
+{
+    float *f = st->f;
+    float pos = st->pos;
+    f[F_BIAS] = 1;
+    if (sarcastic) {
+        f[F_SARCASM] = 1;
+        pos *= 0.2f;
+        f[F_THANKS] = 0;
+        f[F_EMOJI_POS] = 0;
+    } else {
+        pos += st->ironic_pos;
+    }
+    f[F_POS] = clampf(pos, 0, 4);
+    f[F_NEG] = clampf(st->neg, 0, 4);
+    f[F_CAPS] = (st->caps_long > 0 || st->caps_words >= 2) ? 1 : 0;
+    if (st->caps_words >= 4) f[F_CAPS] = 2;
+    f[F_PROFANITY] = clampf(f[F_PROFANITY], 0, 2);
+    f[F_COMPLAINT] = clampf(f[F_COMPLAINT], 0, 3);
+    f[F_EXCL] = clampf(f[F_EXCL], 0, 2);
+    f[F_EMOJI_POS] = clampf(f[F_EMOJI_POS], 0, 3);
+    f[F_EMOJI_NEG] = clampf(f[F_EMOJI_NEG], 0, 3);
+    f[F_EMOJI_Q] = clampf(f[F_EMOJI_Q], 0, 2);
+    f[F_THANKS] = clampf(f[F_THANKS], 0, 2);
+    f[F_NEUTRAL] = clampf(f[F_NEUTRAL], 0, 2);
+    f[F_RHETORICAL] = clampf(f[F_RHETORICAL], 0, 2);
+    f[F_QPHRASE] = clampf(f[F_QPHRASE], 0, 2);
+    f[F_INTENS] = clampf(f[F_INTENS], 0, 2);
+    f[F_LONG] = clampf((float)st->words / 40.0f, 0, 1);
+    f[F_SHORT] = st->words <= 2 ? 1 : 0;
+}
+
+/*
+ * Priority 0..100 (angry and questions first):
+ *   base      angry 60, question 50, neutral 20, happy 10
+ *   + 8 x intensity (0..3)
+ *   + 5 when profane, + 5 when shouting (caps)
+ *   + reach: round(4 x log10(1 + reach)), at most 20 (1k followers +12, 100k +20)
+ * capped at 100.
+ */
+static int priority_of(wc_mention_type type, int intensity, int profane, int caps, double reach)
+{
+    static const int base[WC_TYPE_COUNT] = {10, 20, 60, 50};
+    double p = base[type] + 8 * intensity + (profane ? 5 : 0) + (caps ? 5 : 0);
+    if (reach > 0) {
+        double r = floor(4.0 * log10(1.0 + reach) + 0.5);
+        p += r > 20 ? 20 : r;
+    }
+    return p > 100 ? 100 : (int)p;
+}
+
+static int intensity_of(const state *st, wc_mention_type type)
+{
+    const float *f = st->f;
+    int n;
+    if (type == WC_NEUTRAL) return 0;
+    n = 1;
+    if (type == WC_ANGRY && f[F_NEG] + f[F_EMOJI_NEG] + f[F_RHETORICAL] + f[F_COMPLAINT] >= 2.5f) n++;
+    if (type == WC_HAPPY && f[F_POS] + f[F_EMOJI_POS] + f[F_THANKS] >= 2.5f) n++;
+    if (f[F_CAPS] > 0 || f[F_EXCL] > 0 || f[F_INTENS] > 0) n++;
+    if (type == WC_ANGRY && f[F_PROFANITY] > 0) n++;
+    if (type == WC_QUESTION && n > 2) n = 2;
+    return n > 3 ? 3 : n;
+}
+
+static void keep_evidence(const state *st, wc_classification *out)
+{
+    const char *want = wc_type_name(out->type);
+    out->n_evidence = 0;
+    /* first the cues for the chosen type, then the others, each in text order */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < st->n_cues && out->n_evidence < WC_MAX_EVIDENCE; i++) {
+            const cue *c = &st->cues[i];
+            int same = strcmp(c->label, want) == 0 ||
+                       (out->type == WC_ANGRY && strcmp(c->cue, "sarcasm") == 0);
+            if (same != (pass == 0)) continue;
+            if (c->end <= c->start) continue;
+            wc_evidence *ev = &out->evidence[out->n_evidence++];
+            ev->start = c->start;
+            ev->end = c->end;
+            ev->cue = c->cue;
+            ev->label = c->label;
+        }
+    }
+    /* text order within the kept set (insertion sort: at most 16) */
+    for (size_t i = 1; i < out->n_evidence; i++) {
+        wc_evidence x = out->evidence[i];
+        size_t j = i;
+        while (j > 0 && out->evidence[j - 1].start > x.start) {
+            out->evidence[j] = out->evidence[j - 1];
+            j--;
+        }
+        out->evidence[j] = x;
+    }
+}
+
+/* The classifier with options; `features` (may be NULL) receives the model input. */
+static int classify_ex(const char *text, size_t len, double reach, wc_classification *out,
+                       float *features)
+{
+    wc_text t;
+    state st;
+    size_t err_at = 0;
+    int rc;
+    if (!out || (!text && len)) return WEBCARE_ERROR_NULL;
+    memset(out, 0, sizeof *out);
+    rc = wc_tokenize(text ? text : "", len, &t, &err_at);
+    if (rc) goto cleanup;
+
+    memset(&st, 0, sizeof st);
+    st.t = &t;
+    scan(&st);
+    int sarcastic = is_sarcastic(&st);
+    finish_features(&st, sarcastic);
+
+    double s[WC_NCLASS], mx = -1e30, sum = 0;
+    int best = 0;
+    for (int c = 0; c < WC_NCLASS; c++) {
+        double v = 0;
+        for (int k = 0; k < WC_NFEAT; k++) v += (double)wc_model_w[c][k] * st.f[k];
+        s[c] = v;
+        if (v > mx) { mx = v; best = c; }
+    }
+    if (sarcastic) best = WC_ANGRY; /* ironic praise is a complaint */
+    for (int c = 0; c < WC_NCLASS; c++) sum += exp(s[c] - mx);
+    out->type = (wc_mention_type)best;
+    out->confidence = exp(s[best] - mx) / sum;
+    out->sarcasm = sarcastic;
+    out->profanity = st.profane;
+    /* language by function words (and lexicon hits); Dutch is the default market */
+    if (st.en > st.nl) out->language = WC_LANG_EN;
+    else if (st.nl == 0 && st.en == 0 && st.words >= 6) out->language = WC_LANG_OTHER;
+    else out->language = WC_LANG_NL;
+    out->intensity = intensity_of(&st, out->type);
+    out->priority = priority_of(out->type, out->intensity, st.profane, st.f[F_CAPS] > 0, reach);
+    keep_evidence(&st, out);
+    if (features) memcpy(features, st.f, sizeof st.f);
+
+cleanup:
+    wc_text_free(&t);
+    return rc;
+}
+
+int wc_classify(const char *text, size_t len, wc_classification *out)
+{
+    return classify_ex(text, len, 0, out, NULL);
+}
+
+static const char *language_name(wc_language l)
+{
+    return l == WC_LANG_NL ? "nl" : (l == WC_LANG_EN ? "en" : "other");
+}
 
 int wc_op_classify(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err *e)
 {
     (void)eng;
     const char *s;
     size_t n;
+    double reach = 0;
+    int want_features = 0;
+    float feats[F_COUNT];
+    wc_classification c;
     int rc = wc_get_text(req, "text", 1, &s, &n, e);
     if (rc) return rc;
-    cJSON_AddTrueToObject(result, "placeholder");
-    cJSON_AddStringToObject(result, "type", "neutral");
-    wc_add_number2(result, "confidence", 0);
-    cJSON_AddNumberToObject(result, "intensity", 0);
-    cJSON_AddStringToObject(result, "language", "other");
-    cJSON_AddFalseToObject(result, "profanity");
-    cJSON_AddFalseToObject(result, "sarcasm");
-    cJSON_AddNumberToObject(result, "priority", 0);
-    cJSON_AddArrayToObject(result, "evidence");
+    const cJSON *opts = cJSON_GetObjectItemCaseSensitive(req, "options");
+    if (opts && !cJSON_IsNull(opts)) {
+        if (!cJSON_IsObject(opts))
+            return wc_fail(e, WEBCARE_ERROR_BAD_REQUEST, -1, "\"options\" must be an object");
+        const cJSON *r = cJSON_GetObjectItemCaseSensitive(opts, "reach");
+        if (r && !cJSON_IsNull(r)) {
+            if (!cJSON_IsNumber(r) || !(r->valuedouble >= 0))
+                return wc_fail(e, WEBCARE_ERROR_BAD_REQUEST, -1,
+                               "\"options.reach\" must be a number >= 0");
+            reach = r->valuedouble;
+        }
+        want_features = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(opts, "features"));
+    }
+    rc = classify_ex(s, n, reach, &c, feats);
+    if (rc) return wc_fail(e, rc, -1, "%s", webcare_strerror(rc));
+
+    cJSON_AddStringToObject(result, "type", wc_type_name(c.type));
+    wc_add_number2(result, "confidence", c.confidence);
+    cJSON_AddNumberToObject(result, "intensity", c.intensity);
+    cJSON_AddStringToObject(result, "language", language_name(c.language));
+    cJSON_AddBoolToObject(result, "profanity", c.profanity);
+    cJSON_AddBoolToObject(result, "sarcasm", c.sarcasm);
+    cJSON_AddNumberToObject(result, "priority", c.priority);
+    cJSON *ev = cJSON_AddArrayToObject(result, "evidence");
+    for (size_t i = 0; ev && i < c.n_evidence; i++) {
+        cJSON *o = cJSON_CreateObject();
+        if (!o) return wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory");
+        cJSON_AddItemToArray(ev, o);
+        cJSON_AddNumberToObject(o, "start", c.evidence[i].start);
+        cJSON_AddNumberToObject(o, "end", c.evidence[i].end);
+        cJSON_AddStringToObject(o, "cue", c.evidence[i].cue);
+        cJSON_AddStringToObject(o, "label", c.evidence[i].label);
+    }
+    if (want_features) {
+        cJSON *fo = cJSON_AddObjectToObject(result, "features");
+        for (int k = 0; fo && k < F_COUNT; k++) wc_add_number2(fo, wc_feature_names[k], feats[k]);
+    }
     return 0;
 }

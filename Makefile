@@ -105,7 +105,23 @@ build: deps native wasm extension-build
 
 # Extension assets built from npm packages (fixtures and bundles hook in here).
 .PHONY: extension-build
-extension-build: deps-npm extension-bundle
+extension-build: deps-npm extension-bundle fixtures
+
+# ---- e2e fixture pages: x.com / facebook / linkedin look-alikes --------
+# tests/e2e/pages/*-app.js(x) bundled with esbuild (React + Draft.js, Lexical,
+# Quill from node_modules) into build/fixtures/, served by tests/e2e/lib/fixtures.mjs.
+FIXTURE_DIR     := tests/e2e/pages
+FIXTURE_ENTRIES := $(wildcard $(FIXTURE_DIR)/*-app.js $(FIXTURE_DIR)/*-app.jsx)
+FIXTURE_SRCS    := $(wildcard $(FIXTURE_DIR)/*.js $(FIXTURE_DIR)/*.jsx $(FIXTURE_DIR)/*.css \
+                   $(FIXTURE_DIR)/shared/*.js $(FIXTURE_DIR)/posts.json)
+.PHONY: fixtures
+fixtures: $(BUILD)/fixtures/.stamp
+$(BUILD)/fixtures/.stamp: $(FIXTURE_SRCS) | deps-npm
+	@mkdir -p $(dir $@)
+	node_modules/.bin/esbuild $(FIXTURE_ENTRIES) --bundle --outdir=$(BUILD)/fixtures --format=iife \
+	  --target=chrome110 --jsx=automatic --define:process.env.NODE_ENV='"production"' \
+	  --define:global=window --legal-comments=none --log-level=warning
+	@touch $@
 
 # ---- extension: content-script bundle, web-ext lint (issue 6) ----------
 # MV3 content scripts cannot be ES modules, so extension/content/main.js and

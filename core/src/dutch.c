@@ -1,0 +1,1069 @@
+/* dutch.c — d/t spelling, confusions and readability for Dutch replies.
+ * See dutch.h. The non-word morphology mirrors core/tools/gen-dutch-verbs.mjs
+ * (which uses it to compute the exception list): keep the two in sync. */
+#include "dutch.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- tables */
+
+static int entry_cmp(const unsigned char *d, size_t *pos, char *buf, size_t *blen, int *flags)
+{
+    size_t p = d[*pos] >> 3;
+    *flags = d[*pos] & 7;
+    (*pos)++;
+    *blen = p;
+    for (;;) {
+        unsigned char c = d[(*pos)++];
+        if (*blen < 63) buf[(*blen)++] = (char)(c & 0x7f);
+        if (c & 0x80) break;
+    }
+    buf[*blen] = 0;
+    return 0;
+}
+
+static int keycmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t m = alen < blen ? alen : blen;
+    int c = memcmp(a, b, m);
+    if (c) return c;
+    return alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
+{
+    char buf[64];
+    size_t blen, pos;
+    int flags;
+    size_t lo = 0, hi = t->nblocks;
+    if (!t || !s || len == 0 || len > 60) return -1;
+    /* last block whose first key <= s */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        pos = t->index[mid];
+        entry_cmp(t->data, &pos, buf, &blen, &flags);
+        if (keycmp(buf, blen, s, len) <= 0) lo = mid;
+        else hi = mid;
+    }
+    pos = t->index[lo];
+    for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
+        int c;
+        entry_cmp(t->data, &pos, buf, &blen, &flags);
+        c = keycmp(buf, blen, s, len);
+        if (c == 0) return flags;
+        if (c > 0) break;
+    }
+    return -1;
+}
+
+/* -------------------------------------------------------------- morphology */
+
+static const char *const SEP[] = {"aan", "achter", "af", "bij", "binnen", "buiten", "dicht", "door",
+    "heen", "in", "langs", "los", "mee", "na", "neer", "om", "onder", "op", "over", "rond", "samen",
+    "tegen", "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg", NULL};
+static const char *const INSEP[] = {"be", "ge", "her", "ont", "ver", "er", NULL};
+
+static int starts(const char *s, size_t len, const char *p)
+{
+    size_t pl = strlen(p);
+    return len >= pl && memcmp(s, p, pl) == 0;
+}
+static int ends(const char *s, size_t len, const char *x)
+{
+    size_t xl = strlen(x);
+    return len >= xl && memcmp(s + len - xl, x, xl) == 0;
+}
+static int ends_dt(const char *s, size_t len) { return len > 0 && (s[len - 1] == 'd' || s[len - 1] == 't'); }
+
+/* [a-z]{4,}[^e]eer : regular weak -de verbs (annuleer, installeer) not stored. */
+static int eer_shape(const char *s, size_t len)
+{
+    if (len < 8 || !ends(s, len, "eer") || s[len - 4] == 'e') return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'a' || s[i] > 'z') return 0;
+    return 1;
+}
+
+/* Flags of exactly s, or -1. */
+static int lookup(const char *s, size_t len)
+{
+    int f = wc_nl_find(&wc_nl_verbs, s, len);
+    if (f >= 0) return f;
+    if (eer_shape(s, len)) return WC_NL_PAST_D | WC_NL_NOUN;
+    return -1;
+}
+
+int wc_nl_stem_flags(const char *s, size_t len)
+{
+    int f = lookup(s, len);
+    if (f >= 0) return f | WC_NL_FOUND;
+    for (int i = 0; SEP[i]; i++) {
+        size_t pl = strlen(SEP[i]);
+        if (len > pl + 1 && starts(s, len, SEP[i])) {
+            f = lookup(s + pl, len - pl);
+            if (f >= 0) return f | WC_NL_FOUND;
+        }
+    }
+    return 0;
+}
+static int is_stem(const char *s, size_t len) { return wc_nl_stem_flags(s, len) != 0; }
+static int is_weak(int f) { return (f & (WC_NL_PAST_D | WC_NL_PAST_T)) != 0; }
+static int starts_insep(const char *s, size_t len)
+{
+    for (int i = 0; INSEP[i]; i++)
+        if (starts(s, len, INSEP[i]) && len > strlen(INSEP[i]) + 1) return 1;
+    return 0;
+}
+
+/* Correct participle ending: 0 "", 'd', 't', or -1 (strong). */
+static int pp_end(const char *s, size_t len, int f)
+{
+    if (ends_dt(s, len)) return is_weak(f) ? 0 : -1;
+    if (f & WC_NL_PAST_D) return 'd';
+    if (f & WC_NL_PAST_T) return 't';
+    return -1;
+}
+
+typedef struct pp_split {
+    size_t sep_len; /* separable prefix length */
+    int ge;         /* "ge" follows the prefix */
+    size_t stem_off, stem_len;
+} pp_split;
+
+/* Splits body (a participle without its final d/t) into [sep][ge]stem. */
+static size_t pp_splits(const char *b, size_t len, pp_split *out, size_t cap)
+{
+    size_t n = 0;
+    for (int i = -1; SEP[i < 0 ? 0 : i] && n + 2 <= cap; i++) {
+        size_t pl = i < 0 ? 0 : strlen(SEP[i]);
+        const char *r;
+        size_t rl;
+        if (i >= 0 && !starts(b, len, SEP[i])) continue;
+        r = b + pl;
+        rl = len - pl;
+        if (rl > 2 && starts(r, rl, "ge") && lookup(r + 2, rl - 2) >= 0)
+            out[n++] = (pp_split){pl, 1, pl + 2, rl - 2};
+        if (starts_insep(r, rl) && lookup(r, rl) >= 0) out[n++] = (pp_split){pl, 0, pl, rl};
+    }
+    return n;
+}
+
+static int is_participle(const char *k, size_t len)
+{
+    static const char ends_[3] = {0, 'd', 't'};
+    pp_split sp[16];
+    for (int e = 0; e < 3; e++) {
+        size_t bl = len;
+        if (ends_[e]) {
+            if (len == 0 || k[len - 1] != ends_[e]) continue;
+            bl = len - 1;
+        }
+        size_t n = pp_splits(k, bl, sp, 16);
+        for (size_t j = 0; j < n; j++) {
+            int pe = pp_end(k + sp[j].stem_off, sp[j].stem_len, lookup(k + sp[j].stem_off, sp[j].stem_len));
+            if (pe >= 0 && pe == ends_[e]) return 1;
+        }
+    }
+    return 0;
+}
+
+/* A participle, also of a strong verb: "aangekomen", "gebeld", "verstuurd". */
+static int pp_like(const char *k, size_t len)
+{
+    if (is_participle(k, len)) return 1;
+    if (len < 6 || !ends(k, len, "en")) return 0;
+    if (starts(k, len, "ge") || starts(k, len, "ver") || starts(k, len, "be") || starts(k, len, "ont")) return 1;
+    for (int i = 0; SEP[i]; i++)
+        if (starts(k, len, SEP[i]) && starts(k + strlen(SEP[i]), len - strlen(SEP[i]), "ge")) return 1;
+    return 0;
+}
+
+static int is_weak_past(const char *k, size_t len)
+{
+    static const char *const suf[] = {"de", "den", "te", "ten"};
+    for (int i = 0; i < 4; i++) {
+        size_t sl = strlen(suf[i]);
+        int f;
+        if (!ends(k, len, suf[i]) || len <= sl) continue;
+        f = wc_nl_stem_flags(k, len - sl);
+        if (f && (suf[i][0] == 'd' ? (f & WC_NL_PAST_D) : (f & WC_NL_PAST_T))) return 1;
+    }
+    return 0;
+}
+
+static int valid_form(const char *k, size_t len)
+{
+    if (is_stem(k, len)) return 1;
+    if (len > 1 && k[len - 1] == 'e' && is_participle(k, len - 1)) return 1;
+    if (len > 1 && k[len - 1] == 't' && is_stem(k, len - 1)) return 1;
+    if (len > 2 && (ends(k, len, "aat") || ends(k, len, "oot")) && is_stem(k, len - 2)) return 1;
+    return is_participle(k, len) || is_weak_past(k, len);
+}
+
+static int put(char *fix, size_t cap, const char *a, size_t al, const char *b)
+{
+    size_t bl = strlen(b);
+    if (al + bl + 1 > cap) return 0;
+    memcpy(fix, a, al);
+    memcpy(fix + al, b, bl + 1);
+    return 1;
+}
+
+static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
+{
+    pp_split sp[16];
+    char last;
+    if (len < 4 || len > 40 || valid_form(k, len)) return 0;
+    last = k[len - 1];
+    if (last == 'd') {
+        size_t bl = len - 1;
+        if (is_stem(k, bl) && !ends_dt(k, bl)) return put(fix, cap, k, bl, "t");
+        size_t n = pp_splits(k, bl, sp, 16);
+        for (size_t j = 0; j < n; j++) {
+            int f = lookup(k + sp[j].stem_off, sp[j].stem_len);
+            if (sp[j].ge && (f & WC_NL_PAST_T) && !ends_dt(k + sp[j].stem_off, sp[j].stem_len))
+                return put(fix, cap, k, bl, "t");
+        }
+    } else if (last == 't') {
+        size_t bl = len - 1;
+        size_t n = pp_splits(k, bl, sp, 16);
+        for (size_t j = 0; j < n; j++) {
+            int f = lookup(k + sp[j].stem_off, sp[j].stem_len);
+            if (sp[j].ge && (f & WC_NL_PAST_D) && !(f & WC_NL_PAST_T) &&
+                !ends_dt(k + sp[j].stem_off, sp[j].stem_len))
+                return put(fix, cap, k, bl, "d");
+        }
+    }
+    {
+        static const char *const suf[] = {"de", "den", "te", "ten"};
+        for (int i = 0; i < 4; i++) {
+            size_t sl = strlen(suf[i]), bl;
+            int f;
+            if (!ends(k, len, suf[i]) || len <= sl) continue;
+            bl = len - sl;
+            f = wc_nl_stem_flags(k, bl);
+            if (!f || ends_dt(k, bl)) continue;
+            if (suf[i][0] == 'd' && (f & WC_NL_PAST_T) && !(f & WC_NL_PAST_D))
+                return put(fix, cap, k, bl, i == 0 ? "te" : "ten");
+            if (suf[i][0] == 't' && (f & WC_NL_PAST_D) && !(f & WC_NL_PAST_T))
+                return put(fix, cap, k, bl, i == 2 ? "de" : "den");
+        }
+    }
+    if (last == 'e') {
+        size_t bl = len - 1;
+        int f = wc_nl_stem_flags(k, bl);
+        if (f && ends_dt(k, bl) && is_weak(f)) return put(fix, cap, k, bl, (f & WC_NL_PAST_D) ? "de" : "te");
+    }
+    return 0;
+}
+
+int wc_nl_nonword(const char *s, size_t len, char *fix, size_t cap)
+{
+    if (!s || !fix || cap == 0) return 0;
+    if (!nonword_raw(s, len, fix, cap)) return 0;
+    return wc_nl_find(&wc_nl_exc, s, len) >= 0 ? 2 : 1;
+}
+
+/* ------------------------------------------------------------ word lists */
+
+static int in_list(const char *k, size_t len, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], k, len) == 0) return 1;
+    return 0;
+}
+
+/* Finite forms outside the regular lexicon (irregular and strong verbs). */
+static const char *const FINITE_IRR[] = {"is", "ben", "bent", "was", "waren", "heb", "hebt", "heeft",
+    "had", "hadden", "kan", "kunt", "kon", "konden", "wil", "wilt", "wilde", "wilden", "wou", "zal",
+    "zult", "zullen", "zou", "zouden", "mag", "mocht", "mochten", "moet", "moest", "moesten", "werd",
+    "werden", "ging", "gingen", "kwam", "kwamen", "kreeg", "kregen", "zei", "zeiden", "zag", "zagen",
+    "vond", "vonden", "gaf", "gaven", "nam", "namen", "liet", "lieten", "bleef", "bleven", "stond",
+    "stonden", "lag", "lagen", "zat", "zaten", "hield", "hielden", "liep", "liepen", "wist", "wisten",
+    "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten", "vroeg",
+    "vroegen", "deed", "deden", "weet", "laat", "eet", "zit", "gaat", "staat", "doet", "ziet",
+    "komt", "kom", "ga", "sta", "doe", "zie", "weten", "laten", "zitten", "eten", "schreef",
+    "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "bezorgde", NULL};
+/* Plural/infinitive forms outside the regular lexicon. */
+static const char *const PLURAL_IRR[] = {"zijn", "hebben", "kunnen", "willen", "zullen", "mogen",
+    "moeten", "gaan", "staan", "doen", "zien", "slaan", "weten", "laten", "zitten", "eten", "komen",
+    "waren", "hadden", "konden", "wilden", "zouden", "mochten", "moesten", "gingen", "kwamen",
+    "kregen", "zeiden", "zagen", "vonden", "deden", "wisten", "dachten", "werden", "worden", NULL};
+static const char *const AUX[] = {"is", "zijn", "ben", "bent", "was", "waren", "wordt", "word",
+    "worden", "werd", "werden", "heeft", "hebt", "heb", "hebben", "had", "hadden", NULL};
+static const char *const SUBORD[] = {"als", "zodra", "wanneer", "omdat", "terwijl", "nadat",
+    "voordat", "zolang", "tenzij", "indien", "doordat", "zodat", "dat", "of", "hoewel", "sinds", NULL};
+static const char *const COORD[] = {"en", "maar", "want", "of", "dus", NULL};
+static const char *const WH[] = {"wat", "wie", "waar", "wanneer", "hoe", "waarom", "welke", "welk",
+    "hoelang", "waarmee", "waarvoor", "waarover", NULL};
+static const char *const DET[] = {"de", "het", "een", "mijn", "onze", "ons", "je", "jouw", "uw",
+    "zijn", "haar", "deze", "dit", "dat", "die", "elke", "ieder", "iedere", NULL};
+static const char *const SUBJ[] = {"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie",
+    "men", "het", "er", NULL};
+/* Closed-class words and common adverbs: never the start of a noun phrase
+ * that a possessive would need. */
+static const char *const CLOSED[] = {"de", "het", "een", "geen", "niet", "wel", "nog", "al", "ook",
+    "even", "graag", "gerust", "snel", "direct", "meteen", "zo", "dan", "toch", "echt", "zeker",
+    "heel", "erg", "zeer", "hier", "daar", "er", "nu", "straks", "later", "eerst", "vandaag",
+    "morgen", "gisteren", "vanavond", "vanochtend", "vanmiddag", "vannacht", "overmorgen", "liever",
+    "binnenkort", "altijd", "nooit", "soms", "vaak", "weer", "alvast", "hierbij", "hiervoor",
+    "daarvoor", "daarom", "terug", "mee", "op", "aan", "af", "uit", "in", "door", "om", "bij", "na",
+    "toe", "voor", "naar", "met", "van", "over", "onder", "per", "via", "tot", "tijdens", "zonder",
+    "tegen", "sinds", "vanaf", "binnen", "en", "of", "maar", "want", "dus", "als", "dat", "die",
+    "wat", "wie", "ik", "je", "jij", "jou", "u", "hij", "zij", "ze", "we", "wij", "jullie", "hem",
+    "haar", "hen", "hun", "ons", "me", "mij", "zich", "iets", "niets", "niemand", "iemand", "alles",
+    "allemaal", "persoonlijk", "zelf", "natuurlijk", "helaas", "gewoon", "ook", "pas", "nog",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "eens", "wat",
+    "dit", "deze", "zo", "veel", "weinig", "meer", "minder", "beter", "kosteloos", "gratis",
+    "telefonisch", "schriftelijk", "morgenochtend", "morgenmiddag", "morgenavond", "vanmorgen",
+    "precies", "ongeveer", "opnieuw", "nogmaals", "verder", "zoals", "hoe", "waar", "wanneer",
+    "waarom", "mijn", "jouw", "uw", "zijn", "onze", "elke", "ieder", NULL};
+/* Words that follow "jou"/"u" as a separate object, not a noun after a possessive. */
+static const char *const MASS_OBJ[] = {"succes", "sterkte", "beterschap", "plezier", "gelijk",
+    "toestemming", "excuses", "advies", "recht", "dank", NULL};
+
+static int adverb_shape(const char *k, size_t len)
+{
+    return ends(k, len, "lijk") || ends(k, len, "ig") || ends(k, len, "baar") || ends(k, len, "isch") ||
+           ends(k, len, "loos") || ends(k, len, "zaam") || ends(k, len, "ochtend") ||
+           ends(k, len, "middag") || ends(k, len, "avond") || starts(k, len, "hier") ||
+           starts(k, len, "daar") || starts(k, len, "er") || starts(k, len, "waar");
+}
+
+/* Infinitive / plural form of a regular verb ("bellen", "maken", "verhuizen", "afgeven"). */
+static int is_infinitive(const char *k, size_t len, int allow_noun)
+{
+    char b[48];
+    size_t bl;
+    if (in_list(k, len, PLURAL_IRR)) return 1;
+    if (len < 4 || len > 44 || !ends(k, len, "en")) return 0;
+    bl = len - 2;
+    memcpy(b, k, bl);
+    b[bl] = 0;
+    {
+        const char *s = b;
+        size_t sl = bl;
+        char c[50];
+        size_t cl;
+        int f;
+#define TRY(str, l)                                                                      \
+    do {                                                                                 \
+        f = lookup((str), (l));                                                          \
+        if (f >= 0 && (allow_noun || !(f & WC_NL_NOUN))) return 1;                       \
+    } while (0)
+        TRY(s, sl);
+        /* bellen -> bel */
+        if (sl >= 2 && s[sl - 1] == s[sl - 2] && strchr("bdfgklmnprst", s[sl - 1])) TRY(s, sl - 1);
+        /* maken -> maak, verhuizen -> verhuis, leven -> leef */
+        memcpy(c, s, sl);
+        cl = sl;
+        if (cl >= 1 && c[cl - 1] == 'z') c[cl - 1] = 's';
+        else if (cl >= 1 && c[cl - 1] == 'v') c[cl - 1] = 'f';
+        TRY(c, cl);
+        if (cl >= 3 && strchr("aeou", c[cl - 2]) && !strchr("aeiou", c[cl - 3]) && !strchr("aeiou", c[cl - 1])) {
+            memmove(c + cl - 1, c + cl - 2, 2);
+            cl++;
+            TRY(c, cl);
+        }
+#undef TRY
+    }
+    /* after a separable prefix: afgeven, inloggen, langskomen */
+    for (int i = 0; SEP[i]; i++) {
+        size_t pl = strlen(SEP[i]);
+        if (bl > pl + 2 && starts(b, bl, SEP[i]) && is_infinitive(k + pl, len - pl, 1)) return 1;
+    }
+    return 0;
+}
+
+int wc_nl_is_verb_form(const char *s, size_t len)
+{
+    if (!s) return 0;
+    if (in_list(s, len, FINITE_IRR) || in_list(s, len, PLURAL_IRR)) return 1;
+    if (valid_form(s, len)) return 1;
+    return is_infinitive(s, len, 0);
+}
+
+/* ----------------------------------------------------------- the checker */
+
+typedef struct ctx {
+    const wc_text *t;
+    const char *k[1]; /* unused placeholder to keep the struct non-empty */
+    wc_dutch_finding *out;
+    size_t cap, n;
+    unsigned char *claimed; /* not used: one finding per token is enforced by order */
+} ctx;
+
+static const char *key(const wc_text *t, size_t i) { return wc_key(t, i); }
+static size_t klen(const wc_text *t, size_t i) { return t->tok[i].key_len; }
+static int is_word(const wc_text *t, size_t i) { return i < t->n && t->tok[i].kind == WC_TOK_WORD; }
+static int kis(const wc_text *t, size_t i, const char *w)
+{
+    return is_word(t, i) && klen(t, i) == strlen(w) && memcmp(key(t, i), w, klen(t, i)) == 0;
+}
+static int kin(const wc_text *t, size_t i, const char *const *list)
+{
+    return is_word(t, i) && in_list(key(t, i), klen(t, i), list);
+}
+static int ascii_key(const wc_text *t, size_t i)
+{
+    const char *k = key(t, i);
+    for (size_t j = 0; j < klen(t, i); j++)
+        if (k[j] < 'a' || k[j] > 'z') return 0;
+    return klen(t, i) > 0;
+}
+
+/* Punctuation that ends a clause (sentence end, comma, colon...). */
+static int is_boundary(const wc_text *t, size_t i)
+{
+    if (i >= t->n) return 1;
+    if (t->tok[i].kind == WC_TOK_BREAK) return 1;
+    if (t->tok[i].kind != WC_TOK_PUNCT) return 0;
+    for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++) {
+        char c = t->src[b];
+        if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' || c == '(' || c == ')' ||
+            c == '"' || (unsigned char)c == 0xE2)
+            return 1;
+    }
+    return 0;
+}
+static int is_sentence_end(const wc_text *t, size_t i)
+{
+    if (i >= t->n) return 1;
+    if (t->tok[i].kind == WC_TOK_BREAK) return 1;
+    if (t->tok[i].kind != WC_TOK_PUNCT) return 0;
+    for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++) {
+        char c = t->src[b];
+        if (c == '.' || c == '!' || c == '?') return 1;
+    }
+    return 0;
+}
+/* Token i starts a clause: text start, after boundary punctuation, or after a
+ * conjunction / subordinator. */
+static int clause_start(const wc_text *t, size_t i)
+{
+    if (i == 0) return 1;
+    if (is_boundary(t, i - 1)) return 1;
+    return kin(t, i - 1, COORD) || kin(t, i - 1, SUBORD);
+}
+static int sentence_start(const wc_text *t, size_t i) { return i == 0 || is_sentence_end(t, i - 1); }
+static int upper_count(const wc_text *t, size_t i)
+{
+    int n = 0;
+    for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++)
+        if (t->src[b] >= 'A' && t->src[b] <= 'Z') n++;
+    return n;
+}
+
+static void add(ctx *c, size_t i, int rule, int sev, const char *msg, const char *fix, size_t fixlen,
+                unsigned char *taken)
+{
+    const wc_token *tk = &c->t->tok[i];
+    if (taken[i]) return;
+    taken[i] = 1;
+    if (c->n < c->cap) {
+        wc_dutch_finding *f = &c->out[c->n];
+        f->rule = (uint8_t)rule;
+        f->severity = (uint8_t)sev;
+        f->start = tk->start;
+        f->end = tk->end;
+        f->start16 = tk->u16_start;
+        f->end16 = tk->u16_end;
+        f->message = msg;
+        f->suggestion[0] = 0;
+        if (fix) {
+            /* Edit the original spelling at its end, so accents and capitals stay:
+             * key "geinformeert" -> "geinformeerd" turns "geïnformeert" into "geïnformeerd". */
+            const char *k = wc_key(c->t, i);
+            size_t kl = tk->key_len, cp = 0, ol = tk->end - tk->start, keep;
+            int ascii_tail = 1;
+            while (cp < kl && cp < fixlen && k[cp] == fix[cp]) cp++;
+            keep = ol >= kl - cp ? ol - (kl - cp) : 0;
+            for (size_t b = keep; b < ol; b++)
+                if ((unsigned char)c->t->src[tk->start + b] >= 0x80) ascii_tail = 0;
+            if (cp == 0 || !ascii_tail) keep = 0, cp = 0;
+            if (keep + (fixlen - cp) + 1 <= WC_NL_SUGG_MAX) {
+                memcpy(f->suggestion, c->t->src + tk->start, keep);
+                memcpy(f->suggestion + keep, fix + cp, fixlen - cp);
+                f->suggestion[keep + fixlen - cp] = 0;
+                /* a whole-word replacement keeps the original's capital */
+                if (cp == 0 && c->t->src[tk->start] >= 'A' && c->t->src[tk->start] <= 'Z' &&
+                    f->suggestion[0] >= 'a' && f->suggestion[0] <= 'z')
+                    f->suggestion[0] = (char)(f->suggestion[0] - 'a' + 'A');
+            }
+        }
+    }
+    c->n++;
+}
+
+/* Closed-class and irregular words are never analysed as regular verb forms
+ * ("in", "naar", "weer", "was", "ben", "ken"). */
+static const char *const DT_SKIP[] = {"ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was",
+    "rond", "zie", "doe", NULL};
+static int dt_skip(const wc_text *t, size_t i)
+{
+    return kin(t, i, CLOSED) || kin(t, i, FINITE_IRR) || kin(t, i, PLURAL_IRR) ||
+           kin(t, i, DT_SKIP) || kin(t, i, SUBORD) || kin(t, i, COORD) || kin(t, i, DET);
+}
+
+/* A word that is (only) a verb stem form without -t: "word", "vind", "bezorg". */
+static int stem_no_t(const wc_text *t, size_t i, int allow_noun)
+{
+    int f;
+    if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i)) return 0;
+    if (ends_dt(key(t, i), klen(t, i)) && key(t, i)[klen(t, i) - 1] == 't') return 0;
+    f = wc_nl_stem_flags(key(t, i), klen(t, i));
+    if (!f) return 0;
+    if (!allow_noun && (f & WC_NL_NOUN)) return 0;
+    return !(key(t, i)[klen(t, i) - 1] == 't');
+}
+/* word = stem + t, the stem not ending in t: "wordt", "vindt", "krijgt". */
+static int stem_plus_t(const wc_text *t, size_t i)
+{
+    size_t l = klen(t, i);
+    const char *k = key(t, i);
+    if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i) || l < 3 || k[l - 1] != 't' || k[l - 2] == 't') return 0;
+    return is_stem(k, l - 1);
+}
+/* word = stem + d where stem + t is the 3rd person: "bezorgd", "verhuisd", "beloofd". */
+static int stem_plus_d(const wc_text *t, size_t i)
+{
+    size_t l = klen(t, i);
+    const char *k = key(t, i);
+    if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i) || l < 4 || k[l - 1] != 'd' || ends_dt(k, l - 1)) return 0;
+    return is_stem(k, l - 1);
+}
+
+static const char MSG_3SG[] = "Persoonsvorm bij hij/zij/het/u (of jij vóór het werkwoord): stam + t.";
+static const char MSG_IK[] = "Bij 'ik' is de persoonsvorm de stam, zonder t.";
+static const char MSG_INV[] = "Staat 'je' of 'jij' achter het werkwoord, dan valt de t weg.";
+static const char MSG_U_INV[] = "Bij 'u' blijft de t, ook als 'u' achter het werkwoord staat.";
+static const char MSG_PP[] = "Voltooid deelwoord: 't kofschip of stam op d bepaalt de laatste letter (-d of -t).";
+static const char MSG_NONWORD[] = "Deze werkwoordsvorm bestaat niet: let op de d/t-uitgang.";
+static const char MSG_PAST[] = "Verleden tijd: 't kofschip (-te) of anders -de; stam op d/t: dubbele letter.";
+static const char MSG_JOU[] = "Bezittelijk voornaamwoord vóór een zelfstandig naamwoord: 'jouw' (van jou).";
+static const char MSG_JOUW[] = "Als lijdend of meewerkend voorwerp is het 'jou', niet 'jouw'.";
+static const char MSG_U[] = "Bezittelijk voornaamwoord vóór een zelfstandig naamwoord: 'uw'.";
+static const char MSG_UW[] = "Als voorwerp is het 'u'; 'uw' staat alleen vóór een zelfstandig naamwoord.";
+static const char MSG_HUN[] = "'Hun' is geen onderwerp: gebruik 'zij' of 'ze'.";
+static const char MSG_ALS[] = "Na een vergrotende trap (groter, meer, sneller) gebruik je 'dan', niet 'als'.";
+static const char MSG_ME[] = "'Me' is geen bezittelijk voornaamwoord: schrijf 'mijn'.";
+static const char MSG_KEN[] = "'Kennen' is weten/kennen; voor mogelijkheid is het 'kan' (of 'kunt').";
+static const char MSG_BEN[] = "Bij 'je/jij' vóór het werkwoord is het 'bent'.";
+static const char MSG_LONGSENT[] = "Lange zin: splits hem in twee of drie korte zinnen; dat leest sneller en duidelijker.";
+static const char MSG_LONGWORD[] = "Heel lang woord: schrijf het korter of omschrijf het in gewone woorden.";
+static const char MSG_PASSIVE[] = "Gestapelde lijdende vorm ('er wordt ... door ... '): schrijf actief, met 'wij' of 'ik'.";
+
+/* First token index of the clause containing i (after a boundary/conjunction). */
+static size_t clause_begin(const wc_text *t, size_t i)
+{
+    while (i > 0 && !is_boundary(t, i - 1) && !kin(t, i - 1, SUBORD) && !kin(t, i - 1, COORD) &&
+           !kin(t, i - 1, WH) && !kis(t, i - 1, "die"))
+        i--;
+    return i;
+}
+
+/* An auxiliary (is/wordt/heeft...) earlier in i's clause. */
+static int aux_before(const wc_text *t, size_t i)
+{
+    size_t b = clause_begin(t, i);
+    for (size_t j = b; j < i; j++)
+        if (kin(t, j, AUX)) return 1;
+    /* "Wat is er gebeurd": the wh-word itself opens the clause */
+    if (b > 0 && kin(t, b - 1, WH)) return 0;
+    return 0;
+}
+
+static int is_subj_pron(const wc_text *t, size_t i) { return kin(t, i, SUBJ) && !kis(t, i, "er"); }
+
+/* Token after i is the end of a clause or a closed word (not a noun start). */
+static int next_not_noun(const wc_text *t, size_t i)
+{
+    size_t j = i + 1;
+    if (j >= t->n || is_boundary(t, j)) return 1;
+    if (!is_word(t, j)) return t->tok[j].kind != WC_TOK_PUNCT;
+    if (kin(t, j, CLOSED) || adverb_shape(key(t, j), klen(t, j))) return 1;
+    return is_participle(key(t, j), klen(t, j)) || is_infinitive(key(t, j), klen(t, j), 0);
+}
+
+/* A word that starts a noun phrase after a possessive: not closed, not a verb form. */
+static int nounish(const wc_text *t, size_t j)
+{
+    const char *k;
+    size_t l;
+    if (!is_word(t, j) || !ascii_key(t, j)) return 0;
+    if ((t->tok[j].flags & WC_TF_TITLE) || (t->tok[j].flags & WC_TF_UPPER)) return 0;
+    k = key(t, j);
+    l = klen(t, j);
+    if (l < 3 || kin(t, j, CLOSED) || adverb_shape(k, l) || in_list(k, l, MASS_OBJ)) return 0;
+    if (wc_nl_find(&wc_nl_adjs, k, l) >= 0) return 0; /* "u tevreden" */
+    if (wc_nl_is_verb_form(k, l)) {
+        /* "antwoord", "gebruik": a noun too, unless the word after it is closed */
+        int f = wc_nl_stem_flags(k, l);
+        if (!(f & WC_NL_NOUN)) return 0;
+        if (next_not_noun(t, j)) return 0;
+    }
+    return 1;
+}
+
+/* Finite verb form (for the clause checks). */
+static int finite(const wc_text *t, size_t i)
+{
+    const char *k = key(t, i);
+    size_t l = klen(t, i);
+    if (!is_word(t, i)) return 0;
+    if (in_list(k, l, FINITE_IRR) || in_list(k, l, AUX)) return 1;
+    return stem_plus_t(t, i) || is_weak_past(k, l);
+}
+
+/* A comparative: "sneller", "groter", "duurder", "meer". */
+static int comparative(const wc_text *t, size_t i)
+{
+    static const char *const IRR[] = {"meer", "minder", "beter", "liever", "eerder", "erger", NULL};
+    const char *k = key(t, i);
+    size_t l = klen(t, i);
+    char b[40];
+    size_t bl;
+    if (!is_word(t, i) || !ascii_key(t, i)) return 0;
+    if (in_list(k, l, IRR)) return 1;
+    if (l < 5 || l > 30 || !ends(k, l, "er")) return 0;
+    bl = l - 2;
+    memcpy(b, k, bl);
+    if (wc_nl_find(&wc_nl_adjs, b, bl) >= 0) return 1;
+    if (bl >= 2 && b[bl - 1] == b[bl - 2] && wc_nl_find(&wc_nl_adjs, b, bl - 1) >= 0) return 1; /* sneller */
+    if (b[bl - 1] == 'd' && wc_nl_find(&wc_nl_adjs, b, bl - 1) >= 0) return 1;                  /* duurder */
+    if (bl >= 3 && strchr("aeou", b[bl - 2]) && !strchr("aeiou", b[bl - 3])) {                    /* groter */
+        char c[40];
+        memcpy(c, b, bl - 1);
+        c[bl - 1] = b[bl - 2];
+        c[bl] = b[bl - 1];
+        if (wc_nl_find(&wc_nl_adjs, c, bl + 1) >= 0) return 1;
+    }
+    if (b[bl - 1] == 'z' || b[bl - 1] == 'v') { /* lozer? -> loos; braver -> braaf */
+        b[bl - 1] = b[bl - 1] == 'z' ? 's' : 'f';
+        if (wc_nl_find(&wc_nl_adjs, b, bl) >= 0) return 1;
+    }
+    return 0;
+}
+
+static void fix_t(ctx *c, size_t i, const char *msg, unsigned char *taken) /* stem(d) -> stem+t */
+{
+    char f[WC_NL_SUGG_MAX];
+    size_t l = klen(c->t, i);
+    const char *k = key(c->t, i);
+    if (l + 2 > sizeof f) return;
+    if (k[l - 1] == 'd' && stem_plus_d(c->t, i) && !is_stem(k, l)) l--; /* bezorgd -> bezorg */
+    if (l >= 1 && (k[l - 1] == 'a' || k[l - 1] == 'o') && l >= 2 && k[l - 2] != k[l - 1]) {
+        memcpy(f, k, l);
+        f[l] = k[l - 1];
+        f[l + 1] = 't';
+        add(c, i, WC_NL_DT, 0, msg, f, l + 2, taken);
+        return;
+    }
+    memcpy(f, k, l);
+    f[l] = 't';
+    add(c, i, WC_NL_DT, 0, msg, f, l + 1, taken);
+}
+static void fix_drop_t(ctx *c, size_t i, const char *msg, unsigned char *taken)
+{
+    add(c, i, WC_NL_DT, 0, msg, key(c->t, i), klen(c->t, i) - 1, taken);
+}
+
+/* A form with the wrong ending for a 3rd-person subject: bare stem, or stem+d. */
+static int wrong_3sg(const wc_text *t, size_t i, int allow_noun)
+{
+    return stem_no_t(t, i, allow_noun) || stem_plus_d(t, i);
+}
+
+static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
+{
+    const wc_text *t = c->t;
+    char fix[WC_NL_SUGG_MAX];
+    for (size_t i = 0; i < t->n; i++) {
+        if (!is_word(t, i) || quoted[i] || !ascii_key(t, i) || (t->tok[i].flags & WC_TF_UPPER)) continue;
+        const char *k = key(t, i);
+        size_t l = klen(t, i);
+        int title_mid = (t->tok[i].flags & WC_TF_TITLE) && !sentence_start(t, i) &&
+                        !(i > 0 && t->tok[i - 1].kind == WC_TOK_PUNCT);
+        if (title_mid) continue; /* names: Arend, Brandt, 'Wordt Vervolgd' */
+
+        /* 1. ik + stem+t, stem+t + ik */
+        if (stem_plus_t(t, i) && ((i > 0 && kis(t, i - 1, "ik")) || kis(t, i + 1, "ik"))) {
+            fix_drop_t(c, i, MSG_IK, taken);
+            continue;
+        }
+        /* 2. inversion: stem+t + jij / je (je as subject) */
+        if (stem_plus_t(t, i) && (kis(t, i + 1, "jij") || (kis(t, i + 1, "je") && next_not_noun(t, i + 1))) &&
+            (clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) {
+            fix_drop_t(c, i, MSG_INV, taken);
+            continue;
+        }
+        /* 3. inversion with u keeps the t: "Vind u", "Wat bedoeld u" */
+        if (kis(t, i + 1, "u") && wrong_3sg(t, i, 1) &&
+            (sentence_start(t, i) || (i > 0 && kin(t, i - 1, WH) && sentence_start(t, i - 1)))) {
+            fix_t(c, i, MSG_U_INV, taken);
+            continue;
+        }
+        /* 4. subject + verb: hij/zij/u/jij/je/men/wat/wie/er/dit/dat + stem */
+        if (i > 0 && wrong_3sg(t, i, 1)) {
+            size_t s = i - 1;
+            int ok = 0, noun = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
+            if (kis(t, s, "hij") || kis(t, s, "zij") || kis(t, s, "jij") || kis(t, s, "men")) ok = 1;
+            else if (noun) ok = 0;
+            else if ((kis(t, s, "je") || kis(t, s, "u") || kis(t, s, "ze") || kis(t, s, "het")) && clause_start(t, s)) ok = 1;
+            else if ((kis(t, s, "wat") || kis(t, s, "wie") || kis(t, s, "er") || kis(t, s, "dit") ||
+                      kis(t, s, "dat")) && sentence_start(t, s) && !is_subj_pron(t, i + 1))
+                ok = 1;
+            /* a participle after an auxiliary is fine: "Is hij verhuisd?" */
+            if (ok && stem_plus_d(t, i) && aux_before(t, s)) ok = 0;
+            if (ok && stem_plus_d(t, i) && is_subj_pron(t, i + 1)) ok = 0;
+            if (ok) {
+                fix_t(c, i, MSG_3SG, taken);
+                continue;
+            }
+        }
+        /* 5. noun phrase subject at the start of a sentence: "De lamp brand niet" */
+        if (i >= 2 && wrong_3sg(t, i, 1) && !is_boundary(t, i + 1) && i + 1 < t->n &&
+            !(is_word(t, i + 1) && (finite(t, i + 1) || is_infinitive(key(t, i + 1), klen(t, i + 1), 0)))) {
+            int hit = 0;
+            for (size_t m = 1; m <= 3 && m + 1 <= i && !hit; m++) {
+                size_t d = i - m - 1;
+                if (!kin(t, d, DET) || !(sentence_start(t, d) || is_boundary(t, d - 1))) continue;
+                int np = 1;
+                for (size_t j = d + 1; j < i; j++) {
+                    if (!is_word(t, j) || kin(t, j, CLOSED) || (!(wc_nl_stem_flags(key(t, j), klen(t, j)) & WC_NL_NOUN) &&
+                                                                 wc_nl_is_verb_form(key(t, j), klen(t, j))))
+                        np = 0;
+                }
+                if (!np || ends(key(t, i - 1), klen(t, i - 1), "en") || ends(key(t, i - 1), klen(t, i - 1), "ers")) continue;
+                if (stem_plus_d(t, i) && is_word(t, i + 1) && !kin(t, i + 1, CLOSED) &&
+                    (pp_like(key(t, i + 1), klen(t, i + 1)) || wc_nl_is_verb_form(key(t, i + 1), klen(t, i + 1))))
+                    continue;
+                hit = 1;
+            }
+            if (hit) {
+                fix_t(c, i, MSG_3SG, taken);
+                continue;
+            }
+        }
+        /* brand names: "PostNL bezorgd op zaterdag" */
+        if (i >= 1 && wrong_3sg(t, i, 0) && is_word(t, i - 1) && upper_count(t, i - 1) >= 2 &&
+            sentence_start(t, i - 1) && is_word(t, i + 1) && kin(t, i + 1, CLOSED)) {
+            fix_t(c, i, MSG_3SG, taken);
+            continue;
+        }
+        /* 6. subordinate clause, verb at the end: "Als je de app opnieuw download," */
+        if (wrong_3sg(t, i, 1) && is_boundary(t, i + 1) && !(i > 0 && kin(t, i - 1, DET))) {
+            size_t j = i;
+            int found = 0, blocked = 0;
+            while (j > 0 && i - j < 10) {
+                j--;
+                if (is_boundary(t, j)) break;
+                if (finite(t, j) || kin(t, j, AUX)) blocked = 1;
+                if ((kin(t, j, SUBORD) && !kis(t, j, "of")) && j + 1 < i &&
+                    (kis(t, j + 1, "je") || kis(t, j + 1, "jij") || kis(t, j + 1, "u") || kis(t, j + 1, "hij") ||
+                     kis(t, j + 1, "men"))) {
+                    found = 1;
+                    break;
+                }
+                if (kis(t, j, "wie") && sentence_start(t, j)) {
+                    found = 1;
+                    break;
+                }
+            }
+            if (found && !blocked) {
+                fix_t(c, i, MSG_3SG, taken);
+                continue;
+            }
+        }
+        /* 7. participle after an auxiliary: "is verstuurt", "is gebeurt", "al beantwoordt" */
+        if (stem_plus_t(t, i) && l >= 5) {
+            int f = wc_nl_stem_flags(k, l - 1);
+            int pp_d = 0;
+            size_t bl = l - 1;
+            const char *body = k;
+            size_t off = 0;
+            /* strip a separable prefix: terugbetaalt */
+            if (!starts_insep(body, bl)) {
+                for (int s = 0; SEP[s]; s++) {
+                    size_t pl = strlen(SEP[s]);
+                    if (bl > pl + 2 && starts(body, bl, SEP[s]) && starts_insep(body + pl, bl - pl)) off = pl;
+                }
+            }
+            if (starts_insep(body + off, bl - off)) {
+                if (ends_dt(k, bl) && is_weak(f)) pp_d = 2;                                   /* beantwoordt -> beantwoord */
+                else if ((f & WC_NL_PAST_D) && !(f & WC_NL_PAST_T) && !ends_dt(k, bl)) pp_d = 1; /* verstuurt -> verstuurd */
+            }
+            if (pp_d) {
+                int after_ok = 0, before_ok = 0;
+                size_t nx = i + 1;
+                if (nx >= t->n || is_boundary(t, nx) || kin(t, nx, COORD) || kin(t, nx, SUBORD) ||
+                    kis(t, nx, "terwijl") ||
+                    (kin(t, nx, CLOSED) && !kis(t, nx, "je") && !kis(t, nx, "u") && !kis(t, nx, "het") &&
+                     !kis(t, nx, "de") && !kis(t, nx, "een") && !kis(t, nx, "ons") && !kis(t, nx, "hem")) ||
+                    (is_word(t, nx) && pp_like(key(t, nx), klen(t, nx))))
+                    after_ok = 1;
+                if (aux_before(t, i)) before_ok = 1;
+                if (i > 0 && kis(t, i - 1, "zoals")) before_ok = after_ok = 1;
+                if (before_ok && after_ok) {
+                    if (pp_d == 2) add(c, i, WC_NL_DT, 0, MSG_PP, k, bl, taken);
+                    else {
+                        memcpy(fix, k, bl);
+                        fix[bl] = 'd';
+                        add(c, i, WC_NL_DT, 0, MSG_PP, fix, l, taken);
+                    }
+                    continue;
+                }
+            }
+        }
+        /* 8. non-words: werkd, geregelt, gecheckd, fietsde, antwoorde */
+        {
+            int r = wc_nl_nonword(k, l, fix, sizeof fix);
+            if (r == 1 || (r == 2 && i > 0 && !ends(k, l, "e") && !ends(k, l, "en") &&
+                           (kis(t, i - 1, "ik") || kis(t, i - 1, "jij") || kis(t, i - 1, "hij") ||
+                            kis(t, i - 1, "zij") || kis(t, i - 1, "wij")))) {
+                const char *msg = ends(k, l, "e") || ends(k, l, "en") ? MSG_PAST : MSG_NONWORD;
+                add(c, i, WC_NL_DT, 0, msg, fix, strlen(fix), taken);
+                continue;
+            }
+            if (r == 2 && i >= 2 && kin(t, i - 2, DET) && sentence_start(t, i - 2) && !kin(t, i - 1, CLOSED) &&
+                is_word(t, i - 1) && !ends(key(t, i - 1), klen(t, i - 1), "e") && kin(t, i + 1, CLOSED)) {
+                add(c, i, WC_NL_DT, 0, MSG_PAST, fix, strlen(fix), taken);
+                continue;
+            }
+        }
+    }
+}
+
+static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *quoted)
+{
+    const wc_text *t = c->t;
+    for (size_t i = 0; i < t->n; i++) {
+        if (!is_word(t, i) || quoted[i] || taken[i]) continue;
+        /* jou + noun -> jouw ; u + noun -> uw ; me + noun -> mijn */
+        if ((kis(t, i, "jou") || kis(t, i, "u") || kis(t, i, "me")) && nounish(t, i + 1)) {
+            /* "u" + noun: not when u is clearly a subject before a finite verb later? keep strict:
+             * the noun must not be followed directly by a subject pronoun ("u ... ") */
+            if (kis(t, i, "jou")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
+            else if (kis(t, i, "u")) add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
+            else add(c, i, WC_NL_CONFUSION, 0, MSG_ME, "mijn", 4, taken);
+            continue;
+        }
+        /* jouw / uw as an object: followed by a closed word, a verb or the end */
+        if (kis(t, i, "jouw") || kis(t, i, "uw")) {
+            size_t j = i + 1;
+            int obj = 0;
+            if (j >= t->n || is_boundary(t, j)) obj = 1;
+            else if (is_word(t, j) && !kis(t, j, "en") && !kis(t, j, "of") && !kis(t, j, "eigen") && !kis(t, j, "pas") &&
+                     (kin(t, j, CLOSED) ||
+                      (wc_nl_is_verb_form(key(t, j), klen(t, j)) && !(wc_nl_stem_flags(key(t, j), klen(t, j)) & WC_NL_NOUN) &&
+                       !is_infinitive(key(t, j), klen(t, j), 1))))
+                obj = 1;
+            if (obj && i > 0 && is_word(t, i - 1) && !kin(t, i - 1, DET)) {
+                if (kis(t, i, "jouw")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOUW, "jou", 3, taken);
+                else add(c, i, WC_NL_CONFUSION, 0, MSG_UW, "u", 1, taken);
+                continue;
+            }
+        }
+        /* hun as subject */
+        if (kis(t, i, "hun") && is_word(t, i + 1)) {
+            size_t j = i + 1;
+            const char *k = key(t, j);
+            size_t l = klen(t, j);
+            int subj = 0;
+            if (in_list(k, l, PLURAL_IRR) || is_infinitive(k, l, 0)) subj = 1;
+            else if (is_infinitive(k, l, 1) && is_word(t, j + 1) && kin(t, j + 1, CLOSED) &&
+                     !kis(t, j + 1, "en") && !kis(t, j + 1, "of") && !kis(t, j + 1, "van") && !kis(t, j + 1, "in") &&
+                     !kis(t, j + 1, "op") && !kis(t, j + 1, "met") && !kis(t, j + 1, "voor"))
+                subj = 1;
+            else if (i > 0 && kin(t, i - 1, SUBORD) && kin(t, j, CLOSED) && !kis(t, j, "een") && !kis(t, j, "de") &&
+                     !kis(t, j, "het"))
+                subj = 1;
+            if (subj && !(i > 0 && is_word(t, i - 1) && finite(t, i - 1) && !kin(t, i - 1, SUBORD))) {
+                add(c, i, WC_NL_CONFUSION, 0, MSG_HUN, "zij", 3, taken);
+                continue;
+            }
+        }
+        /* ken + ... + infinitive -> kan */
+        if (kis(t, i, "ken")) {
+            size_t j = i + 1;
+            int inf = 0;
+            while (j < t->n && !is_boundary(t, j) && !kin(t, j, SUBORD) && !kis(t, j, "die") && !kin(t, j, COORD)) {
+                if (j > i + 1 && is_word(t, j) && !kin(t, j - 1, DET) &&
+                    (!kin(t, j, CLOSED) || (kis(t, j, "zijn") && is_boundary(t, j + 1))) &&
+                    is_infinitive(key(t, j), klen(t, j), 0))
+                    inf = 1;
+                j++;
+            }
+            if (inf) {
+                add(c, i, WC_NL_CONFUSION, 0, MSG_KEN, "kan", 3, taken);
+                continue;
+            }
+        }
+        /* je/jij + ben */
+        if (kis(t, i, "ben") && i > 0 && !kis(t, i + 1, "je") && !kis(t, i + 1, "jij")) {
+            int hit = 0;
+            if (kis(t, i - 1, "jij") || (kis(t, i - 1, "je") && clause_start(t, i - 1))) hit = 1;
+            else {
+                for (size_t j = i; j > 0 && i - j < 10; ) {
+                    j--;
+                    if (is_boundary(t, j) || kis(t, j, "ik")) break;
+                    if (kin(t, j, SUBORD) && (kis(t, j + 1, "je") || kis(t, j + 1, "jij"))) {
+                        hit = 1;
+                        break;
+                    }
+                }
+            }
+            if (hit) {
+                add(c, i, WC_NL_CONFUSION, 0, MSG_BEN, "bent", 4, taken);
+                continue;
+            }
+        }
+        /* comparative ... als -> dan */
+        if (kis(t, i, "als") && i > 0) {
+            size_t j = i, comp = (size_t)-1;
+            while (j > 0 && i - j < 6) {
+                j--;
+                if (is_boundary(t, j) || kin(t, j, SUBORD)) break;
+                if (comparative(t, j)) {
+                    comp = j;
+                    break;
+                }
+            }
+            if (comp == (size_t)-1) continue;
+            /* "niet meer als kok", "eerder/liever als gast" */
+            if (comp > 0 && (kis(t, comp - 1, "niet") || kis(t, comp - 1, "nooit") || kis(t, comp - 1, "geen"))) continue;
+            if (comp + 1 == i && (kis(t, comp, "liever") || kis(t, comp, "eerder"))) continue;
+            if (kis(t, comp - 1, "zo") || kis(t, comp - 1, "even")) continue;
+            /* conditional "als": a subject pronoun or a finite verb in the clause */
+            if (is_subj_pron(t, i + 1) || kis(t, i + 1, "er")) continue;
+            int cond = 0;
+            for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {
+                if (!is_word(t, m)) continue;
+                if (finite(t, m) || kin(t, m, AUX)) {
+                    if (!is_subj_pron(t, m + 1)) cond = 1;
+                    break;
+                }
+            }
+            if (cond) continue;
+            add(c, i, WC_NL_CONFUSION, 0, MSG_ALS, "dan", 3, taken);
+        }
+    }
+}
+
+static void check_readability(ctx *c, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    size_t s = 0;
+    while (s < t->n) {
+        size_t e = s, words = 0, wordt = 0, door = 0, er_wordt = 0, first_word = (size_t)-1;
+        while (e < t->n && !is_sentence_end(t, e)) {
+            if (t->tok[e].kind == WC_TOK_WORD || t->tok[e].kind == WC_TOK_NUMBER) {
+                words++;
+                if (first_word == (size_t)-1) first_word = e;
+            }
+            if (kis(t, e, "wordt") || kis(t, e, "worden") || kis(t, e, "werd") || kis(t, e, "werden")) {
+                wordt++;
+                if (e > 0 && kis(t, e - 1, "er")) er_wordt = 1;
+                if (kis(t, e + 1, "er")) er_wordt = 1;
+            }
+            if (kis(t, e, "door")) door++;
+            if (t->tok[e].kind == WC_TOK_WORD && t->tok[e].u16_end - t->tok[e].u16_start > 20 && !taken[e]) {
+                add(c, e, WC_NL_READABILITY, 2, MSG_LONGWORD, NULL, 0, taken);
+            }
+            e++;
+        }
+        if (first_word != (size_t)-1) {
+            if (words > 25 && !taken[first_word]) {
+                add(c, first_word, WC_NL_READABILITY, words > 40 ? 1 : 2, MSG_LONGSENT, NULL, 0, taken);
+                if (c->n <= c->cap) {
+                    /* widen to the whole sentence */
+                    wc_dutch_finding *f = &c->out[c->n - 1];
+                    size_t last = e > 0 ? e - 1 : 0;
+                    if (e < t->n) last = e;
+                    f->end = t->tok[last].end;
+                    f->end16 = t->tok[last].u16_end;
+                }
+            } else if ((wordt >= 2 || er_wordt) && door >= 1 && !taken[first_word]) {
+                add(c, first_word, WC_NL_READABILITY, 2, MSG_PASSIVE, NULL, 0, taken);
+                if (c->n <= c->cap) {
+                    wc_dutch_finding *f = &c->out[c->n - 1];
+                    size_t last = e < t->n ? e : e - 1;
+                    f->end = t->tok[last].end;
+                    f->end16 = t->tok[last].u16_end;
+                }
+            }
+        }
+        s = e + 1;
+    }
+}
+
+const char *wc_dutch_rule_id(int rule)
+{
+    switch (rule) {
+    case WC_NL_DT: return "dt-spelling";
+    case WC_NL_CONFUSION: return "confusion";
+    case WC_NL_READABILITY: return "readability";
+    default: return "unknown";
+    }
+}
+
+#ifndef WC_NL_MAX_TOKENS
+#define WC_NL_MAX_TOKENS 4096
+#endif
+
+static void mark_quotes(const wc_text *t, unsigned char *quoted)
+{
+    int in = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        int q = 0;
+        if (t->tok[i].kind == WC_TOK_PUNCT) {
+            for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++) {
+                unsigned char ch = (unsigned char)t->src[b];
+                if (ch == '"') q = 1;
+                if (ch == '\'' && !(kis(t, i + 1, "s") || kis(t, i + 1, "t") || kis(t, i + 1, "n"))) q = 1;
+                /* “ ” ‘ ’ (E2 80 9C/9D/98/99) */
+                if (ch == 0xE2 && b + 2 < t->tok[i].end && (unsigned char)t->src[b + 1] == 0x80) {
+                    unsigned char d = (unsigned char)t->src[b + 2];
+                    if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) q = 1;
+                }
+            }
+        }
+        if (t->tok[i].kind == WC_TOK_BREAK) in = 0;
+        if (q) in = !in;
+        quoted[i] = (unsigned char)(in || q);
+    }
+}
+
+size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, size_t cap)
+{
+    /* Per-token marks; texts beyond WC_NL_MAX_TOKENS are checked in their first part only. */
+    unsigned char taken[WC_NL_MAX_TOKENS], quoted[WC_NL_MAX_TOKENS];
+    wc_text view;
+    ctx c;
+    if (!t || !t->tok) return 0;
+    view = *t;
+    if (view.n > WC_NL_MAX_TOKENS) view.n = WC_NL_MAX_TOKENS;
+    memset(taken, 0, view.n);
+    mark_quotes(&view, quoted);
+    c.t = &view;
+    c.k[0] = NULL;
+    c.out = out;
+    c.cap = out ? cap : 0;
+    c.n = 0;
+    c.claimed = NULL;
+    if (rules & WC_NL_WANT_DT) check_dt(&c, taken, quoted);
+    if (rules & WC_NL_WANT_CONFUSION) check_confusion(&c, taken, quoted);
+    if (rules & WC_NL_WANT_READABILITY) check_readability(&c, taken);
+    /* text order (insertion sort; findings are few) */
+    size_t m = c.n < c.cap ? c.n : c.cap;
+    for (size_t i = 1; i < m; i++) {
+        wc_dutch_finding x = out[i];
+        size_t j = i;
+        while (j > 0 && out[j - 1].start > x.start) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = x;
+    }
+    return c.n;
+}

@@ -1,0 +1,63 @@
+/* dutch.h — "Foutloos Nederlands" (issue 11): d/t spelling, classic
+ * confusions (jou/jouw, u/uw, hun/zij, als/dan, me/mijn, ken/kan, ben/bent)
+ * and readability. Internal to the core.
+ *
+ * Precision first: a check only fires when the analysis of subject and verb
+ * is certain; everything else is left alone. The verb lexicon is generated
+ * from OpenTaal data by core/tools/gen-dutch-verbs.mjs (core/src/gen/dutch_verbs.c). */
+#ifndef WEBCARE_DUTCH_H
+#define WEBCARE_DUTCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+/* A front-coded, sorted word table (see the generator for the layout). */
+typedef struct wc_nl_table {
+    const unsigned char *data;
+    const uint16_t *index; /* byte offset of every 16th entry */
+    uint16_t n, nblocks;
+} wc_nl_table;
+
+extern const wc_nl_table wc_nl_verbs; /* verb stems; flags WC_NL_* */
+extern const wc_nl_table wc_nl_adjs;  /* comparable adjectives (base form) */
+extern const wc_nl_table wc_nl_exc;   /* real words the non-word test leaves alone */
+
+enum { WC_NL_PAST_D = 1, WC_NL_PAST_T = 2, WC_NL_NOUN = 4, WC_NL_FOUND = 8 };
+
+/* Flags of `len` bytes of `s` in table t, or -1 when absent. */
+int wc_nl_find(const wc_nl_table *t, const char *s, size_t len);
+
+typedef enum wc_dutch_rule { WC_NL_DT = 0, WC_NL_CONFUSION, WC_NL_READABILITY } wc_dutch_rule;
+
+#define WC_NL_SUGG_MAX 48
+
+typedef struct wc_dutch_finding {
+    uint8_t rule;     /* wc_dutch_rule */
+    uint8_t severity; /* 0 error, 1 warning, 2 info (as WC_SEV_*) */
+    uint32_t start, end;       /* byte offsets into the text */
+    uint32_t start16, end16;   /* UTF-16 offsets into the text */
+    const char *message;       /* static Dutch message with the reason */
+    char suggestion[WC_NL_SUGG_MAX]; /* replacement for [start,end), "" = advice only */
+} wc_dutch_finding;
+
+/* Rule ids as they appear in the API: "dt-spelling", "confusion", "readability". */
+const char *wc_dutch_rule_id(int rule);
+
+/* Bits for `rules` in wc_dutch_check. */
+enum { WC_NL_WANT_DT = 1, WC_NL_WANT_CONFUSION = 2, WC_NL_WANT_READABILITY = 4, WC_NL_WANT_ALL = 7 };
+
+/* Runs the wanted checks over tokenised text t. Writes at most `cap`
+ * findings to out (in text order) and returns how many were found in total
+ * (may exceed cap). Allocates nothing. */
+size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, size_t cap);
+
+/* Morphology helpers, exposed for the tests. `s` is a match key (lower case). */
+int wc_nl_stem_flags(const char *s, size_t len);  /* 0 if not a verb stem */
+int wc_nl_is_verb_form(const char *s, size_t len);
+/* If s is a non-word d/t misspelling (e.g. "werkd", "geregelt", "fietsde"),
+ * writes the correction and returns 1 (2 if s is also a real word). */
+int wc_nl_nonword(const char *s, size_t len, char *fix, size_t cap);
+
+#endif

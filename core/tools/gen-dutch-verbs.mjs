@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// gen-dutch-verbs.mjs — builds core/src/gen/dutch_verbs.c, the compact Dutch
+// lexicon behind the `dt-spelling` and `confusion` checks (core/src/dutch.c).
+//
+// Sources (Debian packages, OpenTaal data; licence: revised BSD and/or
+// CC BY 3.0, at the user's choice — see /usr/share/doc/wdutch/copyright and
+// core/rules/nl/README-dutch.md):
+//   /usr/share/hunspell/nl.dic (+ nl.aff)  hunspell-nl 2.20.x: verb stems carry
+//       flag V3 (stem+t), weak pasts Vp (-de) / Vq (-te); nouns carry plural /
+//       diminutive flags (Z*, Y*, Ch); adjectives A*, comparable ones Ab.
+//   /usr/share/dict/dutch                  wdutch (OpenTaal word list, 413k
+//       forms): used only to find real words that the runtime "non-word" test
+//       would flag, which become the exception list.
+//
+// Output (deterministic: sorted, no timestamps):
+//   wc_nl_verbs  front-coded stems, blocks of 16; entry = (prefix<<3|flags),
+//                suffix bytes, last byte | 0x80. flags: 1 weak -de, 2 weak -te,
+//                4 stem is also a noun.
+//   wc_nl_adjs   comparable adjectives (base forms), same coding, flags 0.
+//   wc_nl_exc    real words the non-word test must leave alone.
+// Keys are lower case ASCII with accents stripped, like the tokenizer's keys.
+//
+// Usage: node core/tools/gen-dutch-verbs.mjs [nl.dic] [dutch-wordlist] > core/src/gen/dutch_verbs.c
+import { readFileSync } from "node:fs";
+
+const DIC = process.argv[2] || "/usr/share/hunspell/nl.dic";
+const WORDS = process.argv[3] || "/usr/share/dict/dutch";
+
+const norm = (w) =>
+  w.normalize("NFD").replace(/\u0133/g, "ij").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+const F_D = 1, F_T = 2, F_NOUN = 4;
+const EER = /^[a-z]{4,}[^e]eer$/;
+const verbs = new Map(); // stem -> flags
+const nouns = new Set();
+const adjs = new Set();
+
+for (const line of readFileSync(DIC, "utf8").split("\n").slice(1)) {
+  const slash = line.indexOf("/");
+  const raw = slash < 0 ? line.trim() : line.slice(0, slash);
+  const flags = slash < 0 ? "" : line.slice(slash + 1).trim();
+  if (!/^[a-zäëïöüéèêáóú\u0133]+$/.test(raw)) continue; // no capitals, hyphens, digits
+  const w = norm(raw);
+  if (!/^[a-z]+$/.test(w)) continue;
+  const fl = flags.match(/../g) || [];
+    // Entries with a weak past (Vp/Vq) are stems even without V3 ("herstel/CcCaCbVp").
+  if (fl.includes("V3") || fl.includes("Vq") || fl.includes("Vp")) {
+    let f = verbs.get(w) || 0;
+    if (fl.includes("Vp")) f |= F_D;
+    if (fl.includes("Vq")) f |= F_T;
+    verbs.set(w, f);
+  } else if (fl.some((x) => /^(Z.|Y.|Ch)$/.test(x))) {
+    nouns.add(w);
+  }
+  // Comparable adjectives: a comparative or superlative flag (Ab -er, Ad -st, Ao/Aq/As spelling variants).
+  if (fl.some((x) => /^A[bdoqs]$/.test(x)) && w.length >= 3 && w.length <= 9) adjs.add(w);
+}
+// A stem that is both weak -de and -te (rare, dialectal doublets) keeps both.
+for (const [w, f] of verbs) if (nouns.has(w)) verbs.set(w, f | F_NOUN);
+// Drop stems that are a separable prefix + another stem with the same flags:
+// the runtime strips such prefixes ("opbel" -> "bel").
+const SEP0 = ["aan", "achter", "af", "bij", "binnen", "buiten", "dicht", "door", "heen", "in",
+  "langs", "los", "mee", "na", "neer", "om", "onder", "op", "over", "rond", "samen", "tegen",
+  "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg"];
+for (const [w, f] of [...verbs]) {
+  for (const p of SEP0) {
+    const r = w.slice(p.length);
+    if (w.startsWith(p) && r.length > 1 && verbs.has(r) && ((verbs.get(r) & 3) === (f & 3)) && !(f & F_NOUN)) { verbs.delete(w); break; }
+  }
+}
+// Stems in -eer of 7+ letters (annuleer, installeer) are regular weak -de verbs;
+// the runtime recognises them by shape (see lookup), so they are not stored.
+for (const [w, f] of [...verbs]) if (EER.test(w) && f === F_D) verbs.delete(w);
+// Comparable adjectives: keep simplex ones (not ending in another listed adjective).
+for (const a of [...adjs]) {
+  for (let i = 2; i < a.length - 2; i++) if (adjs.has(a.slice(i)) && a.slice(0, i).length > 2) { adjs.delete(a); break; }
+}
+
+// ---- the runtime's morphology, mirrored (keep in sync with core/src/dutch.c) ----
+const SEP = ["aan", "achter", "af", "bij", "binnen", "buiten", "dicht", "door", "heen", "in",
+  "langs", "los", "mee", "na", "neer", "om", "onder", "op", "over", "rond", "samen", "tegen",
+  "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg"];
+const INSEP = ["be", "ge", "her", "ont", "ver", "er"];
+const endsDT = (s) => /[dt]$/.test(s);
+// Stem flags of exactly s (table, or the -eer shape rule), or undefined.
+const lookup = (s) => (verbs.has(s) ? verbs.get(s) : EER.test(s) ? F_D | F_NOUN : undefined);
+const startsInsep = (s) => INSEP.some((p) => s.startsWith(p) && s.length > p.length + 1);
+// Stem flags for s, also through one separable prefix ("opbel" -> "bel").
+function stemFlags(s) {
+  if (lookup(s) !== undefined) return lookup(s) | 8;
+  for (const p of SEP) if (s.startsWith(p) && s.length > p.length + 1 && lookup(s.slice(p.length)) !== undefined)
+    return (lookup(s.slice(p.length)) & ~F_NOUN) | 8;
+  return 0;
+}
+const isStem = (s) => stemFlags(s) !== 0;
+const weak = (f) => (f & (F_D | F_T)) !== 0;
+// The correct participle ending for stem flags f and stem s: "", "d", "t", or null (strong).
+function ppEnd(s, f) {
+  if (endsDT(s)) return weak(f) ? "" : null;
+  if (f & F_D) return "d";
+  if (f & F_T) return "t";
+  return null;
+}
+// Split a participle-shaped word body (without its final d/t) into [sep, ge, stem].
+function ppSplits(body) {
+  const out = [];
+  for (const p of ["", ...SEP]) {
+    if (!body.startsWith(p)) continue;
+    const rest = body.slice(p.length);
+    if (rest.startsWith("ge") && lookup(rest.slice(2)) !== undefined) out.push([p, "ge", rest.slice(2)]);
+    if (startsInsep(rest) && lookup(rest) !== undefined) out.push([p, "", rest]);
+  }
+  return out;
+}
+function isParticiple(k) {
+  for (const end of ["", "d", "t"]) {
+    if (end && !k.endsWith(end)) continue;
+    const body = end ? k.slice(0, -1) : k;
+    for (const [, , s] of ppSplits(body)) {
+      const e = ppEnd(s, lookup(s));
+      if (e !== null && e === end) return true;
+    }
+  }
+  return false;
+}
+function isWeakPast(k) {
+  for (const suf of ["de", "den", "te", "ten"]) {
+    if (!k.endsWith(suf)) continue;
+    const f = stemFlags(k.slice(0, -suf.length));
+    if (f && (suf[0] === "d" ? f & F_D : f & F_T)) return true;
+  }
+  return false;
+}
+function validForm(k) {
+  if (isStem(k)) return true;
+  if (k.endsWith("e") && isParticiple(k.slice(0, -1))) return true; // "de beantwoorde vraag"
+  if (k.endsWith("t") && isStem(k.slice(0, -1))) return true;
+  if (/(aat|oot)$/.test(k) && isStem(k.slice(0, -2))) return true;
+  return isParticiple(k) || isWeakPast(k);
+}
+function nonword(k) {
+  if (k.length < 4 || validForm(k)) return null;
+  const last = k[k.length - 1];
+  if (last === "d") {
+    const base = k.slice(0, -1);
+    if (isStem(base) && !endsDT(base)) return base + "t";
+    for (const [p, ge, s] of ppSplits(base))
+      if (ge && (lookup(s) & F_T) && !endsDT(s)) return p + ge + s + "t";
+  } else if (last === "t") {
+    const base = k.slice(0, -1);
+    for (const [p, ge, s] of ppSplits(base))
+      if (ge && (lookup(s) & F_D) && !(lookup(s) & F_T) && !endsDT(s)) return p + ge + s + "d";
+  }
+  for (const suf of ["de", "den", "te", "ten"]) {
+    if (!k.endsWith(suf)) continue;
+    const base = k.slice(0, -suf.length);
+    const f = stemFlags(base);
+    if (!f || endsDT(base)) continue;
+    if (suf[0] === "d" && (f & F_T) && !(f & F_D)) return base + "t" + suf.slice(1);
+    if (suf[0] === "t" && (f & F_D) && !(f & F_T)) return base + "d" + suf.slice(1);
+  }
+  if (last === "e") {
+    const base = k.slice(0, -1);
+    const f = stemFlags(base);
+    if (f && endsDT(base) && weak(f)) return base + (f & F_D ? "de" : "te");
+  }
+  return null;
+}
+
+const exc = new Set();
+for (const line of readFileSync(WORDS, "utf8").split("\n")) {
+  const w = norm(line.trim());
+  if (!/^[a-z]+$/.test(w)) continue;
+  if (nonword(w) !== null) exc.add(w);
+}
+
+// ---- packing ----
+function pack(entries) {
+  // entries: sorted [key, flags]
+  const bytes = [];
+  const index = [];
+  let prev = "";
+  entries.forEach(([k, f], i) => {
+    if (i % 16 === 0) { index.push(bytes.length); prev = ""; }
+    let p = 0;
+    while (p < prev.length && p < k.length && p < 31 && prev[p] === k[p]) p++;
+    if (p === k.length) p--; // suffix never empty
+    bytes.push((p << 3) | f);
+    const suf = k.slice(p);
+    for (let j = 0; j < suf.length; j++) bytes.push(suf.charCodeAt(j) | (j === suf.length - 1 ? 0x80 : 0));
+    prev = k;
+  });
+  return { bytes, index };
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const V = pack([...verbs].sort((a, b) => cmp(a[0], b[0])));
+const A = pack([...adjs].sort(cmp).map((k) => [k, 0]));
+const E = pack([...exc].sort(cmp).map((k) => [k, 0]));
+
+const hex = (arr) => {
+  const out = [];
+  for (let i = 0; i < arr.length; i += 16) out.push("    " + arr.slice(i, i + 16).map((b) => "0x" + b.toString(16).padStart(2, "0")).join(",") + ",");
+  return out.join("\n");
+};
+const idx = (arr) => {
+  const out = [];
+  for (let i = 0; i < arr.length; i += 12) out.push("    " + arr.slice(i, i + 12).join(",") + ",");
+  return out.join("\n");
+};
+const emit = (name, p, n) => `
+static const unsigned char ${name}_data[${p.bytes.length}] = {
+${hex(p.bytes)}
+};
+static const uint16_t ${name}_index[${p.index.length}] = {
+${idx(p.index)}
+};
+const wc_nl_table ${name} = { ${name}_data, ${name}_index, ${n}, ${p.index.length} };
+`;
+
+process.stdout.write(`/* GENERATED by core/tools/gen-dutch-verbs.mjs from hunspell-nl (nl.dic) and wdutch
+ * (/usr/share/dict/dutch), OpenTaal data, revised BSD / CC BY 3.0 — do not edit.
+ * verbs: ${verbs.size} stems; comparable adjectives: ${adjs.size}; exceptions: ${exc.size}. */
+#include "dutch.h"
+${emit("wc_nl_verbs", V, verbs.size)}${emit("wc_nl_adjs", A, adjs.size)}${emit("wc_nl_exc", E, exc.size)}`);
+if (V.bytes.length > 65535 || A.bytes.length > 65535 || E.bytes.length > 65535) throw new Error("table too large for uint16 index");
+process.stderr.write(`gen-dutch-verbs: ${verbs.size} verbs (${V.bytes.length} B), ${adjs.size} adjectives (${A.bytes.length} B), ${exc.size} exceptions (${E.bytes.length} B)\n`);

@@ -196,3 +196,86 @@ describe('x.com fixture', () => {
     } finally { await context.close(); }
   });
 });
+
+describe('facebook fixture', () => {
+  test('feed renders role=article and data-ad-rendering-role posts, decoys, Dutch comments', async () => {
+    const { context, page, errors } = await open(SITES.facebook);
+    try {
+      const expected = expectedPosts('facebook');
+      assert.ok(expected.length >= 8);
+      const feed = page.locator('div[role="main"] div[role="feed"]');
+      assert.equal(await feed.count(), 1);
+      const withRole = expected.filter((p) => p.article).length;
+      assert.ok(expected.length - withRole >= 2, 'at least two posts without role=article');
+      assert.equal(await feed.locator('div[aria-posinset][role="article"]').count(), withRole);
+      const messages = feed.locator('[data-ad-rendering-role="story_message"]');
+      assert.equal(await messages.count(), expected.length);
+      const posts = await page.$$eval('[data-ad-rendering-role="story_message"]', (ms) => ms.map((m) => {
+        let unit = m;
+        while (unit.parentElement && !unit.parentElement.matches('[role="feed"]')) unit = unit.parentElement;
+        return {
+          text: [...m.querySelectorAll('div[dir="auto"]')].map((d) => d.textContent).join('\n'),
+          author: unit.querySelector('[data-ad-rendering-role="profile_name"] h3 a strong span, [data-ad-rendering-role="profile_name"] h3 a span')?.textContent
+            ?? unit.querySelector('[data-ad-rendering-role="profile_name"] h3 a').textContent,
+          permalink: unit.querySelector('a[href*="/posts/"]').getAttribute('href'),
+          article: !!m.closest('[role="article"]'),
+        };
+      }));
+      const strip = (s) => s.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+      posts.forEach((got, i) => {
+        const want = expected[i];
+        assert.equal(strip(got.text), want.text);
+        assert.equal(got.text, want.shownText);
+        assert.equal(strip(got.author), want.name);
+        assert.ok(got.permalink.startsWith(`${want.url}?`), got.permalink);
+        assert.equal(got.article, want.article);
+      });
+      assert.ok(posts.some((p) => p.text.includes('\u200B')), 'zero-width decoys in text');
+      assert.ok(posts.some((p) => p.author.includes('\u200B')), 'zero-width decoys in author');
+      const comments = expectedComments('facebook');
+      const got = await page.$$eval('div[role="article"][aria-label^="Reactie van"]', (cs) => cs.map((c) => ({
+        text: c.querySelector('div[dir="auto"]').textContent,
+        nested: !!c.parentElement.closest('[role="article"]'),
+      })));
+      assert.deepEqual(got.map((c) => c.text), comments.map((c) => c.text));
+      assert.ok(got.filter((c) => c.nested).length >= 1 && got.some((c) => !c.nested), 'comments inside article posts and inside role-less posts');
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+
+  test('Lexical composer: Shift+Enter is a newline, Enter posts, the Reageren button posts', async () => {
+    const { context, page } = await open(SITES.facebook);
+    try {
+      const boxes = page.locator('div[role="textbox"][contenteditable="true"][data-lexical-editor="true"][aria-label^="Reageer als"]');
+      assert.equal(await boxes.count(), expectedPosts('facebook').length);
+      const box = boxes.nth(1);
+      await box.click();
+      await page.keyboard.type('Hoi Erik, wat leuk!');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('Groet, Anna');
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(1)), 'Hoi Erik, wat leuk!\nGroet, Anna');
+      assert.deepEqual(await page.evaluate(() => window.__fixture.posted), []);
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await page.evaluate(() => window.__fixture.posted), ['Hoi Erik, wat leuk!\nGroet, Anna']);
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(1)), '');
+      await page.waitForFunction(() => [...document.querySelectorAll('div[role="article"][aria-label^="Reactie van Anna Jansen"]')].length === 1);
+      // The submit button: disabled while empty, posts when clicked.
+      const unit = page.locator('div[role="feed"] > div').nth(0);
+      const submit = unit.locator('div[role="button"][aria-label="Reageren"]');
+      assert.equal(await submit.getAttribute('aria-disabled'), 'true');
+      await boxes.nth(0).click();
+      await page.keyboard.insertText('Wat vervelend, Marieke. ');
+      await page.keyboard.type('Stuur je ons een DM?');
+      assert.equal(await submit.getAttribute('aria-disabled'), null);
+      await submit.click();
+      const log = await page.evaluate(() => window.__fixture.postLog);
+      assert.equal(log[1].text, 'Wat vervelend, Marieke. Stuur je ons een DM?');
+      assert.equal(log[1].via, 'button');
+      assert.equal(log[1].postId, expectedPosts('facebook')[0].id);
+      // More posts load at the end of the feed.
+      const added = await page.evaluate(() => window.__fixture.addPosts());
+      assert.equal(added.length, 2);
+      assert.equal(await page.locator('[data-ad-rendering-role="story_message"]').count(), expectedPosts('facebook').length + 2);
+    } finally { await context.close(); }
+  });
+});

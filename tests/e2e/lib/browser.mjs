@@ -116,3 +116,23 @@ export function readBadges(page) {
     };
   }));
 }
+
+/**
+ * Evaluates `expression` in the extension's content-script world of `page`
+ * (the isolated world Chrome names after the extension), through CDP.
+ * Used to send protocol messages exactly as a content script does.
+ */
+export async function evalInContentScript(context, page, expression) {
+  const cdp = await context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => contexts.push(c));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Webcare Lens');
+  if (!world) throw new Error('content-script world not found');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression, contextId: world.id, awaitPromise: true, returnByValue: true,
+  });
+  await cdp.detach().catch(() => {});
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}

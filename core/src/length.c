@@ -1,4 +1,21 @@
-/* length.c — platform lengths. */
+/* length.c — platform lengths.
+ *
+ * X: twitter-text 3.1.0 parseTweet(text).weightedLength with the default v3
+ * config, replicated exactly. twitter-text works on the NFC form of the text
+ * as a JavaScript string, and its regexes are non-Unicode, so everything here
+ * runs on UTF-16 code units:
+ *   1. NFC (skipped when every code point is NFC-inert, see nfc_inert);
+ *   2. URLs as extractUrlsWithIndices finds them: its regex (extractUrl, flags
+ *      "gi") is replayed by hand below, with its backtracking order worked out
+ *      per part (see the comments), then isValidUrl, the protocol-less ASCII
+ *      domain rules and the t.co rule; each URL weighs 23;
+ *   3. emoji as twemoji-parser's regex finds them; each weighs 2;
+ *   4. any other code unit weighs 1 in the light ranges, else 2 (a surrogate
+ *      pair counts once, with the weight of its low half: 2).
+ * Character classes, TLD lists and the emoji regex come from
+ * core/src/gen/x_tables.c (core/tools/gen-x-tables.mjs), which also checks the
+ * structural facts relied on here.
+ */
 #include "length.h"
 
 #include <stdlib.h>
@@ -8,41 +25,693 @@
 #include "text.h"
 #include "utf8proc.h"
 
-/* twitter-text v3 weights: code points in these ranges weigh 1, others 2. */
-static int light(int32_t cp)
+/* ---- UTF-16 text ---------------------------------------------------------- */
+
+typedef struct u16text {
+    const uint16_t *u;
+    size_t n;
+} u16text;
+
+#define AT(t, i) ((i) < (t)->n ? (t)->u[i] : 0xFFFFu) /* U+FFFF is in no class we test */
+
+static int in_ranges(const wc_x_ranges *rs, uint16_t u)
 {
-    return (cp >= 0 && cp <= 4351) || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) ||
-           (cp >= 8242 && cp <= 8247);
+    size_t lo = 0, hi = rs->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u < rs->r[mid].lo) hi = mid;
+        else if (u > rs->r[mid].hi) lo = mid + 1;
+        else return 1;
+    }
+    return 0;
+}
+
+static int cls(uint16_t u, int c)
+{
+    if (u < 128) return (wc_x_ascii_class[u] >> c) & 1;
+    return in_ranges(&wc_x_class[c], u);
+}
+
+/* The canonical unit under the regex "i" flag (only meaningful for TLD and
+ * literal characters; others map to themselves). */
+static uint16_t canon(uint16_t u)
+{
+    if (u < 128) return wc_x_canon_ascii[u];
+    size_t lo = 0, hi = wc_x_canon.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u < wc_x_canon.from[mid]) hi = mid;
+        else if (u > wc_x_canon.from[mid]) lo = mid + 1;
+        else return wc_x_canon.to[mid];
+    }
+    return u;
+}
+
+/* Case-insensitive match of an ASCII literal at i; returns its length or 0. */
+static size_t lit_ci(const u16text *t, size_t i, const char *lit)
+{
+    size_t k = 0;
+    for (; lit[k]; k++)
+        if (i + k >= t->n || canon(t->u[i + k]) != wc_x_canon_ascii[(unsigned char)lit[k]]) return 0;
+    return k;
+}
+
+/* ---- DAWGs ---------------------------------------------------------------- */
+
+static int dawg_step(const wc_x_dawg *d, int state, uint16_t u)
+{
+    size_t lo = d->first[state], hi = d->first[state + 1];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u < d->lo[mid]) hi = mid;
+        else if (u > d->hi[mid]) lo = mid + 1;
+        else return d->to[mid];
+    }
+    return -1;
+}
+
+/* TLD (gTLD | ccTLD | punycode) at i in t[..lim): the end, or 0. The regex
+ * takes the first alternative, in list order, whose lookahead
+ * (?=[^0-9a-zA-Z@+-]|$) holds; the generator checked that this is always the
+ * longest such TLD. Punycode (xn--[-0-9a-z]+, no lookahead) comes last. */
+static size_t tld_at(const u16text *t, size_t i, size_t lim)
+{
+    size_t best = 0;
+    int s = 0;
+    for (size_t j = i; j < lim; j++) {
+        s = dawg_step(&wc_x_tld, s, canon(t->u[j]));
+        if (s < 0) break;
+        if (wc_x_tld.final[s] && (j + 1 == lim || cls(t->u[j + 1], WC_XC_TLDLA))) best = j + 1;
+    }
+    if (best) return best;
+    if (i + 4 < lim && lit_ci(t, i, "xn--") && cls(t->u[i + 4], WC_XC_PUNY)) {
+        size_t j = i + 5;
+        while (j < lim && cls(t->u[j], WC_XC_PUNY)) j++;
+        return j;
+    }
+    return 0;
+}
+
+/* twemoji-parser's regex at i: the match length or 0 (longest = first
+ * alternative, checked by the generator). */
+static size_t emoji_at(const u16text *t, size_t i)
+{
+    uint16_t u0 = t->u[i];
+    if (u0 < 128 && !((wc_x_ascii_class[u0] >> WC_XC_EMOJI1) & 1)) return 0;
+    size_t best = 0;
+    int s = 0;
+    for (size_t j = i; j < t->n; j++) {
+        s = dawg_step(&wc_x_emoji, s, t->u[j]);
+        if (s < 0) break;
+        uint8_t f = wc_x_emoji.final[s];
+        if (f == 1 || (f == 2 && (j + 1 == t->n || t->u[j + 1] != 0xFE0E))) best = j + 1 - i;
+    }
+    return best;
+}
+
+/* ---- the URL regex, part by part --------------------------------------------
+ * extractUrl = (PRE)((https?://)?(DOMAIN)(?::([0-9]+))?(/PATH*)?(\?Q*QEND)?)
+ * Everything after DOMAIN is optional and the regex ends there, so it can
+ * never make the engine backtrack into DOMAIN: each part takes its own
+ * first-priority match. */
+
+/* Memo of the last run of domain-label characters [C_-] (C = validDomainChars),
+ * so that scanning a long run from every start stays linear. */
+typedef struct runmemo {
+    size_t lo, end, last_us; /* run [lo, end); last '_' in it (or SIZE_MAX) */
+    int valid;
+} runmemo;
+
+static int is_label_unit(uint16_t u) { return u == '_' || u == '-' || cls(u, WC_XC_DOM); }
+
+static void label_run(const u16text *t, size_t x, runmemo *m)
+{
+    if (m->valid && x >= m->lo && x < m->end) return;
+    size_t j = x, us = SIZE_MAX;
+    while (j < t->n && is_label_unit(t->u[j])) {
+        if (t->u[j] == '_') us = j;
+        j++;
+    }
+    m->lo = x;
+    m->end = j;
+    m->last_us = us;
+    m->valid = 1;
+}
+
+/* validSubdomain = (?:(?:C(?:[_-]|C)*)?C\.): the greedy run backtracks to its
+ * only possible end (the run end, followed by '.'), so it matches iff the run
+ * from x starts and ends with C and is followed by '.'. Returns the end
+ * (after the '.') or 0; *underscore says whether the label has a '_'
+ * (validDomainName is the same without '_'). */
+static size_t sub_at(const u16text *t, size_t x, runmemo *m, int *underscore)
+{
+    if (x >= t->n || !cls(t->u[x], WC_XC_DOM)) return 0;
+    label_run(t, x, m);
+    size_t r = m->end;
+    if (r >= t->n || t->u[r] != '.' || !cls(t->u[r - 1], WC_XC_DOM)) return 0;
+    *underscore = m->last_us != SIZE_MAX && m->last_us >= x;
+    return r + 1;
+}
+
+/* validDomain = SUB* NAME TLD. SUB* takes n labels greedily; NAME cannot match
+ * where SUB failed, so the engine tries NAME at label j = n-1 .. 0 with the TLD
+ * right after it. Returns the domain end or 0. */
+static size_t domain_at(const u16text *t, size_t x0, runmemo *m)
+{
+    size_t x = x0, xn;
+    int us;
+    for (;;) {
+        size_t nx = sub_at(t, x, m, &us);
+        if (!nx) break;
+        x = nx;
+    }
+    xn = x; /* start of the label after the last SUB */
+    if (xn == x0) return 0;
+    /* walk back: label j is [xj, x(j+1) - 1), its '.' at x(j+1) - 1 */
+    size_t next = xn;
+    while (next > x0) {
+        size_t dot = next - 1, xj = dot;
+        while (xj > x0 && t->u[xj - 1] != '.') xj--;
+        int has_us = 0;
+        for (size_t k = xj; k < dot; k++)
+            if (t->u[k] == '_') { has_us = 1; break; }
+        if (!has_us) {
+            size_t e = tld_at(t, next, t->n);
+            if (e) return e;
+        }
+        next = xj;
+    }
+    return 0;
+}
+
+/* validUrlBalancedParens = \((?:G+|(?:G*\(G+\)G*))\) — each greedy run can only
+ * end at its maximal end, so the match is unique. Returns the end or 0. */
+static size_t path_run(const u16text *t, size_t i)
+{
+    while (i < t->n && cls(t->u[i], WC_XC_PATH)) i++;
+    return i;
+}
+
+static size_t parens_at(const u16text *t, size_t q)
+{
+    if (AT(t, q) != '(') return 0;
+    size_t r1 = path_run(t, q + 1);
+    if (r1 > q + 1 && AT(t, r1) == ')') return r1 + 1;
+    if (AT(t, r1) != '(') return 0;
+    size_t r2 = path_run(t, r1 + 1);
+    if (r2 == r1 + 1 || AT(t, r2) != ')') return 0;
+    size_t r3 = path_run(t, r2 + 1);
+    return AT(t, r3) == ')' ? r3 + 1 : 0;
+}
+
+/* One iteration of validUrlPath. validUrlPathEndingChars is spliced in
+ * without a group, so its "|" splits the path: the alternatives are
+ *   (1) G*(?:B G*)*[ending]   (2) B   (3) @G+/
+ * (1): after each maximal G run a balanced group B continues the match; the
+ * engine keeps the deepest level whose run holds an ending character (the
+ * last one in that run). (3) can never match where (1) failed: its '/' is an
+ * ending character inside the first run. Returns the end or 0. */
+static size_t path_iter(const u16text *t, size_t p)
+{
+    size_t level = p, best = 0;
+    for (;;) {
+        size_t r = path_run(t, level);
+        for (size_t k = r; k > level; k--)
+            if (cls(t->u[k - 1], WC_XC_PEND)) { best = k; break; }
+        size_t b = parens_at(t, r);
+        if (!b) break;
+        level = b;
+    }
+    if (best) return best;
+    return parens_at(t, p);
+}
+
+/* (\?Q*QEND)? at i: the end of the query or i. */
+static size_t query_at(const u16text *t, size_t i, size_t lim)
+{
+    if (i >= lim || t->u[i] != '?') return i;
+    size_t r = i + 1;
+    while (r < lim && cls(t->u[r], WC_XC_QRY)) r++;
+    for (size_t k = r; k > i + 1; k--)
+        if (cls(t->u[k - 1], WC_XC_QEND)) return k;
+    return i;
+}
+
+typedef struct urlmatch {
+    size_t s;            /* match start (the preceding character, if any) */
+    int has_before;      /* PRE consumed a character (t->u[s]) */
+    size_t url, end;     /* $3 */
+    size_t plen;         /* protocol length */
+    size_t dom, dom_end; /* $5 */
+    int has_path;        /* $7 non-empty */
+} urlmatch;
+
+/* (https?://)?(DOMAIN)(?::(PORT))?(/PATH*)?(QUERY)? at x. */
+static int url_body(const u16text *t, size_t x, runmemo *m, urlmatch *um)
+{
+    size_t plen = lit_ci(t, x, "http");
+    if (plen) {
+        if (lit_ci(t, x + plen, "s")) plen++;
+        size_t c = lit_ci(t, x + plen, "://");
+        plen = c ? plen + c : 0;
+    }
+    size_t de = plen ? domain_at(t, x + plen, m) : 0;
+    if (!de) {
+        plen = 0;
+        de = domain_at(t, x, m);
+        if (!de) return 0;
+    }
+    size_t e = de;
+    if (AT(t, e) == ':' && cls(AT(t, e + 1), WC_XC_DIGIT)) {
+        e += 2;
+        while (e < t->n && cls(t->u[e], WC_XC_DIGIT)) e++;
+    }
+    um->has_path = 0;
+    if (AT(t, e) == '/') {
+        size_t pe = e + 1, nx;
+        while ((nx = path_iter(t, pe)) != 0) pe = nx;
+        um->has_path = 1; /* "/" alone is a non-empty $7 */
+        e = pe;
+    }
+    e = query_at(t, e, t->n);
+    um->url = x;
+    um->end = e;
+    um->plen = plen;
+    um->dom = x + plen;
+    um->dom_end = de;
+    return 1;
+}
+
+/* The leftmost match at or after `from` (RegExp exec with lastIndex). */
+static int url_exec(const u16text *t, size_t from, runmemo *m, urlmatch *um)
+{
+    for (size_t s = from; s < t->n; s++) {
+        if (cls(t->u[s], WC_XC_PRE) && url_body(t, s + 1, m, um)) {
+            um->s = s;
+            um->has_before = 1;
+            return 1;
+        }
+        if (s == 0 && url_body(t, 0, m, um)) { /* the ^ alternative */
+            um->s = 0;
+            um->has_before = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* validAsciiDomain = (?:(?:L+)\.)+(?:TLD) at p in t[..lim): the end or 0.
+ * Each (L+\.) iteration is unique (L excludes '.'), so the engine tries the
+ * TLD after k = n .. 1 labels. */
+static size_t ascii_domain_at(const u16text *t, size_t p, size_t lim)
+{
+    size_t y = p, nlab = 0;
+    for (;;) {
+        size_t r = y;
+        while (r < lim && cls(t->u[r], WC_XC_ALBL)) r++;
+        if (r == y || r >= lim || t->u[r] != '.') break;
+        y = r + 1;
+        nlab++;
+    }
+    if (!nlab) return 0;
+    /* y is after the n-th label; walk back over label starts */
+    size_t next = y;
+    for (size_t k = nlab; k >= 1; k--) {
+        size_t e = tld_at(t, next, lim);
+        if (e) return e;
+        if (k == 1) break;
+        size_t j = next - 1; /* the '.' ending label k */
+        while (j > p && t->u[j - 1] != '.') j--;
+        next = j;
+    }
+    return 0;
+}
+
+/* ---- punycode length (node's punycode.toASCII, as idna.toAscii uses it) --- */
+
+static size_t puny_digit_count(uint32_t q, uint32_t bias)
+{
+    size_t n = 0;
+    for (uint32_t k = 36;; k += 36) {
+        uint32_t tt = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+        if (q < tt) break;
+        q = (q - tt) / (36 - tt);
+        n++;
+    }
+    return n + 1;
+}
+
+static uint32_t puny_adapt(uint32_t delta, uint32_t numpoints, int first)
+{
+    uint32_t k = 0;
+    delta = first ? delta / 700 : delta >> 1;
+    delta += delta / numpoints;
+    for (; delta > ((36 - 1) * 26) >> 1; k += 36) delta /= 36 - 1;
+    return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+/* Length of 'xn--' + encode(units) or of the units themselves when they are
+ * all <= 0x7E; returns SIZE_MAX where punycode would throw (overflow). */
+static size_t puny_label_len(const uint16_t *u, size_t n)
+{
+    int nonascii = 0;
+    for (size_t i = 0; i < n; i++)
+        if (u[i] > 0x7E) { nonascii = 1; break; }
+    if (!nonascii) return n;
+    /* ucs2decode */
+    uint32_t stackcp[128];
+    uint32_t *cp = n <= 128 ? stackcp : malloc(n * sizeof *cp);
+    if (!cp) return SIZE_MAX;
+    size_t m = 0, basic = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = u[i];
+        if (v >= 0xD800 && v <= 0xDBFF && i + 1 < n) {
+            uint32_t x = u[i + 1];
+            if ((x & 0xFC00) == 0xDC00) {
+                cp[m++] = ((v & 0x3FF) << 10) + (x & 0x3FF) + 0x10000;
+                i++;
+                continue;
+            }
+        }
+        cp[m++] = v;
+    }
+    for (size_t i = 0; i < m; i++) basic += cp[i] < 0x80;
+    size_t out = basic + (basic ? 1 : 0);
+    const uint32_t max_int = 0x7FFFFFFF;
+    uint32_t nn = 0x80, delta = 0, bias = 72;
+    size_t h = basic;
+    while (h < m) {
+        uint32_t mm = max_int;
+        for (size_t i = 0; i < m; i++)
+            if (cp[i] >= nn && cp[i] < mm) mm = cp[i];
+        uint32_t hp1 = (uint32_t)h + 1;
+        if (mm - nn > (max_int - delta) / hp1) { out = SIZE_MAX; break; }
+        delta += (mm - nn) * hp1;
+        nn = mm;
+        int overflow = 0;
+        for (size_t i = 0; i < m; i++) {
+            if (cp[i] < nn && ++delta > max_int) { overflow = 1; break; }
+            if (cp[i] == nn) {
+                out += puny_digit_count(delta, bias);
+                bias = puny_adapt(delta, hp1, h == basic);
+                delta = 0; /* punycode.js keeps h + 1 fixed for the whole pass */
+                ++h;
+            }
+        }
+        if (overflow) { out = SIZE_MAX; break; }
+        ++delta;
+        ++nn;
+    }
+    if (cp != stackcp) free(cp);
+    return out == SIZE_MAX ? SIZE_MAX : out + 4;
+}
+
+static int is_separator(uint16_t u) { return u == 0x2E || u == 0x3002 || u == 0xFF0E || u == 0xFF61; }
+
+/* isValidUrl: idna.toAscii(domain) must succeed; the length check
+ * protocol.length + url.length <= 4096 (toAscii returns the domain itself). */
+static int url_valid(const u16text *t, const urlmatch *um)
+{
+    size_t d0 = um->dom, d1 = um->dom_end;
+    if (d1 - d0 >= 4 && t->u[d0] == 'x' && t->u[d0 + 1] == 'n' && t->u[d0 + 2] == '-' &&
+        t->u[d0 + 3] == '-') {
+        int any = 0;
+        for (size_t p = d0; p < d1 && !any; p++) any = ascii_domain_at(t, p, d1) != 0;
+        if (!any) return 0;
+    }
+    /* labels split on '.', each through punycode.toASCII (which splits again
+     * on the IDNA separators and joins with '.') */
+    size_t a = d0;
+    while (a <= d1) {
+        size_t b = a;
+        while (b < d1 && t->u[b] != '.') b++;
+        size_t total = 0, s = a;
+        for (size_t k = a; k <= b; k++) {
+            if (k == b || is_separator(t->u[k])) {
+                size_t l = puny_label_len(t->u + s, k - s);
+                if (l == SIZE_MAX) return 0;
+                total += l + (k == b ? 0 : 1);
+                s = k + 1;
+            }
+        }
+        if (total < 1 || total > 63) return 0;
+        a = b + 1;
+    }
+    size_t plen = um->plen ? um->plen : 8; /* 'https://' */
+    return plen + (um->end - um->url) <= 4096;
+}
+
+typedef struct entity {
+    size_t start, len; /* len: the JavaScript `url.length` parseTweet skips */
+} entity;
+
+typedef struct entlist {
+    entity *e;
+    size_t n, cap;
+    entity stack[16];
+} entlist;
+
+static int ent_push(entlist *l, size_t start, size_t len)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap * 2;
+        entity *ne = l->e == l->stack ? malloc(cap * sizeof *ne) : realloc(l->e, cap * sizeof *ne);
+        if (!ne) return WEBCARE_ERROR_NOMEM;
+        if (l->e == l->stack) memcpy(ne, l->stack, sizeof l->stack);
+        l->e = ne;
+        l->cap = cap;
+    }
+    l->e[l->n].start = start;
+    l->e[l->n].len = len;
+    l->n++;
+    return 0;
+}
+
+/* indexOf of t[a..a+len) in t[from..lim) */
+static size_t index_of(const u16text *t, size_t a, size_t len, size_t from, size_t lim)
+{
+    for (size_t i = from; i + len <= lim; i++)
+        if (memcmp(t->u + i, t->u + a, len * sizeof(uint16_t)) == 0) return i;
+    return SIZE_MAX;
+}
+
+/* t.co: ^https?://t\.co/([a-z0-9]+)(?:\?Q*QEND)? on the URL. Returns 0 if not
+ * t.co, 1 with *len set, or -1 if the slug is over 40 (URL dropped). */
+static int tco(const u16text *t, const urlmatch *um, size_t *len)
+{
+    size_t i = um->url, lim = um->end;
+    size_t k = lit_ci(t, i, "http");
+    if (!k) return 0;
+    i += k;
+    if (i < lim && lit_ci(t, i, "s")) i++;
+    if (!lit_ci(t, i, "://t.co/") || i + 8 > lim) return 0;
+    i += 8;
+    size_t s = i;
+    while (i < lim && cls(t->u[i], WC_XC_TCO)) i++;
+    if (i == s) return 0;
+    if (i - s > 40) return -1;
+    i = query_at(t, i, lim);
+    *len = i - um->url;
+    return 1;
+}
+
+/* extractUrlsWithIndices (default options: protocol-less URLs on). */
+static int extract_urls(const u16text *t, entlist *out)
+{
+    int has_dot = 0;
+    for (size_t i = 0; i < t->n && !has_dot; i++) has_dot = t->u[i] == '.';
+    if (!has_dot) return 0;
+    runmemo memo = {0, 0, SIZE_MAX, 0};
+    urlmatch um;
+    size_t from = 0;
+    while (from < t->n && url_exec(t, from, &memo, &um)) {
+        from = um.end;
+        if (!url_valid(t, &um)) continue;
+        if (!um.plen) {
+            if (um.has_before) {
+                uint16_t b = t->u[um.s];
+                if (b == '-' || b == '_' || b == '.' || b == '/') continue;
+            }
+            size_t d0 = um.dom, d1 = um.dom_end, ascii_end = 0;
+            size_t last = SIZE_MAX;
+            for (size_t p = d0; p < d1;) {
+                size_t e = ascii_domain_at(t, p, d1);
+                if (!e) { p++; continue; }
+                size_t at = index_of(t, p, e - p, d0 + ascii_end, d1);
+                if (at == SIZE_MAX) at = p; /* cannot happen: the match itself is there */
+                ascii_end = at - d0 + (e - p);
+                int rc = ent_push(out, at, e - p);
+                if (rc) return rc;
+                last = out->n - 1;
+                p = e;
+            }
+            if (last == SIZE_MAX) continue;
+            if (um.has_path) out->e[last].len += (um.end - um.url) - (d1 - d0);
+        } else {
+            size_t len = um.end - um.url;
+            int r = tco(t, &um, &len);
+            if (r < 0) continue;
+            int rc = ent_push(out, um.url, len);
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
+/* ---- NFC fast path ---------------------------------------------------------- */
+
+/* A code point that NFC leaves alone in any context: no canonical
+ * decomposition, combining class 0, never the second of a composition pair
+ * (including Hangul V and T jamo). A text made only of these is already NFC. */
+static int nfc_inert(int32_t cp)
+{
+    if (cp < 0x300) return 1;
+    if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A7 && cp <= 0x11C2)) return 0;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0) return 0;
+    if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) return 0;
+    if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000) return 0;
+    return 1;
+}
+
+int wc_x_nfc_inert(int32_t cp) { return nfc_inert(cp); }
+
+static size_t put_u16(uint16_t *dst, int32_t cp)
+{
+    if (cp < 0x10000) {
+        dst[0] = (uint16_t)cp;
+        return 1;
+    }
+    cp -= 0x10000;
+    dst[0] = (uint16_t)(0xD800 + (cp >> 10));
+    dst[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+    return 2;
+}
+
+/* UTF-8 -> UTF-16 into dst (room for len units). Returns the unit count, or
+ * -1 if a code point is not NFC-inert, or WEBCARE_ERROR_INVALID_UTF8. */
+static long to_u16_if_nfc(const char *s, size_t len, uint16_t *dst)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            dst[n++] = p[i++];
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) return WEBCARE_ERROR_INVALID_UTF8;
+        if (!nfc_inert(cp)) return -1;
+        n += put_u16(dst + n, cp);
+        i += (size_t)k;
+    }
+    return (long)n;
+}
+
+/* ---- parseTweet ----------------------------------------------------------------- */
+
+static int light(uint16_t u)
+{
+    return u <= 4351 || (u >= 8192 && u <= 8205) || (u >= 8208 && u <= 8223) || (u >= 8242 && u <= 8247);
+}
+
+static int weigh(const u16text *t, size_t *out)
+{
+    entlist urls = {NULL, 0, 16, {{0, 0}}};
+    urls.e = urls.stack;
+    int rc = extract_urls(t, &urls);
+    if (rc) goto cleanup;
+    size_t w = 0, ui = 0;
+    size_t escan = 0, estart = SIZE_MAX, elen = 0; /* the emoji scan, run lazily */
+    int edone = 0;
+    for (size_t i = 0; i < t->n;) {
+        while (ui < urls.n && urls.e[ui].start < i) ui++;
+        /* later duplicates overwrite earlier ones in parseTweet's map */
+        while (ui + 1 < urls.n && urls.e[ui + 1].start == i) ui++;
+        if (ui < urls.n && urls.e[ui].start == i) {
+            w += 23;
+            i += urls.e[ui].len;
+            continue;
+        }
+        while (!edone && (estart == SIZE_MAX || estart < i)) {
+            if (estart != SIZE_MAX) {
+                escan = estart + elen;
+                estart = SIZE_MAX;
+            }
+            while (escan < t->n) {
+                size_t k = emoji_at(t, escan);
+                if (k) {
+                    estart = escan;
+                    elen = k;
+                    break;
+                }
+                escan++;
+            }
+            if (estart == SIZE_MAX) edone = 1;
+        }
+        if (estart == i) {
+            w += 2;
+            i += elen;
+            continue;
+        }
+        uint16_t u = t->u[i];
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < t->n && (t->u[i + 1] & 0xFC00) == 0xDC00) {
+            w += 2;
+            i += 2;
+            continue;
+        }
+        w += light(u) ? 1 : 2;
+        i++;
+    }
+    *out = w;
+cleanup:
+    if (urls.e != urls.stack) free(urls.e);
+    return rc;
 }
 
 int wc_x_weighted_length(const char *s, size_t len, size_t *out)
 {
-    char *nfc = wc_nfc(s, len);
-    if (!nfc) return WEBCARE_ERROR_NOMEM;
-    size_t n = strlen(nfc);
-    wc_text t;
-    int rc = wc_tokenize(nfc, n, &t, NULL);
-    if (rc) goto cleanup;
-    size_t w = 0, i = 0, k = 0;
-    while (i < n) {
-        while (k < t.n && t.tok[k].end <= i) k++;
-        if (k < t.n && t.tok[k].start == i &&
-            (t.tok[k].kind == WC_TOK_URL || t.tok[k].kind == WC_TOK_EMOJI)) {
-            w += t.tok[k].kind == WC_TOK_URL ? 23 : 2;
-            i = t.tok[k].end;
-            continue;
+    uint16_t stackbuf[512];
+    uint16_t *u = len <= 512 ? stackbuf : malloc(len * sizeof *u);
+    utf8proc_int32_t *cps = NULL;
+    int rc = 0;
+    if (!u) return WEBCARE_ERROR_NOMEM;
+    long n = to_u16_if_nfc(s, len, u);
+    if (n == -1) {
+        /* NFC in UTF-32 (decompose, then compose), then to UTF-16 */
+        const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+        utf8proc_ssize_t cap = (utf8proc_ssize_t)len + 8, m;
+        for (;;) {
+            utf8proc_int32_t *nb = realloc(cps, (size_t)cap * sizeof *nb);
+            if (!nb) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
+            cps = nb;
+            m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps, cap, opts);
+            if (m < 0) { rc = m == UTF8PROC_ERROR_NOMEM ? WEBCARE_ERROR_NOMEM : WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+            if (m <= cap) break;
+            cap = m;
         }
-        int32_t cp;
-        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)nfc + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (m <= 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
-        w += light(cp) ? 1 : 2;
-        i += (size_t)m;
+        m = utf8proc_normalize_utf32(cps, m, opts);
+        if (m < 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+        size_t need = 0;
+        for (utf8proc_ssize_t k = 0; k < m; k++) need += cps[k] >= 0x10000 ? 2 : 1;
+        if (need > (len <= 512 ? 512 : len)) {
+            uint16_t *nu = malloc(need * sizeof *nu);
+            if (!nu) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
+            if (u != stackbuf) free(u);
+            u = nu;
+        }
+        n = 0;
+        for (utf8proc_ssize_t k = 0; k < m; k++) n += (long)put_u16(u + n, cps[k]);
+    } else if (n < 0) {
+        rc = (int)n;
+        goto cleanup;
     }
-    *out = w;
+    u16text t = {u, (size_t)n};
+    rc = weigh(&t, out);
 cleanup:
-    wc_text_free(&t);
-    free(nfc);
+    free(cps);
+    if (u != stackbuf) free(u);
     return rc;
 }
 

@@ -279,3 +279,65 @@ describe('facebook fixture', () => {
     } finally { await context.close(); }
   });
 });
+
+describe('linkedin fixture (legacy dialect)', () => {
+  test('feed renders the BEM hooks; comments load lazily', async () => {
+    const { context, page, errors } = await open(SITES.linkedin);
+    try {
+      const expected = expectedPosts('linkedin');
+      assert.ok(expected.length >= 8);
+      const posts = await page.$$eval("main[aria-label='Main Feed'] .scaffold-finite-scroll .feed-shared-update-v2[data-urn^='urn:li:activity:']", (els) => els.map((el) => ({
+        urn: el.getAttribute('data-urn'),
+        text: el.querySelector('.update-components-text span[dir="ltr"]').textContent,
+        author: el.querySelector('.update-components-actor__name span[aria-hidden="true"]').textContent,
+        box: !!el.querySelector('.comments-comment-box__form .ql-editor[contenteditable="true"][aria-label="Teksteditor voor het maken van content"]'),
+        submit: !!el.querySelector('button.comments-comment-box__submit-button--cr'),
+      })));
+      assert.deepEqual(posts.map((p) => p.urn), expected.map((p) => p.id));
+      assert.deepEqual(posts.map((p) => p.text), expected.map((p) => p.text));
+      assert.deepEqual(posts.map((p) => p.author), expected.map((p) => p.name));
+      assert.ok(posts.every((p) => p.box && p.submit));
+      // Comments are not in the first render; they arrive after the post is seen.
+      const second = page.locator('.feed-shared-update-v2').nth(1);
+      const want = expected[1].comments;
+      assert.ok(want.length >= 2);
+      await second.scrollIntoViewIfNeeded();
+      await second.locator('article.comments-comment-entity').first().waitFor();
+      assert.ok(await second.locator('article.comments-comment-entity').count() < want.length, 'only the first comments at first');
+      await second.locator('button', { hasText: 'Meer reacties laden' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('.feed-shared-update-v2')[1].querySelectorAll('article.comments-comment-entity').length === n, want.length);
+      const texts = await second.locator('article.comments-comment-entity .comments-comment-item__main-content').allTextContents();
+      assert.deepEqual(texts, want.map((c) => c.text));
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+
+  test('Quill comment box: model follows typing, the button and Ctrl+Enter post, Quill normalises direct DOM writes', async () => {
+    const { context, page } = await open(SITES.linkedin);
+    try {
+      const post = page.locator('.feed-shared-update-v2').nth(0);
+      const editor = post.locator('.comments-comment-box__form .ql-editor[contenteditable="true"]');
+      const button = post.locator('button.comments-comment-box__submit-button--cr');
+      assert.equal(await button.isDisabled(), true);
+      await editor.click();
+      await page.keyboard.type('Dank je wel, Martijn!');
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(0)), 'Dank je wel, Martijn!');
+      assert.equal(await button.isDisabled(), false);
+      await button.click();
+      assert.deepEqual(await page.evaluate(() => window.__fixture.posted), ['Dank je wel, Martijn!']);
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(0)), '');
+      await post.locator('article.comments-comment-entity--own').waitFor();
+      await editor.click();
+      await page.keyboard.type('Groet, Anna');
+      await page.keyboard.press(`${MOD}+Enter`);
+      const log = await page.evaluate(() => window.__fixture.postLog);
+      assert.deepEqual(log.map((l) => [l.text, l.via]), [['Dank je wel, Martijn!', 'button'], ['Groet, Anna', 'keyboard']]);
+      // Quill owns its DOM: after a direct write, Quill normalises the DOM back to its own block structure.
+      await editor.click();
+      await page.keyboard.type('Hallo');
+      await editor.evaluate((el) => { el.innerHTML = '<div><b>geplakt</b> buiten Quill om</div>'; });
+      await page.waitForFunction(() => !document.querySelector('.ql-editor div'));
+      assert.ok(!(await editor.innerHTML()).includes('<div>'));
+    } finally { await context.close(); }
+  });
+});

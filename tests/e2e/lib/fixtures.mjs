@@ -121,8 +121,10 @@ export async function serveFixtures(context, { strictCsp = false } = {}) {
       log.blocked.push(url.href);
       return route.abort('blockedbyclient');
     }
+    const file = path.join(PAGES_DIR, pageFor(site, url));
+    if (!existsSync(file)) return route.fulfill({ status: 404, contentType: 'text/plain', body: `no fixture page ${path.basename(file)}` });
     const nonce = randomBytes(16).toString('base64');
-    const html = readFileSync(path.join(PAGES_DIR, pageFor(site, url)), 'utf8').replaceAll('{{NONCE}}', nonce);
+    const html = readFileSync(file, 'utf8').replaceAll('{{NONCE}}', nonce);
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (strictCsp && site === 'x') headers['content-security-policy'] = xCsp(nonce);
     return route.fulfill({ status: 200, headers, body: html });

@@ -209,15 +209,18 @@ static int put(char *fix, size_t cap, const char *a, size_t al, const char *b)
     return 1;
 }
 
+/* Longer words are not checked as non-words (mirrors MAXLEN in the generator). */
+#define WC_NL_NONWORD_MAX 13
+
 static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
 {
     pp_split sp[16];
     char last;
-    if (len < 4 || len > 40 || valid_form(k, len)) return 0;
+    if (len < 4 || len > WC_NL_NONWORD_MAX || valid_form(k, len)) return 0;
     last = k[len - 1];
     if (last == 'd') {
         size_t bl = len - 1;
-        if (is_stem(k, bl) && !ends_dt(k, bl)) return put(fix, cap, k, bl, "t");
+        if (lookup(k, bl) >= 0 && !ends_dt(k, bl)) return put(fix, cap, k, bl, "t");
         size_t n = pp_splits(k, bl, sp, 16);
         for (size_t j = 0; j < n; j++) {
             int f = lookup(k + sp[j].stem_off, sp[j].stem_len);
@@ -241,8 +244,8 @@ static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
             int f;
             if (!ends(k, len, suf[i]) || len <= sl) continue;
             bl = len - sl;
-            f = wc_nl_stem_flags(k, bl);
-            if (!f || ends_dt(k, bl)) continue;
+            f = lookup(k, bl);
+            if (f < 0 || ends_dt(k, bl)) continue;
             if (suf[i][0] == 'd' && (f & WC_NL_PAST_T) && !(f & WC_NL_PAST_D))
                 return put(fix, cap, k, bl, i == 0 ? "te" : "ten");
             if (suf[i][0] == 't' && (f & WC_NL_PAST_D) && !(f & WC_NL_PAST_T))
@@ -251,8 +254,8 @@ static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
     }
     if (last == 'e') {
         size_t bl = len - 1;
-        int f = wc_nl_stem_flags(k, bl);
-        if (f && ends_dt(k, bl) && is_weak(f)) return put(fix, cap, k, bl, (f & WC_NL_PAST_D) ? "de" : "te");
+        int f = lookup(k, bl);
+        if (f >= 0 && ends_dt(k, bl) && is_weak(f)) return put(fix, cap, k, bl, (f & WC_NL_PAST_D) ? "de" : "te");
     }
     return 0;
 }
@@ -283,7 +286,14 @@ static const char *const FINITE_IRR[] = {"is", "ben", "bent", "was", "waren", "h
     "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten", "vroeg",
     "vroegen", "deed", "deden", "weet", "laat", "eet", "zit", "gaat", "staat", "doet", "ziet",
     "komt", "kom", "ga", "sta", "doe", "zie", "weten", "laten", "zitten", "eten", "schreef",
-    "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "bezorgde", NULL};
+    "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "schrok", "reed",
+    "wees", "won", "trok", "dronk", "zong", "sprong", "bond", "vocht", "schoot", "vloog", "zweeg",
+    "leed", "streed", "beet", "gleed", "greep", "keek", "kneep", "leek", "riep", "sliep", "viel",
+    "hing", "ving", "hief", "schoof", "stierf", "wierp", "bedroog", "bewoog", "dreef", "bleek",
+    "steeg", "week", "stak", "brak", "at", "vergaf", "bad", "trad", "droeg", "sloeg", "joeg", "woog",
+    "hielp", "wierf", "schiep", "schold", "smolt", "zwom", "klom", "glom", "kromp", "schonk", "stonk",
+    "zonk", "dwong", "ontving", "verliet", "verscheen", "ontstond", "bestond", "verdween", "begreep",
+    "gebood", "verbood", "verzond", "zond", "verbond", "onthield", "behield", "vertrok", "betrok", NULL};
 /* Plural/infinitive forms outside the regular lexicon. */
 static const char *const PLURAL_IRR[] = {"zijn", "hebben", "kunnen", "willen", "zullen", "mogen",
     "moeten", "gaan", "staan", "doen", "zien", "slaan", "weten", "laten", "zitten", "eten", "komen",
@@ -317,10 +327,21 @@ static const char *const CLOSED[] = {"de", "het", "een", "geen", "niet", "wel", 
     "dit", "deze", "zo", "veel", "weinig", "meer", "minder", "beter", "kosteloos", "gratis",
     "telefonisch", "schriftelijk", "morgenochtend", "morgenmiddag", "morgenavond", "vanmorgen",
     "precies", "ongeveer", "opnieuw", "nogmaals", "verder", "zoals", "hoe", "waar", "wanneer",
-    "waarom", "mijn", "jouw", "uw", "zijn", "onze", "elke", "ieder", NULL};
+    "waarom", "mijn", "jouw", "uw", "zijn", "onze", "elke", "ieder", "twee", "drie", "vier", "vijf",
+    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig", "dertig", "honderd", "duizend",
+    "beide", "alle", "namens", "volgens", "voortaan", "vooraf", "achteraf", "inmiddels", "intussen",
+    "zojuist", "net", "samen", "apart", "alsnog", "toen", "daarna", "eerder", "steeds", "nooit", NULL};
 /* Words that follow "jou"/"u" as a separate object, not a noun after a possessive. */
 static const char *const MASS_OBJ[] = {"succes", "sterkte", "beterschap", "plezier", "gelijk",
     "toestemming", "excuses", "advies", "recht", "dank", NULL};
+
+/* Derived adjectives, recognised by shape (not stored in wc_nl_adjs). */
+static int adj_shape(const char *k, size_t len)
+{
+    return len >= 5 && (ends(k, len, "ig") || ends(k, len, "lijk") || ends(k, len, "isch") || ends(k, len, "baar") ||
+                        ends(k, len, "zaam") || ends(k, len, "ief") || ends(k, len, "eel") || ends(k, len, "aal"));
+}
+static int is_adj(const char *k, size_t len) { return adj_shape(k, len) || wc_nl_find(&wc_nl_adjs, k, len) >= 0; }
 
 static int adverb_shape(const char *k, size_t len)
 {
@@ -498,7 +519,7 @@ static void add(ctx *c, size_t i, int rule, int sev, const char *msg, const char
 /* Closed-class and irregular words are never analysed as regular verb forms
  * ("in", "naar", "weer", "was", "ben", "ken"). */
 static const char *const DT_SKIP[] = {"ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was",
-    "rond", "zie", "doe", NULL};
+    "rond", "zie", "doe", "dank", "voortaan", NULL};
 static int dt_skip(const wc_text *t, size_t i)
 {
     return kin(t, i, CLOSED) || kin(t, i, FINITE_IRR) || kin(t, i, PLURAL_IRR) ||
@@ -512,7 +533,7 @@ static int stem_no_t(const wc_text *t, size_t i, int allow_noun)
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i)) return 0;
     if (ends_dt(key(t, i), klen(t, i)) && key(t, i)[klen(t, i) - 1] == 't') return 0;
     f = wc_nl_stem_flags(key(t, i), klen(t, i));
-    if (!f) return 0;
+    if (!f || is_adj(key(t, i), klen(t, i))) return 0; /* "als je ziek wordt" */
     if (!allow_noun && (f & WC_NL_NOUN)) return 0;
     return !(key(t, i)[klen(t, i) - 1] == 't');
 }
@@ -530,6 +551,7 @@ static int stem_plus_d(const wc_text *t, size_t i)
     size_t l = klen(t, i);
     const char *k = key(t, i);
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i) || l < 4 || k[l - 1] != 'd' || ends_dt(k, l - 1)) return 0;
+    if (wc_nl_find(&wc_nl_exc, k, l) >= 0) return 0; /* a real word of its own: "maand", "band" */
     return is_stem(k, l - 1);
 }
 
@@ -595,7 +617,7 @@ static int nounish(const wc_text *t, size_t j)
     k = key(t, j);
     l = klen(t, j);
     if (l < 3 || kin(t, j, CLOSED) || adverb_shape(k, l) || in_list(k, l, MASS_OBJ)) return 0;
-    if (wc_nl_find(&wc_nl_adjs, k, l) >= 0) return 0; /* "u tevreden" */
+    if (is_adj(k, l)) return 0; /* "u tevreden" */
     if (wc_nl_is_verb_form(k, l)) {
         /* "antwoord", "gebruik": a noun too, unless the word after it is closed */
         int f = wc_nl_stem_flags(k, l);
@@ -628,19 +650,19 @@ static int comparative(const wc_text *t, size_t i)
     if (l < 5 || l > 30 || !ends(k, l, "er")) return 0;
     bl = l - 2;
     memcpy(b, k, bl);
-    if (wc_nl_find(&wc_nl_adjs, b, bl) >= 0) return 1;
-    if (bl >= 2 && b[bl - 1] == b[bl - 2] && wc_nl_find(&wc_nl_adjs, b, bl - 1) >= 0) return 1; /* sneller */
-    if (b[bl - 1] == 'd' && wc_nl_find(&wc_nl_adjs, b, bl - 1) >= 0) return 1;                  /* duurder */
+    if (is_adj(b, bl)) return 1;
+    if (bl >= 2 && b[bl - 1] == b[bl - 2] && is_adj(b, bl - 1)) return 1; /* sneller */
+    if (b[bl - 1] == 'd' && is_adj(b, bl - 1)) return 1;                  /* duurder */
     if (bl >= 3 && strchr("aeou", b[bl - 2]) && !strchr("aeiou", b[bl - 3])) {                    /* groter */
         char c[40];
         memcpy(c, b, bl - 1);
         c[bl - 1] = b[bl - 2];
         c[bl] = b[bl - 1];
-        if (wc_nl_find(&wc_nl_adjs, c, bl + 1) >= 0) return 1;
+        if (is_adj(c, bl + 1)) return 1;
     }
     if (b[bl - 1] == 'z' || b[bl - 1] == 'v') { /* lozer? -> loos; braver -> braaf */
         b[bl - 1] = b[bl - 1] == 'z' ? 's' : 'f';
-        if (wc_nl_find(&wc_nl_adjs, b, bl) >= 0) return 1;
+        if (is_adj(b, bl)) return 1;
     }
     return 0;
 }
@@ -709,7 +731,9 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             int ok = 0, noun = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
             if (kis(t, s, "hij") || kis(t, s, "zij") || kis(t, s, "jij") || kis(t, s, "men")) ok = 1;
             else if (noun) ok = 0;
-            else if ((kis(t, s, "je") || kis(t, s, "u") || kis(t, s, "ze") || kis(t, s, "het")) && clause_start(t, s)) ok = 1;
+            else if ((kis(t, s, "je") || kis(t, s, "u") || kis(t, s, "ze") || kis(t, s, "het")) &&
+                     (s == 0 || is_boundary(t, s - 1) || kin(t, s - 1, COORD)))
+                ok = 1;
             else if ((kis(t, s, "wat") || kis(t, s, "wie") || kis(t, s, "er") || kis(t, s, "dit") ||
                       kis(t, s, "dat")) && sentence_start(t, s) && !is_subj_pron(t, i + 1))
                 ok = 1;
@@ -725,7 +749,8 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         if (i >= 2 && wrong_3sg(t, i, 1) && !is_boundary(t, i + 1) && i + 1 < t->n &&
             !(is_word(t, i + 1) && (finite(t, i + 1) || is_infinitive(key(t, i + 1), klen(t, i + 1), 0)))) {
             int hit = 0;
-            for (size_t m = 1; m <= 3 && m + 1 <= i && !hit; m++) {
+            int noun_k = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
+            for (size_t m = 1; m <= 2 && m + 1 <= i && !hit; m++) {
                 size_t d = i - m - 1;
                 if (!kin(t, d, DET) || !(sentence_start(t, d) || is_boundary(t, d - 1))) continue;
                 int np = 1;
@@ -735,6 +760,11 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                         np = 0;
                 }
                 if (!np || ends(key(t, i - 1), klen(t, i - 1), "en") || ends(key(t, i - 1), klen(t, i - 1), "ers")) continue;
+                /* inversion after a fronted object: "Een afspraak maak je via ..."
+                 * (but "Mijn collega beantwoord je vraag": je + noun is possessive) */
+                if (is_subj_pron(t, i + 1) && !(kis(t, i + 1, "je") && !next_not_noun(t, i + 1))) continue;
+                /* "een kleine groep", "de eerste maand": k is the noun of the phrase */
+                if (noun_k && (ends(key(t, i - 1), klen(t, i - 1), "e") || !kin(t, i + 1, CLOSED))) continue;
                 if (stem_plus_d(t, i) && is_word(t, i + 1) && !kin(t, i + 1, CLOSED) &&
                     (pp_like(key(t, i + 1), klen(t, i + 1)) || wc_nl_is_verb_form(key(t, i + 1), klen(t, i + 1))))
                     continue;
@@ -834,15 +864,67 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
     }
 }
 
+/* Nouns that follow "u"/"jou" as a separate object ("met u contact opnemen"). */
+static const char *const LIGHT_NOUN[] = {"contact", "kennis", "rekening", "gebruik", "informatie",
+    "korting", "bericht", "uitleg", "antwoord", "hulp", "tijd", "zin", "last", "vragen", NULL};
+static const char *const PREP[] = {"voor", "van", "met", "op", "aan", "bij", "naar", "over", "uit",
+    "door", "om", "in", NULL};
+
+/* jou / u / me at i sits where only a possessive fits before the next word:
+ * jou is never a subject; u only after a preposition or after "is/was";
+ * me never before a plural ("scheelt me uren", "me zorgen maken"). */
+static int plural_shape(const char *k, size_t l)
+{
+    return ends(k, l, "en") || ends(k, l, "ers") || ends(k, l, "els") || ends(k, l, "ens") || ends(k, l, "jes") ||
+           ends(k, l, "'s") || ends(k, l, "ies");
+}
+
+static int possessive_slot(const wc_text *t, size_t i)
+{
+    const char *k = key(t, i + 1);
+    size_t l = klen(t, i + 1);
+    int plural = plural_shape(k, l);
+    if (in_list(k, l, LIGHT_NOUN)) return 0;
+    /* adjective + plural noun after an indirect object: "ik wens jou fijne feestdagen" */
+    if (ends(k, l, "e") && is_word(t, i + 2) && plural_shape(key(t, i + 2), klen(t, i + 2))) return 0;
+    if (kis(t, i, "jou")) return !plural || (i > 0 && kin(t, i - 1, AUX));
+    if (kis(t, i, "me")) return !plural;
+    /* u */
+    if (plural || i == 0) return 0;
+    if (kin(t, i - 1, PREP)) return 1;
+    if (kis(t, i - 1, "is") || kis(t, i - 1, "was")) return 1;
+    /* "Wij hebben u bestelling ontvangen": subject and verb before u, so u is no subject */
+    {
+        size_t b = clause_begin(t, i);
+        int subj = 0, verb = 0;
+        for (size_t j = b; j < i; j++) {
+            if (kis(t, j, "wij") || kis(t, j, "we") || kis(t, j, "ik") || kis(t, j, "jullie")) subj = 1;
+            if (is_word(t, j) && (kin(t, j, AUX) || finite(t, j) || is_infinitive(key(t, j), klen(t, j), 1))) verb = 1;
+        }
+        if (subj && verb && is_word(t, i + 2) && kin(t, i + 2, CLOSED)) return 1;
+    }
+    return 0;
+}
+
+/* "me geld": after me, a bare stem that is also a noun is the noun. */
+static int me_noun(const wc_text *t, size_t j)
+{
+    int f;
+    if (!is_word(t, j) || !ascii_key(t, j) || dt_skip(t, j) || in_list(key(t, j), klen(t, j), LIGHT_NOUN))
+        return 0;
+    f = wc_nl_stem_flags(key(t, j), klen(t, j));
+    return (f & WC_NL_NOUN) && lookup(key(t, j), klen(t, j)) >= 0 && !is_adj(key(t, j), klen(t, j));
+}
+
 static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *quoted)
 {
     const wc_text *t = c->t;
     for (size_t i = 0; i < t->n; i++) {
         if (!is_word(t, i) || quoted[i] || taken[i]) continue;
         /* jou + noun -> jouw ; u + noun -> uw ; me + noun -> mijn */
-        if ((kis(t, i, "jou") || kis(t, i, "u") || kis(t, i, "me")) && nounish(t, i + 1)) {
-            /* "u" + noun: not when u is clearly a subject before a finite verb later? keep strict:
-             * the noun must not be followed directly by a subject pronoun ("u ... ") */
+        if ((((kis(t, i, "jou") || kis(t, i, "u") || kis(t, i, "me")) && nounish(t, i + 1)) ||
+             (kis(t, i, "me") && me_noun(t, i + 1))) &&
+            possessive_slot(t, i)) {
             if (kis(t, i, "jou")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
             else if (kis(t, i, "u")) add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
             else add(c, i, WC_NL_CONFUSION, 0, MSG_ME, "mijn", 4, taken);
@@ -852,11 +934,9 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
         if (kis(t, i, "jouw") || kis(t, i, "uw")) {
             size_t j = i + 1;
             int obj = 0;
-            if (j >= t->n || is_boundary(t, j)) obj = 1;
+            if (j >= t->n || is_sentence_end(t, j)) obj = 1;
             else if (is_word(t, j) && !kis(t, j, "en") && !kis(t, j, "of") && !kis(t, j, "eigen") && !kis(t, j, "pas") &&
-                     (kin(t, j, CLOSED) ||
-                      (wc_nl_is_verb_form(key(t, j), klen(t, j)) && !(wc_nl_stem_flags(key(t, j), klen(t, j)) & WC_NL_NOUN) &&
-                       !is_infinitive(key(t, j), klen(t, j), 1))))
+                     !kis(t, j, "beide") && !kis(t, j, "alle") && kin(t, j, CLOSED))
                 obj = 1;
             if (obj && i > 0 && is_word(t, i - 1) && !kin(t, i - 1, DET)) {
                 if (kis(t, i, "jouw")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOUW, "jou", 3, taken);
@@ -1034,6 +1114,31 @@ static void mark_quotes(const wc_text *t, unsigned char *quoted)
     }
 }
 
+/* English sentences (two or more English function words) are not checked. */
+static const char *const ENGLISH_STRONG[] = {"the", "you", "your", "my", "and", "with", "for", "of",
+    "it", "this", "to", "please", "what", "have", "has", "been", "are", "our", "why", "i'm", "don't",
+    "can't", "you're", "it's", "gonna", NULL};
+static const char *const ENGLISH_WEAK[] = {"me", "out", "so", "which", "very", "back", "still", "just",
+    "not", "can", "get", "got", "know", "let", "from", "every", "when", "there", "then", "than", "that",
+    "will", "would", "could", "should", "do", "does", "did", "be", "by", "or", "if", "all", "any",
+    "some", "no", "yes", "hi", "hey", "thanks", "thank", "sorry", "day", "single", "exactly", NULL};
+
+static void mark_english(const wc_text *t, unsigned char *skip)
+{
+    size_t s = 0;
+    while (s < t->n) {
+        size_t e = s, score = 0;
+        while (e < t->n && !is_sentence_end(t, e)) {
+            if (kin(t, e, ENGLISH_STRONG)) score += 2;
+            else if (kin(t, e, ENGLISH_WEAK)) score += 1;
+            e++;
+        }
+        if (score >= 3)
+            for (size_t j = s; j < e; j++) skip[j] = 1;
+        s = e + 1;
+    }
+}
+
 size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, size_t cap)
 {
     /* Per-token marks; texts beyond WC_NL_MAX_TOKENS are checked in their first part only. */
@@ -1045,6 +1150,7 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     if (view.n > WC_NL_MAX_TOKENS) view.n = WC_NL_MAX_TOKENS;
     memset(taken, 0, view.n);
     mark_quotes(&view, quoted);
+    mark_english(&view, quoted);
     c.t = &view;
     c.k[0] = NULL;
     c.out = out;

@@ -31,6 +31,8 @@ const norm = (w) =>
 
 const F_D = 1, F_T = 2, F_NOUN = 4;
 const EER = /^[a-z]{4,}[^e]eer$/;
+const ADJ_SHAPE = /(ig|lijk|isch|baar|zaam|ief|eel|aal)$/;
+const MAXLEN = 13; // longer words are not checked as non-words (rare, mostly compounds)
 const verbs = new Map(); // stem -> flags
 const nouns = new Set();
 const adjs = new Set();
@@ -49,14 +51,20 @@ for (const line of readFileSync(DIC, "utf8").split("\n").slice(1)) {
     if (fl.includes("Vp")) f |= F_D;
     if (fl.includes("Vq")) f |= F_T;
     verbs.set(w, f);
-  } else if (fl.some((x) => /^(Z.|Y.|Ch)$/.test(x))) {
-    nouns.add(w);
   }
+  if (fl.some((x) => /^(Z.|Y.|Ch)$/.test(x))) nouns.add(w);
   // Comparable adjectives: a comparative or superlative flag (Ab -er, Ad -st, Ao/Aq/As spelling variants).
-  if (fl.some((x) => /^A[bdoqs]$/.test(x)) && w.length >= 3 && w.length <= 9) adjs.add(w);
+  // Derived adjectives (-ig, -lijk, -isch, -baar, -zaam, -ief, -eel, -aal) are recognised by shape.
+  if (fl.some((x) => /^A[bdoqs]$/.test(x)) && w.length >= 3 && w.length <= 8 && !ADJ_SHAPE.test(w)) adjs.add(w);
 }
+// A stem is also a noun when hunspell gives it noun flags, or when the word
+// list has a plural or diminutive of it ("coaches", "coachje"): verb stems
+// never take -s or -je.
+const allWords = new Set();
+for (const line of readFileSync(WORDS, "utf8").split("\n")) allWords.add(norm(line.trim()));
+const nounish = (w) => nouns.has(w) || ["s", "es", "'s", "je", "tje", "pje", "etje"].some((x) => allWords.has(w + x));
 // A stem that is both weak -de and -te (rare, dialectal doublets) keeps both.
-for (const [w, f] of verbs) if (nouns.has(w)) verbs.set(w, f | F_NOUN);
+for (const [w, f] of verbs) if (nounish(w)) verbs.set(w, f | F_NOUN);
 // Drop stems that are a separable prefix + another stem with the same flags:
 // the runtime strips such prefixes ("opbel" -> "bel").
 const SEP0 = ["aan", "achter", "af", "bij", "binnen", "buiten", "dicht", "door", "heen", "in",
@@ -139,11 +147,11 @@ function validForm(k) {
   return isParticiple(k) || isWeakPast(k);
 }
 function nonword(k) {
-  if (k.length < 4 || validForm(k)) return null;
+  if (k.length < 4 || k.length > MAXLEN || validForm(k)) return null;
   const last = k[k.length - 1];
   if (last === "d") {
     const base = k.slice(0, -1);
-    if (isStem(base) && !endsDT(base)) return base + "t";
+    if (lookup(base) !== undefined && !endsDT(base)) return base + "t";
     for (const [p, ge, s] of ppSplits(base))
       if (ge && (lookup(s) & F_T) && !endsDT(s)) return p + ge + s + "t";
   } else if (last === "t") {
@@ -154,22 +162,21 @@ function nonword(k) {
   for (const suf of ["de", "den", "te", "ten"]) {
     if (!k.endsWith(suf)) continue;
     const base = k.slice(0, -suf.length);
-    const f = stemFlags(base);
-    if (!f || endsDT(base)) continue;
+    const f = lookup(base);
+    if (f === undefined || endsDT(base)) continue;
     if (suf[0] === "d" && (f & F_T) && !(f & F_D)) return base + "t" + suf.slice(1);
     if (suf[0] === "t" && (f & F_D) && !(f & F_T)) return base + "d" + suf.slice(1);
   }
   if (last === "e") {
     const base = k.slice(0, -1);
-    const f = stemFlags(base);
-    if (f && endsDT(base) && weak(f)) return base + (f & F_D ? "de" : "te");
+    const f = lookup(base);
+    if (f !== undefined && endsDT(base) && weak(f)) return base + (f & F_D ? "de" : "te");
   }
   return null;
 }
 
 const exc = new Set();
-for (const line of readFileSync(WORDS, "utf8").split("\n")) {
-  const w = norm(line.trim());
+for (const w of allWords) {
   if (!/^[a-z]+$/.test(w)) continue;
   if (nonword(w) !== null) exc.add(w);
 }

@@ -3,7 +3,9 @@
 // site adapter, starts the badge pipeline and the priority panel.
 import { adapterFor } from '../adapters/index.js';
 import { Panel } from '../ui/panel.js';
+import { createComposerWatcher } from './composer.js';
 import { engineClient } from './engine-client.js';
+import { installGate } from './gate.js';
 import { watchNavigation } from './navigation.js';
 import { createPipeline } from './pipeline.js';
 
@@ -15,7 +17,14 @@ function start() {
   const panel = topFrame ? new Panel() : null;
   const pipeline = createPipeline({ adapter, client: engineClient, panel });
   pipeline.start();
-  watchNavigation(() => pipeline.navigated());
+  // Reply lint + pre-post gate (issue 7): composers found through the same adapter.
+  const composers = createComposerWatcher({ adapter, client: engineClient });
+  installGate({ adapter, watcher: composers });
+  composers.start();
+  watchNavigation(() => {
+    pipeline.navigated();
+    composers.scan();
+  });
 }
 
 start();

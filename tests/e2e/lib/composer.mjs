@@ -1,0 +1,114 @@
+// composer.mjs — shared steps of the composer / gate e2e suites (issue 7):
+// launch Chromium with the extension on the fixture pages, read the
+// composer contract attributes, the underlines (CSS Custom Highlight API
+// ranges, read from the page) and the side card, and change settings.
+import { launchWithExtension } from './browser.mjs';
+import { serveFixtures } from './fixtures.mjs';
+import { nativeCall } from '../../wasm/helpers.mjs';
+
+export const SETTINGS_KEY = 'webcare.settings';
+
+export async function openSite(url, { strictCsp = true, settings = null } = {}) {
+  const browser = await launchWithExtension();
+  await serveFixtures(browser.context, { strictCsp });
+  if (settings) await setSettings(browser, settings);
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__fixture && document.documentElement.hasAttribute('data-webcare-lens'),
+                             null, { timeout: 15000 });
+  return { browser, page, errors };
+}
+
+/** Writes chrome.storage.local through the extension's service worker. */
+export async function setStorage(browser, values) {
+  const worker = browser.currentWorker() ?? browser.worker;
+  await worker.evaluate((v) => chrome.storage.local.set(v), values);
+}
+
+export const setSettings = (browser, settings) => setStorage(browser, { [SETTINGS_KEY]: settings });
+
+/** Contract attributes of the composer matching `sel`. */
+export function composerState(page, sel) {
+  return page.locator(sel).evaluate((el) => ({
+    findings: el.getAttribute('data-webcare-findings'),
+    score: el.getAttribute('data-webcare-score'),
+    lint: el.getAttribute('data-webcare-lint'),
+    gate: el.getAttribute('data-webcare-gate'),
+    editor: el.getAttribute('data-webcare-editor'),
+  }));
+}
+
+/**
+ * Waits until the composer's lint is done for exactly `text` (as the
+ * extension reads it) and its findings satisfy `rules` (all listed ids present).
+ */
+export async function waitForLint(page, sel, rules = [], { absent = [], timeout = 10000 } = {}) {
+  await page.waitForFunction(({ sel, rules, absent }) => {
+    const el = document.querySelector(sel);
+    if (!el || el.getAttribute('data-webcare-lint') !== 'done') return false;
+    const ids = (el.getAttribute('data-webcare-findings') ?? '').split(' ').filter(Boolean);
+    return rules.every((r) => ids.includes(r)) && absent.every((r) => !ids.includes(r));
+  }, { sel, rules, absent }, { timeout });
+  return composerState(page, sel);
+}
+
+/** The underlines as the page sees them: [{severity, text, rect, inEditor}]. */
+export function underlines(page, sel) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    const box = root.getBoundingClientRect();
+    const out = [];
+    for (const severity of ['error', 'warning', 'info']) {
+      const h = CSS.highlights.get(`webcare-${severity}`);
+      if (!h) continue;
+      for (const r of h) {
+        if (!root.contains(r.startContainer)) continue;
+        const rect = r.getBoundingClientRect();
+        out.push({ severity, text: r.toString(), rect: { x: rect.x, y: rect.y, w: rect.width, h: rect.height },
+                   inEditor: rect.width > 0 && rect.left >= box.left - 1 && rect.right <= box.right + 1
+                     && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1 });
+      }
+    }
+    return out;
+  }, sel);
+}
+
+/** The side card's visible state. */
+export function cardState(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('webcare-lint-card');
+    if (!host) return null;
+    const r = host.shadowRoot;
+    return {
+      hidden: host.hidden,
+      gate: host.getAttribute('data-gate'),
+      rules: [...r.querySelectorAll('.finding')].map((f) => f.getAttribute('data-rule')),
+      messages: [...r.querySelectorAll('.finding .msg')].map((m) => m.textContent),
+      score: r.querySelector('.score span')?.textContent ?? null,
+      count: r.querySelector('.count')?.textContent ?? null,
+      meter: r.querySelector('.meter')?.getAttribute('data-state') ?? null,
+      mentionType: r.querySelector('.ctx .type')?.getAttribute('data-type') ?? null,
+      steps: r.querySelectorAll('.step').length,
+    };
+  });
+}
+
+/** Clicks the first "apply" button of the finding with rule id `rule` in the card. */
+export async function applySuggestion(page, rule) {
+  await page.locator(`webcare-lint-card .finding[data-rule="${rule}"] button[data-action="apply"]`).first().click();
+}
+
+/** The native engine's lint result for a request (the reference for offsets). */
+export function nativeLint(request) {
+  const [line] = nativeCall([JSON.stringify({ op: 'lint', ...request })]);
+  return JSON.parse(line).result;
+}
+
+/** Checks every native finding with a span has an underline over exactly that text. */
+export function missingUnderlines(native, text, lines) {
+  return native.findings.filter((f) => f.end > f.start)
+    .filter((f) => !lines.some((u) => u.severity === f.severity && u.text === text.slice(f.start, f.end)))
+    .map((f) => `${f.rule} "${text.slice(f.start, f.end)}"`);
+}

@@ -75,10 +75,10 @@ static int ends(const char *s, size_t len, const char *x)
 }
 static int ends_dt(const char *s, size_t len) { return len > 0 && (s[len - 1] == 'd' || s[len - 1] == 't'); }
 
-/* [a-z]{4,}[^e]eer : regular weak -de verbs (annuleer, installeer) not stored. */
+/* (?!ge)[a-z]{4,}[^e]eer : regular weak -de verbs (annuleer, installeer) not stored. */
 static int eer_shape(const char *s, size_t len)
 {
-    if (len < 8 || !ends(s, len, "eer") || s[len - 4] == 'e') return 0;
+    if (len < 8 || !ends(s, len, "eer") || s[len - 4] == 'e' || starts(s, len, "ge")) return 0;
     for (size_t i = 0; i < len; i++)
         if (s[i] < 'a' || s[i] > 'z') return 0;
     return 1;
@@ -401,7 +401,7 @@ int wc_nl_is_verb_form(const char *s, size_t len)
     if (!s) return 0;
     if (in_list(s, len, FINITE_IRR) || in_list(s, len, PLURAL_IRR)) return 1;
     if (valid_form(s, len)) return 1;
-    return is_infinitive(s, len, 0);
+    return is_infinitive(s, len, 1);
 }
 
 /* ----------------------------------------------------------- the checker */

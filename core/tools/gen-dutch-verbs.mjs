@@ -30,7 +30,7 @@ const norm = (w) =>
   w.normalize("NFD").replace(/\u0133/g, "ij").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
 const F_D = 1, F_T = 2, F_NOUN = 4;
-const EER = /^[a-z]{4,}[^e]eer$/;
+const EER = /^(?!ge)[a-z]{4,}[^e]eer$/; // not ge-: "geannuleer" is no stem
 const ADJ_SHAPE = /(ig|lijk|isch|baar|zaam|ief|eel|aal)$/;
 const MAXLEN = 13; // longer words are not checked as non-words (rare, mostly compounds)
 const verbs = new Map(); // stem -> flags

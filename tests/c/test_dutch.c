@@ -1,0 +1,390 @@
+/* test_dutch.c — "Foutloos Nederlands" (issue 11): d/t spelling, confusions,
+ * readability, the generated verb lexicon, offsets and suggestions.
+ *
+ * `test_dutch --eval` reads lines of text on stdin and prints one JSON array of
+ * findings per line (used by tests/eval/dutch-eval.mjs when the lint op is not
+ * available). */
+#include "check.h"
+#include "dutch.h"
+#include "text.h"
+
+#define MAXF 32
+
+typedef struct run {
+    wc_text t;
+    wc_dutch_finding f[MAXF];
+    size_t n;
+} run;
+
+static void check_text(run *r, const char *s)
+{
+    memset(r, 0, sizeof *r);
+    if (wc_tokenize(s, strlen(s), &r->t, NULL) != 0) return;
+    r->n = wc_dutch_check(&r->t, WC_NL_WANT_ALL, r->f, MAXF);
+    if (r->n > MAXF) r->n = MAXF;
+}
+
+/* The one finding of rule `rule` on word `wrong` in s, with suggestion `fix`. */
+static int fires(const char *s, int rule, const char *wrong, const char *fix)
+{
+    run r;
+    int ok = 0;
+    check_text(&r, s);
+    for (size_t i = 0; i < r.n; i++) {
+        const wc_dutch_finding *f = &r.f[i];
+        if (f->rule != rule) continue;
+        if (f->end - f->start == strlen(wrong) && memcmp(s + f->start, wrong, strlen(wrong)) == 0 &&
+            strcmp(f->suggestion, fix) == 0)
+            ok = 1;
+        else {
+            fprintf(stderr, "  unexpected %s on '%.*s' -> '%s' in: %s\n", wc_dutch_rule_id(f->rule),
+                    (int)(f->end - f->start), s + f->start, f->suggestion, s);
+            ok = 0;
+            break;
+        }
+    }
+    if (!ok) fprintf(stderr, "  expected %s '%s' -> '%s' in: %s\n", wc_dutch_rule_id(rule), wrong, fix, s);
+    wc_text_free(&r.t);
+    return ok;
+}
+
+/* No dt-spelling / confusion finding at all. */
+static int passes(const char *s)
+{
+    run r;
+    int ok = 1;
+    check_text(&r, s);
+    for (size_t i = 0; i < r.n; i++)
+        if (r.f[i].rule != WC_NL_READABILITY) {
+            fprintf(stderr, "  false alarm %s on '%.*s' -> '%s' in: %s\n", wc_dutch_rule_id(r.f[i].rule),
+                    (int)(r.f[i].end - r.f[i].start), s + r.f[i].start, r.f[i].suggestion, s);
+            ok = 0;
+        }
+    wc_text_free(&r.t);
+    return ok;
+}
+
+static void lexicon_lookup(void)
+{
+    CHECK(wc_nl_find(&wc_nl_verbs, "word", 4) >= 0);
+    CHECK(wc_nl_find(&wc_nl_verbs, "bezorg", 6) & WC_NL_PAST_D);
+    CHECK(wc_nl_find(&wc_nl_verbs, "werk", 4) & WC_NL_PAST_T);
+    CHECK(wc_nl_find(&wc_nl_verbs, "antwoord", 8) & WC_NL_NOUN);
+    CHECK_EQ_INT(wc_nl_find(&wc_nl_verbs, "pakket", 6), -1);
+    CHECK_EQ_INT(wc_nl_find(&wc_nl_verbs, "", 0), -1);
+    CHECK(wc_nl_find(&wc_nl_adjs, "groot", 5) >= 0);
+    /* separable prefixes and -eer verbs are derived, not stored */
+    CHECK(wc_nl_stem_flags("opbel", 5) != 0);
+    CHECK(wc_nl_stem_flags("annuleer", 8) & WC_NL_PAST_D);
+    CHECK_EQ_INT(wc_nl_stem_flags("pakket", 6), 0);
+}
+
+static void lexicon_every_entry_found(void)
+{
+    /* walk the verb table and look every key up again (front coding round trip) */
+    char buf[64];
+    size_t pos = 0, blen = 0, bad = 0;
+    for (size_t i = 0; i < wc_nl_verbs.n; i++) {
+        unsigned char h = wc_nl_verbs.data[pos++];
+        size_t p = h >> 3;
+        if (i % 16 == 0) CHECK_EQ_INT(p, 0);
+        blen = p;
+        for (;;) {
+            unsigned char c = wc_nl_verbs.data[pos++];
+            buf[blen++] = (char)(c & 0x7f);
+            if (c & 0x80) break;
+        }
+        if (wc_nl_find(&wc_nl_verbs, buf, blen) != (h & 7)) bad++;
+    }
+    CHECK_EQ_INT(bad, 0);
+    CHECK(wc_nl_verbs.n > 3000);
+}
+
+static void nonwords(void)
+{
+    char fix[48];
+    CHECK_EQ_INT(wc_nl_nonword("werkd", 5, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "werkt");
+    CHECK_EQ_INT(wc_nl_nonword("geregelt", 8, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "geregeld");
+    CHECK_EQ_INT(wc_nl_nonword("overgemaakd", 11, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "overgemaakt");
+    CHECK_EQ_INT(wc_nl_nonword("fietsde", 7, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "fietste");
+    CHECK_EQ_INT(wc_nl_nonword("verhuiste", 9, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "verhuisde");
+    CHECK_EQ_INT(wc_nl_nonword("antwoorde", 9, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "antwoordde");
+    CHECK_EQ_INT(wc_nl_nonword("geannuleert", 11, fix, sizeof fix), 1);
+    CHECK_EQ_STR(fix, "geannuleerd");
+    /* real words and valid forms */
+    CHECK_EQ_INT(wc_nl_nonword("gebeurt", 7, fix, sizeof fix), 0);
+    CHECK_EQ_INT(wc_nl_nonword("gecheckt", 8, fix, sizeof fix), 0);
+    CHECK_EQ_INT(wc_nl_nonword("gedownload", 10, fix, sizeof fix), 0);
+    CHECK_EQ_INT(wc_nl_nonword("antwoordde", 10, fix, sizeof fix), 0);
+    CHECK_EQ_INT(wc_nl_nonword("wachtten", 8, fix, sizeof fix), 0);
+    CHECK_EQ_INT(wc_nl_nonword("beantwoorde", 11, fix, sizeof fix), 0);
+    CHECK(wc_nl_nonword("band", 4, fix, sizeof fix) != 1); /* a noun, in the exception list */
+    CHECK(wc_nl_nonword("maand", 5, fix, sizeof fix) != 1);
+    CHECK_EQ_INT(wc_nl_nonword(NULL, 0, fix, sizeof fix), 0);
+}
+
+static void verb_forms(void)
+{
+    CHECK(wc_nl_is_verb_form("bellen", 6));
+    CHECK(wc_nl_is_verb_form("maken", 5));
+    CHECK(wc_nl_is_verb_form("verhuizen", 9));
+    CHECK(wc_nl_is_verb_form("afgeven", 7));
+    CHECK(wc_nl_is_verb_form("vindt", 5));
+    CHECK(wc_nl_is_verb_form("verstuurd", 9));
+    CHECK(!wc_nl_is_verb_form("pakket", 6));
+    CHECK(!wc_nl_is_verb_form(NULL, 0));
+}
+
+static void dt_third_person(void)
+{
+    CHECK(fires("Hij word morgen gebeld.", WC_NL_DT, "word", "wordt"));
+    CHECK(fires("U vind het formulier in de bijlage.", WC_NL_DT, "vind", "vindt"));
+    CHECK(fires("De lamp brand niet meer.", WC_NL_DT, "brand", "brandt"));
+    CHECK(fires("Je word automatisch uitgelogd.", WC_NL_DT, "word", "wordt"));
+    CHECK(fires("Er gebeurd niets als je dit wegklikt.", WC_NL_DT, "gebeurd", "gebeurt"));
+    CHECK(fires("Wat word er bedoeld met deze kosten?", WC_NL_DT, "word", "wordt"));
+    CHECK(fires("Wie houd er toezicht op de bezorgers?", WC_NL_DT, "houd", "houdt"));
+    CHECK(fires("PostNL bezorgd op zaterdag ook.", WC_NL_DT, "bezorgd", "bezorgt"));
+    CHECK(fires("Mijn collega beantwoord je vraag morgen.", WC_NL_DT, "beantwoord", "beantwoordt"));
+}
+
+static void dt_ik_and_inversion(void)
+{
+    CHECK(fires("Ik wordt steeds doorverbonden.", WC_NL_DT, "wordt", "word"));
+    CHECK(fires("Dat vindt ik niet normaal.", WC_NL_DT, "vindt", "vind"));
+    CHECK(fires("Wordt je vandaag nog gebeld?", WC_NL_DT, "Wordt", "Word"));
+    CHECK(fires("Vindt jij dat ook?", WC_NL_DT, "Vindt", "Vind"));
+    CHECK(fires("Krijgt je een foutmelding?", WC_NL_DT, "Krijgt", "Krijg"));
+    CHECK(fires("Word u al geholpen?", WC_NL_DT, "Word", "Wordt"));
+    CHECK(fires("Wat bedoeld u precies?", WC_NL_DT, "bedoeld", "bedoelt"));
+    CHECK(fires("Zodra je het formulier verstuurd, krijg je een mail.", WC_NL_DT, "verstuurd", "verstuurt"));
+}
+
+static void dt_participles_and_past(void)
+{
+    CHECK(fires("Je pakket is gisteren verstuurt en komt morgen.", WC_NL_DT, "verstuurt", "verstuurd"));
+    CHECK(fires("Wat vervelend dat dit is gebeurt.", WC_NL_DT, "gebeurt", "gebeurd"));
+    CHECK(fires("Je vraag is al beantwoordt, kijk in je inbox.", WC_NL_DT, "beantwoordt", "beantwoord"));
+    CHECK(fires("Zoals belooft ontvang je de code.", WC_NL_DT, "belooft", "beloofd"));
+    CHECK(fires("Ik heb mijn spamfolder al gecheckd.", WC_NL_DT, "gecheckd", "gecheckt"));
+    CHECK(fires("De bezorger fietsde voorbij.", WC_NL_DT, "fietsde", "fietste"));
+    CHECK(fires("Onze app werkd weer normaal.", WC_NL_DT, "werkd", "werkt"));
+}
+
+static void dt_accents_and_capitals_kept(void)
+{
+    CHECK(fires("Alle klanten zijn geïnformeert.", WC_NL_DT, "geïnformeert", "geïnformeerd"));
+    CHECK(fires("Word u lid van het panel?", WC_NL_DT, "Word", "Wordt"));
+}
+
+static void dt_correct_sentences(void)
+{
+    CHECK(passes("Word je liever op een ander moment gebeld?"));
+    CHECK(passes("Op onze website vind je alle antwoorden."));
+    CHECK(passes("Wordt je pakket vandaag niet bezorgd?"));
+    CHECK(passes("Vindt je zoon de app ook makkelijk?"));
+    CHECK(passes("Meld je aan voor de nieuwsbrief."));
+    CHECK(passes("Onthoud je wachtwoord goed."));
+    CHECK(passes("Wordt u al geholpen?"));
+    CHECK(passes("Hebt u nog vragen? Heeft u nog vragen?"));
+    CHECK(passes("Ik hou er rekening mee. Ik houd je op de hoogte."));
+    CHECK(passes("Wat is er gebeurd? Dat gebeurt niet meer."));
+    CHECK(passes("Nu je bent verhuisd, passen we je adres aan."));
+    CHECK(passes("Onze winkel verhuist in maart."));
+    CHECK(passes("De bezorger wacht twee minuten. Hij verwacht het pakket morgen."));
+    CHECK(passes("Je bent niet de enige die dit meldt."));
+    CHECK(passes("Ik hoop dat dit je vraag beantwoordt."));
+    CHECK(passes("De app is geüpdatet en gereset; de code is gescand en gecheckt."));
+    CHECK(passes("Hallo Gerd, mevrouw Brandt en Arend zijn geholpen."));
+    CHECK(passes("De serie 'Wordt Vervolgd' start vrijdag."));
+    CHECK(passes("\"Wordt morgen bezorgd\" betekent dat je pakket onderweg is."));
+    CHECK(passes("Een afspraak maak je via onze site. De digitale bon krijg je als je betaalt."));
+    CHECK(passes("Dank u wel voor uw reactie."));
+    CHECK(passes("Ik begrijp dat u schrok van deze verhoging."));
+    CHECK(passes("Kun je de cursus annuleren als je ziek wordt?"));
+    CHECK(passes("Een kleine groep gebruikers werkt twee weken met het systeem."));
+    CHECK(passes("De eerste maand is gratis, dit weekend ook."));
+}
+
+static void confusions(void)
+{
+    CHECK(fires("Hoi Thijs, jou pakket ligt klaar.", WC_NL_CONFUSION, "jou", "jouw"));
+    CHECK(fires("Ik bel jouw morgen terug.", WC_NL_CONFUSION, "jouw", "jou"));
+    CHECK(fires("Dank voor u reactie.", WC_NL_CONFUSION, "u", "uw"));
+    CHECK(fires("Wij sturen uw zo snel mogelijk een factuur.", WC_NL_CONFUSION, "uw", "u"));
+    CHECK(fires("Mijn buren waren thuis, maar hun hebben niets ontvangen.", WC_NL_CONFUSION, "hun", "zij"));
+    CHECK(fires("Hun zeiden dat het pakket kwam.", WC_NL_CONFUSION, "Hun", "Zij"));
+    CHECK(fires("Het pakket komt sneller als verwacht.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(fires("Ik wacht al meer als drie weken.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(fires("De bezorger heeft me pakket in de container gegooid.", WC_NL_CONFUSION, "me", "mijn"));
+    CHECK(fires("Ik ken je helaas niet verder helpen.", WC_NL_CONFUSION, "ken", "kan"));
+    CHECK(fires("Jij ben al de derde medewerker.", WC_NL_CONFUSION, "ben", "bent"));
+    CHECK(fires("Als je morgen niet thuis ben, gaat het pakket terug.", WC_NL_CONFUSION, "ben", "bent"));
+}
+
+static void confusion_correct_sentences(void)
+{
+    CHECK(passes("Ik help jou graag. Dit is voor jou, als dank."));
+    CHECK(passes("We bieden jou en je huisgenoten een tweede poging."));
+    CHECK(passes("Is dit jouw bestelling, of die van iemand in jouw huishouden?"));
+    CHECK(passes("Wij sturen hun een mail. De bezorgers doen hun best."));
+    CHECK(passes("Hun bestelling is apart verzonden."));
+    CHECK(passes("Als je wilt, net zo snel als de oude, even groot als het vorige model."));
+    CHECK(passes("De nieuwe versie werkt beter dan de vorige."));
+    CHECK(passes("Het werkt beter als de app is bijgewerkt."));
+    CHECK(passes("Ik werk niet meer als kok."));
+    CHECK(passes("Bel me gerust. Ik heb me vergist. Het spijt me."));
+    CHECK(passes("Ik ken dat probleem, het komt door de update."));
+    CHECK(passes("Ken jij iemand die ook last heeft van de storing?"));
+    CHECK(passes("Ben jij vandaag thuis? Ik ben er tot vijf uur."));
+    CHECK(passes("Heeft u vragen over uw abonnement? Heeft u interesse in een gesprek?"));
+    CHECK(passes("Wij nemen met u contact op. Houdt u uw pas bij de hand."));
+    CHECK(passes("Fijn dat u tevreden bent over de monteur."));
+    CHECK(passes("Ik wens jou fijne feestdagen. Scheelt me uren per maand."));
+    CHECK(passes("Ik zoek iemand die me kan helpen met de aanvraag."));
+}
+
+static void english_is_skipped(void)
+{
+    CHECK(passes("The app logs me out every single day."));
+    CHECK(passes("Please let me know if I can open an account."));
+}
+
+static void readability(void)
+{
+    run r;
+    const char *longs = "Wij willen u er graag op wijzen dat de levering van het door u bestelde pakket "
+                        "door omstandigheden die buiten onze macht liggen helaas enkele dagen later dan "
+                        "oorspronkelijk gepland bij u zal worden afgeleverd.";
+    int found = 0;
+    check_text(&r, longs);
+    for (size_t i = 0; i < r.n; i++)
+        if (r.f[i].rule == WC_NL_READABILITY && r.f[i].severity == 2 && r.f[i].start == 0) found = 1;
+    CHECK(found);
+    wc_text_free(&r.t);
+
+    check_text(&r, "Er wordt door onze afdeling gekeken naar wat er kan worden gedaan.");
+    found = 0;
+    for (size_t i = 0; i < r.n; i++)
+        if (r.f[i].rule == WC_NL_READABILITY) found = 1;
+    CHECK(found);
+    wc_text_free(&r.t);
+
+    check_text(&r, "De klanttevredenheidsonderzoeksresultaten zijn binnen.");
+    CHECK_EQ_INT(r.n, 1);
+    CHECK_EQ_INT(r.f[0].rule, WC_NL_READABILITY);
+    CHECK_EQ_INT(r.f[0].start16, 3);
+    wc_text_free(&r.t);
+
+    check_text(&r, "Je pakket komt morgen. We laten het je weten.");
+    CHECK_EQ_INT(r.n, 0);
+    wc_text_free(&r.t);
+}
+
+static void utf16_offsets(void)
+{
+    /* 🎉 is two UTF-16 units, é one: "word" starts at UTF-16 offset 13 */
+    run r;
+    const char *s = "🎉 Café! hij word gebeld.";
+    check_text(&r, s);
+    CHECK_EQ_INT(r.n, 1);
+    CHECK_EQ_INT(r.f[0].start16, 13);
+    CHECK_EQ_INT(r.f[0].end16, 17);
+    CHECK_EQ_STR(r.f[0].suggestion, "wordt");
+    CHECK(r.f[0].message != NULL && strlen(r.f[0].message) > 10);
+    wc_text_free(&r.t);
+}
+
+static void null_and_garbage(void)
+{
+    wc_dutch_finding f[2];
+    wc_text t;
+    CHECK_EQ_INT(wc_dutch_check(NULL, WC_NL_WANT_ALL, f, 2), 0);
+    CHECK_EQ_INT(wc_tokenize("", 0, &t, NULL), 0);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_ALL, f, 2), 0);
+    wc_text_free(&t);
+    /* counting without an output array */
+    CHECK_EQ_INT(wc_tokenize("hij word, ik wordt", 18, &t, NULL), 0);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_ALL, NULL, 0), 2);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_CONFUSION, f, 2), 0);
+    wc_text_free(&t);
+    {
+        char junk[600];
+        for (size_t i = 0; i < sizeof junk - 1; i++) junk[i] = (char)("dt ,.?!'\"ge"[i % 11]);
+        junk[sizeof junk - 1] = 0;
+        CHECK_EQ_INT(wc_tokenize(junk, strlen(junk), &t, NULL), 0);
+        (void)wc_dutch_check(&t, WC_NL_WANT_ALL, f, 2);
+        wc_text_free(&t);
+    }
+    CHECK_EQ_STR(wc_dutch_rule_id(WC_NL_DT), "dt-spelling");
+    CHECK_EQ_STR(wc_dutch_rule_id(99), "unknown");
+}
+
+static void json_str(const char *s, size_t n)
+{
+    putchar('"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') printf("\\%c", c);
+        else if (c < 0x20) printf("\\u%04x", c);
+        else putchar(c);
+    }
+    putchar('"');
+}
+
+static int eval_mode(void)
+{
+    static char line[1 << 16];
+    while (fgets(line, sizeof line, stdin)) {
+        size_t n = strlen(line);
+        wc_text t;
+        wc_dutch_finding f[MAXF];
+        size_t k;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (wc_tokenize(line, n, &t, NULL) != 0) {
+            puts("[]");
+            wc_text_free(&t);
+            continue;
+        }
+        k = wc_dutch_check(&t, WC_NL_WANT_ALL, f, MAXF);
+        putchar('[');
+        for (size_t i = 0; i < k && i < MAXF; i++) {
+            printf("%s{\"rule\":\"%s\",\"start\":%u,\"end\":%u,\"text\":", i ? "," : "", wc_dutch_rule_id(f[i].rule),
+                   (unsigned)f[i].start16, (unsigned)f[i].end16);
+            json_str(line + f[i].start, f[i].end - f[i].start);
+            printf(",\"suggestion\":");
+            json_str(f[i].suggestion, strlen(f[i].suggestion));
+            putchar('}');
+        }
+        puts("]");
+        wc_text_free(&t);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--eval") == 0) return eval_mode();
+    RUN(lexicon_lookup);
+    RUN(lexicon_every_entry_found);
+    RUN(nonwords);
+    RUN(verb_forms);
+    RUN(dt_third_person);
+    RUN(dt_ik_and_inversion);
+    RUN(dt_participles_and_past);
+    RUN(dt_accents_and_capitals_kept);
+    RUN(dt_correct_sentences);
+    RUN(confusions);
+    RUN(confusion_correct_sentences);
+    RUN(english_is_skipped);
+    RUN(readability);
+    RUN(utf16_offsets);
+    RUN(null_and_garbage);
+    return check_summary("dutch");
+}

@@ -341,3 +341,36 @@ describe('linkedin fixture (legacy dialect)', () => {
     } finally { await context.close(); }
   });
 });
+
+describe('linkedin fixture (SDUI dialect)', () => {
+  test('SDUI hooks, URN only in tracking scope, ProseMirror box: Shift+Enter newline, Ctrl+Enter posts', async () => {
+    const { context, page, errors } = await open(SITES.linkedinSdui);
+    try {
+      const expected = expectedPosts('linkedin');
+      const posts = await page.$$eval('[data-testid="mainFeed"] [role="listitem"]', (items) => items.map((li) => ({
+        scope: li.querySelector('[data-view-name="feed-full-update"]').getAttribute('data-view-tracking-scope'),
+        text: li.querySelector('[data-testid="expandable-text-box"]').textContent,
+        urnAttr: !!li.querySelector('[data-urn]'),
+      })));
+      assert.equal(posts.length, expected.length);
+      posts.forEach((p, i) => {
+        assert.ok(p.scope.includes(`"updateUrn":"${expected[i].id}"`));
+        assert.equal(p.text, expected[i].text);
+        assert.equal(p.urnAttr, false);
+      });
+      assert.equal(await page.locator('form').count(), 0, 'no <form> in SDUI');
+      const first = page.locator('[data-view-name="feed-full-update"]').nth(0);
+      const editor = first.locator('div[data-view-name="comment-box"] div.tiptap.ProseMirror[contenteditable="true"][role="textbox"]');
+      await editor.click();
+      await page.keyboard.type('Dank je, Martijn!');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('Anna');
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(0)), 'Dank je, Martijn!\nAnna');
+      await page.keyboard.press(`${MOD}+Enter`);
+      assert.deepEqual(await page.evaluate(() => window.__fixture.posted), ['Dank je, Martijn!\nAnna']);
+      assert.equal(await page.evaluate(() => window.__fixture.getEditorText(0)), '');
+      await first.locator('[data-id^="urn:li:comment"]').first().waitFor();
+      assert.deepEqual(errors, []);
+    } finally { await context.close(); }
+  });
+});

@@ -13,6 +13,7 @@ export NODE_PATH := /usr/share/nodejs
 
 # ---- dependencies ------------------------------------------------------
 APT_PKGS := build-essential clang libclang-rt-14-dev emscripten chromium \
+            wdutch hunspell-nl \
             fonts-noto-color-emoji zip unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -186,3 +187,16 @@ demo: build
 
 clean:
 	rm -rf $(BUILD) $(ENGINE)
+
+# ---- regen / eval: each issue adds its own `regen: regen-x` / `eval: eval-x` --
+# Dutch d/t + confusion checks (issue 11): verb lexicon from OpenTaal data
+# (Debian wdutch + hunspell-nl), and precision/recall on tests/data/dutch.jsonl.
+.PHONY: regen-dutch eval-dutch
+regen: regen-dutch
+regen-dutch: | deps-apt
+	node core/tools/gen-dutch-verbs.mjs /usr/share/hunspell/nl.dic /usr/share/dict/dutch > core/src/gen/dutch_verbs.c.new
+	mv core/src/gen/dutch_verbs.c.new core/src/gen/dutch_verbs.c
+
+eval: eval-dutch
+eval-dutch: $(BUILD)/tests/test_dutch $(BUILD)/webcare
+	node tests/eval/dutch-eval.mjs

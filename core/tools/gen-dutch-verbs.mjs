@@ -2,9 +2,11 @@
 // gen-dutch-verbs.mjs — builds core/src/gen/dutch_verbs.c, the compact Dutch
 // lexicon behind the `dt-spelling` and `confusion` checks (core/src/dutch.c).
 //
-// Sources (Debian packages, OpenTaal data; licence: revised BSD and/or
-// CC BY 3.0, at the user's choice — see /usr/share/doc/wdutch/copyright and
-// core/rules/nl/README-dutch.md):
+// Sources (Debian packages wdutch and hunspell-nl, OpenTaal data,
+// (c) OpenTaal / Simon Brouwer and others; licence: revised BSD and/or
+// CC BY 3.0, at the user's choice — full texts in /usr/share/doc/wdutch/copyright
+// and the header of /usr/share/hunspell/nl.aff. Only derived facts — stems,
+// past-tense class, noun/adjective marks — are compiled into the core):
 //   /usr/share/hunspell/nl.dic (+ nl.aff)  hunspell-nl 2.20.x: verb stems carry
 //       flag V3 (stem+t), weak pasts Vp (-de) / Vq (-te); nouns carry plural /
 //       diminutive flags (Z*, Y*, Ch); adjectives A*, comparable ones Ab.

@@ -112,3 +112,109 @@ export function missingUnderlines(native, text, lines) {
     .filter((f) => !lines.some((u) => u.severity === f.severity && u.text === text.slice(f.start, f.end)))
     .map((f) => `${f.rule} "${text.slice(f.start, f.end)}"`);
 }
+
+/**
+ * The feed-site suite (Facebook, LinkedIn): one comment composer per post.
+ * opts: {site, url, editor, submitKey, newlineKey?, submitButton(index) -> selector}
+ */
+export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = null, submitButton }, { test, before, after, assert }) {
+  const SEL = '[data-test-composer="target"]';
+  let browser;
+  let page;
+  let errors;
+  let index;
+  let post;
+  let mentionType;
+
+  before(async () => {
+    ({ browser, page, errors } = await openSite(url));
+    const posts = await page.evaluate(() => window.__fixture.posts);
+    index = posts.findIndex((p) => p.expectedType === 'angry');
+    if (index < 0) index = 0;
+    post = posts[index];
+    await page.evaluate((i) => {
+      const eds = document.querySelectorAll('[contenteditable="true"][role="textbox"]');
+      eds[i].setAttribute('data-test-composer', 'target');
+    }, index);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  const posted = () => page.evaluate(() => window.__fixture.posted.length);
+  const modelText = () => page.evaluate((i) => window.__fixture.getEditorText(i), index);
+  const clear = async () => {
+    await page.locator(SEL).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+  };
+
+  test(`${site}: a bad comment is underlined at the engine offsets and the card shows the rules`, async () => {
+    await page.locator(SEL).scrollIntoViewIfNeeded();
+    await page.locator(SEL).click();
+    const text = 'Hoi 😀 Lotte!!! We gaan ernaar kijken.';
+    await page.keyboard.type(text);
+    const state = await waitForLint(page, SEL, ['shouting', 'empty-promise']);
+    assert.equal(state.editor, editor);
+    assert.equal(await modelText(), text);
+    const card = await cardState(page);
+    assert.equal(card.hidden, false);
+    assert.ok(card.rules.includes('shouting'));
+    assert.ok(card.mentionType, 'the post the box belongs to is found and typed');
+    mentionType = card.mentionType;
+    const native = nativeLint({ text, platform: site, mention: { text: post.text, type: mentionType } });
+    assert.deepEqual(state.findings.split(' ').sort(), [...new Set(native.findings.map((f) => f.rule))].sort());
+    const lines = await underlines(page, SEL);
+    assert.deepEqual(missingUnderlines(native, text, lines), []);
+    assert.ok(lines.find((u) => u.text === '!!!')?.inEditor);
+  });
+
+  test(`${site}: apply suggestion edits the ${editor} model behind an emoji; the caret stays`, async () => {
+    await applySuggestion(page, 'shouting');
+    await page.waitForFunction((i) => window.__fixture.getEditorText(i) === 'Hoi 😀 Lotte! We gaan ernaar kijken.', index);
+    await waitForLint(page, SEL, ['empty-promise'], { absent: ['shouting'] });
+    await page.keyboard.type('X');
+    assert.equal(await modelText(), 'Hoi 😀 Lotte!X We gaan ernaar kijken.');
+    await page.keyboard.press('Backspace');
+  });
+
+  test(`${site}: warn mode — ${submitKey} is held once, then posts`, async () => {
+    if (newlineKey) {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press(newlineKey);
+      await page.keyboard.type('Groet, Anna');
+      assert.match(await modelText(), /kijken\.\n+Groet, Anna$/, `${newlineKey} is a newline, not a submit`);
+    }
+    await waitForLint(page, SEL, ['empty-promise']);
+    const before = await posted();
+    await page.keyboard.press(submitKey);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-webcare-gate') === 'warned', SEL);
+    assert.equal(await posted(), before);
+    assert.equal((await cardState(page)).gate, 'warn');
+    await page.keyboard.press(submitKey);
+    await page.waitForFunction((n) => window.__fixture.posted.length === n + 1, before);
+  });
+
+  test(`${site}: a clean comment posts in one action (key and button)`, async () => {
+    const clean = ['Hoi Lotte, bedankt voor je bericht en wat vervelend dat dit is gebeurd! Ik stuur je nu een bericht '
+      + 'om het vandaag nog op te lossen. Groet, Anna',
+    'Hoi Lotte, wat vervelend dat dit is gebeurd, en bedankt voor je bericht! Ik bel je vandaag om 15:00 om het op te lossen. Groet, Anna'];
+    for (const text of clean) {
+      const native = nativeLint({ text, platform: site, mention: { text: post.text, type: mentionType } });
+      assert.deepEqual(native.findings.filter((f) => f.severity !== 'info').map((f) => f.rule), [],
+                       `precondition: "${text}" is clean for a ${mentionType} mention`);
+    }
+    await clear();
+    await page.keyboard.type(clean[0]);
+    let before = await posted();
+    await page.keyboard.press(submitKey);
+    await page.waitForFunction((n) => window.__fixture.posted.length === n + 1, before);
+    await page.locator(SEL).click();
+    await page.keyboard.type(clean[1]);
+    await waitForLint(page, SEL);
+    before = await posted();
+    await page.locator(submitButton(index)).first().click();
+    await page.waitForFunction((n) => window.__fixture.posted.length === n + 1, before);
+    assert.deepEqual(errors, []);
+  });
+}

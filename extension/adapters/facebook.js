@@ -27,6 +27,8 @@ export default {
       postAnchorStop: 'div[role="main"], div[role="feed"], body',
       // Comments and replies: an article nested inside the post's article/unit.
       comment: ['[role="article"] [role="article"]', '[aria-posinset] [role="article"]'],
+      // A post match found inside another post is a comment when it is one of these.
+      commentInPost: ['[role="article"]'],
       nested: [],
       text: [
         '[data-ad-rendering-role="story_message"]',

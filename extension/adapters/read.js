@@ -62,7 +62,9 @@ export function visibleText(root, skip) {
   // (X wraps @mentions in inline-flex boxes): no line break for those.
   const inRow = (cs) => Boolean(cs) && (cs.display.includes('grid')
     || (cs.display.includes('flex') && !cs.flexDirection.startsWith('column')));
-  const walk = (node, nodeCs) => {
+  // Inside an inline-level box (inline-flex, inline-block) everything stays
+  // on the line, whatever the children's (blockified) display says.
+  const walk = (node, nodeCs, inInline) => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
         out += n.data;
@@ -80,14 +82,14 @@ export function visibleText(root, skip) {
           out += '\n';
           continue;
         }
-        const block = cs ? BLOCK_DISPLAY.has(cs.display) && !inRow(nodeCs) : tag === 'p' || tag === 'div';
+        const block = cs ? !inInline && BLOCK_DISPLAY.has(cs.display) && !inRow(nodeCs) : tag === 'p' || tag === 'div';
         if (block) newline();
-        walk(n, cs);
+        walk(n, cs, inInline || Boolean(cs?.display.startsWith('inline-')));
         if (block) newline();
       }
     }
   };
-  walk(root, view?.getComputedStyle(root));
+  walk(root, view?.getComputedStyle(root), false);
   return cleanText(out);
 }
 
@@ -138,6 +140,9 @@ export function createReader(adapter, doc = document) {
       let outer = false;
       for (let p = el.parentElement; p && !outer; p = p.parentElement) outer = posts.has(p) && !comments.has(p);
       if (!outer) result.push({ el, kind: 'post' });
+      // Inside another post: a comment when the table says so (Facebook
+      // comments are role=article even where the post itself is not).
+      else if (matchesAny(el, table.commentInPost)) comments.add(el);
     }
     for (const el of comments) result.push({ el, kind: 'comment' });
     return result.filter(({ el }) => !el.closest('webcare-panel'));
@@ -163,8 +168,11 @@ export function createReader(adapter, doc = document) {
     const textEl = first(el, table.text, mine);
     const text = textEl ? visibleText(textEl, table.textSkip) : '';
     let id = null;
+    // Id attributes on the container, else on an element it owns (SDUI keeps
+    // data-view-tracking-scope on an inner wrapper of the list item).
     for (const attr of table.idAttributes ?? []) {
-      const v = el.getAttribute(attr);
+      const holder = el.hasAttribute(attr) ? el : first(el, [`[${attr}]`], mine);
+      const v = holder?.getAttribute(attr);
       if (v && (id = adapter.idFromHref(v))) break;
     }
     if (!id) {

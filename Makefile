@@ -184,6 +184,7 @@ test-e2e: build
 .PHONY: demo eval bench fuzz dist regen clean
 demo: build
 	@tests/demo/cli-demo.sh $(BUILD)/webcare
+	@node tests/demo/browser-demo.mjs  # issue 6: extension on the fixture sites, screenshots in build/demo/ (HEADED=1 for a window)
 
 clean:
 	rm -rf $(BUILD) $(ENGINE)

@@ -47,6 +47,7 @@ export class ComposerSession {
   constructor({ root, editor, site, reader, client, getSettings, onChange, debounceMs = 120 }) {
     Object.assign(this, { root, editor, site, reader, client, getSettings, onChange, debounceMs });
     this.seq = 0;
+    this.t0 = null;
     this.text = '';
     this.model = null;
     this.result = null;      // last engine result, for resultText
@@ -81,6 +82,7 @@ export class ComposerSession {
 
   /** Editor changed: re-read, keep underlines aligned, schedule a lint. */
   changed() {
+    this.t0 = performance.now();
     const model = this.editor.read(this.root);
     const old = this.text;
     this.model = model;
@@ -118,7 +120,10 @@ export class ComposerSession {
     let activeRange = null;
     if (active && active.end > active.start) activeRange = rangeAt(this.model, Math.min(active.start, len), Math.min(active.end, len));
     this.underlines.set(items, activeRange);
-    this.root.dispatchEvent(new CustomEvent('webcare-painted', { detail: len }));
+    // For benches and tools: detail = ms spent since the change was seen (a number crosses worlds).
+    const work = this.t0 === null ? 0 : performance.now() - this.t0;
+    this.t0 = null;
+    this.root.dispatchEvent(new CustomEvent('webcare-painted', { detail: work }));
   }
 
   async mentionFor() {

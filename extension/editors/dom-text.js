@@ -160,15 +160,16 @@ export function offsetAt(model, node, offset) {
   for (const s of segs) {
     if (s.node === node && s.kind === 'text') return s.start + Math.min(offset, s.len);
   }
-  // Element point (or a text node we skipped): first segment at or after it.
+  // Element point (or a text node we skipped): the first segment at or after
+  // it, but never past the end of the block that holds the point (empty lines).
+  const block = model.blocks.find((b) => b.el && (b.el === node || b.el.contains(node)));
   const doc = root.ownerDocument;
   const probe = doc.createRange();
   probe.setStart(node, offset);
   for (const s of segs) {
-    const cmp = probe.comparePoint(s.node, 0);
-    if (cmp >= 0) return s.start;
+    if (probe.comparePoint(s.node, 0) >= 0) return block && s.start > block.end ? block.end : s.start;
   }
-  return model.text.length;
+  return block ? block.end : model.text.length;
 }
 
 /** The current selection inside root as text offsets, or null. */

@@ -3,55 +3,80 @@
  * (which uses it to compute the exception list): keep the two in sync. */
 #include "dutch.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- tables */
 
-static int entry_cmp(const unsigned char *d, size_t *pos, char *buf, size_t *blen, int *flags)
+/* Compares the block-head entry at d (prefix 0) with s: <0, 0, >0. */
+static int head_cmp(const unsigned char *d, const char *s, size_t len)
 {
-    size_t p = d[*pos] >> 3;
-    *flags = d[*pos] & 7;
-    (*pos)++;
-    *blen = p;
-    for (;;) {
-        unsigned char c = d[(*pos)++];
-        if (*blen < 63) buf[(*blen)++] = (char)(c & 0x7f);
-        if (c & 0x80) break;
+    size_t i = 0;
+    d++; /* header byte */
+    for (;; i++) {
+        unsigned char c = (unsigned char)(d[i] & 0x7f);
+        if (i == len) return 1;
+        if (c != (unsigned char)s[i]) return c < (unsigned char)s[i] ? -1 : 1;
+        if (d[i] & 0x80) return i + 1 == len ? 0 : -1;
     }
-    buf[*blen] = 0;
-    return 0;
-}
-
-static int keycmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-    size_t m = alen < blen ? alen : blen;
-    int c = memcmp(a, b, m);
-    if (c) return c;
-    return alen < blen ? -1 : alen > blen ? 1 : 0;
 }
 
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
 {
-    char buf[64];
-    size_t blen, pos;
+    size_t pos;
     int flags;
-    size_t lo = 0, hi = t->nblocks;
+    size_t lo = 0, hi;
     if (!t || !s || len == 0 || len > 60) return -1;
+    hi = t->nblocks;
+    if (s[0] >= 'a' && s[0] <= 'z') { /* only the blocks of the first letter */
+        size_t f0 = t->first[s[0] - 'a'], f1 = t->first[s[0] - 'a' + 1];
+        if (f0 == f1) return -1;
+        lo = f0 / 16;
+        hi = (f1 - 1) / 16 + 1;
+    }
     /* last block whose first key <= s */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        pos = t->index[mid];
-        entry_cmp(t->data, &pos, buf, &blen, &flags);
-        if (keycmp(buf, blen, s, len) <= 0) lo = mid;
+        if (head_cmp(t->data + t->index[mid], s, len) <= 0) lo = mid;
         else hi = mid;
     }
+    /* Scan the block without rebuilding keys: `match` is how many leading
+     * bytes the previous entry shares with s (the previous entry is < s). */
     pos = t->index[lo];
-    for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
-        int c;
-        entry_cmp(t->data, &pos, buf, &blen, &flags);
-        c = keycmp(buf, blen, s, len);
-        if (c == 0) return flags;
-        if (c > 0) break;
+    {
+        size_t match = 0;
+        for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
+            const unsigned char *d = t->data + pos;
+            size_t p = d[0] >> 3, j = 0, q;
+            int last = 0;
+            flags = d[0] & 7;
+            d++;
+            if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past s */
+            if (i > lo * 16 && p > match) {          /* still below s: skip it */
+                while (!(d[j] & 0x80)) j++;
+                pos += 2 + j;
+                continue;
+            }
+            /* p == match (or the block head): compare the suffix with s[p..] */
+            q = p;
+            for (;; j++, q++) {
+                unsigned char c = (unsigned char)(d[j] & 0x7f);
+                last = (d[j] & 0x80) != 0;
+                if (q >= len) return -1;             /* entry longer than s: entry > s */
+                if (c != (unsigned char)s[q]) {
+                    if (c > (unsigned char)s[q]) return -1;
+                    break;                            /* entry < s: go on */
+                }
+                if (last) {
+                    if (q + 1 == len) return flags;
+                    q++;
+                    break;                            /* entry is a prefix of s: < s */
+                }
+            }
+            match = q;
+            while (!(d[j] & 0x80)) j++;
+            pos += 2 + j;
+        }
     }
     return -1;
 }
@@ -61,12 +86,15 @@ int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
 static const char *const SEP[] = {"aan", "achter", "af", "bij", "binnen", "buiten", "dicht", "door",
     "heen", "in", "langs", "los", "mee", "na", "neer", "om", "onder", "op", "over", "rond", "samen",
     "tegen", "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg", NULL};
+static const unsigned char SEP_LEN[] = {3, 6, 2, 3, 6, 6, 5, 4, 4, 2, 5, 3, 3, 2, 4, 2, 5, 2, 4, 4, 5, 5, 5, 5, 3, 3, 4, 4, 7, 3, 0};
 static const char *const INSEP[] = {"be", "ge", "her", "ont", "ver", "er", NULL};
 
 static int starts(const char *s, size_t len, const char *p)
 {
-    size_t pl = strlen(p);
-    return len >= pl && memcmp(s, p, pl) == 0;
+    size_t i = 0;
+    for (; p[i]; i++)
+        if (i >= len || s[i] != p[i]) return 0;
+    return 1;
 }
 static int ends(const char *s, size_t len, const char *x)
 {
@@ -98,7 +126,7 @@ int wc_nl_stem_flags(const char *s, size_t len)
     int f = lookup(s, len);
     if (f >= 0) return f | WC_NL_FOUND;
     for (int i = 0; SEP[i]; i++) {
-        size_t pl = strlen(SEP[i]);
+        size_t pl = SEP_LEN[i];
         if (len > pl + 1 && starts(s, len, SEP[i])) {
             f = lookup(s + pl, len - pl);
             if (f >= 0) return f | WC_NL_FOUND;
@@ -135,7 +163,7 @@ static size_t pp_splits(const char *b, size_t len, pp_split *out, size_t cap)
 {
     size_t n = 0;
     for (int i = -1; SEP[i < 0 ? 0 : i] && n + 2 <= cap; i++) {
-        size_t pl = i < 0 ? 0 : strlen(SEP[i]);
+        size_t pl = i < 0 ? 0 : SEP_LEN[i];
         const char *r;
         size_t rl;
         if (i >= 0 && !starts(b, len, SEP[i])) continue;
@@ -174,7 +202,7 @@ static int pp_like(const char *k, size_t len)
     if (len < 6 || !ends(k, len, "en")) return 0;
     if (starts(k, len, "ge") || starts(k, len, "ver") || starts(k, len, "be") || starts(k, len, "ont")) return 1;
     for (int i = 0; SEP[i]; i++)
-        if (starts(k, len, SEP[i]) && starts(k + strlen(SEP[i]), len - strlen(SEP[i]), "ge")) return 1;
+        if (starts(k, len, SEP[i]) && starts(k + SEP_LEN[i], len - SEP_LEN[i], "ge")) return 1;
     return 0;
 }
 
@@ -216,8 +244,10 @@ static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
 {
     pp_split sp[16];
     char last;
-    if (len < 4 || len > WC_NL_NONWORD_MAX || valid_form(k, len)) return 0;
+    if (len < 4 || len > WC_NL_NONWORD_MAX) return 0;
     last = k[len - 1];
+    if (last != 'd' && last != 't' && last != 'e' && !ends(k, len, "den") && !ends(k, len, "ten")) return 0;
+    if (valid_form(k, len)) return 0;
     if (last == 'd') {
         size_t bl = len - 1;
         if (lookup(k, bl) >= 0 && !ends_dt(k, bl)) return put(fix, cap, k, bl, "t");
@@ -268,72 +298,64 @@ int wc_nl_nonword(const char *s, size_t len, char *fix, size_t cap)
 }
 
 /* ------------------------------------------------------------ word lists */
+/* The closed word lists (core/tools/gen-dutch-verbs.mjs, WORD_LISTS) as bits. */
+enum {
+    FINITE_IRR = WC_NL_W_FINITE_IRR,
+    PLURAL_IRR = WC_NL_W_PLURAL_IRR,
+    AUX = WC_NL_W_AUX,
+    SUBORD = WC_NL_W_SUBORD,
+    COORD = WC_NL_W_COORD,
+    WH = WC_NL_W_WH,
+    DET = WC_NL_W_DET,
+    SUBJ = WC_NL_W_SUBJ,
+    CLOSED = WC_NL_W_CLOSED,
+    MASS_OBJ = WC_NL_W_MASS_OBJ,
+    DT_SKIP = WC_NL_W_DT_SKIP,
+    LIGHT_NOUN = WC_NL_W_LIGHT_NOUN,
+    PREP = WC_NL_W_PREP,
+    ENGLISH_STRONG = WC_NL_W_ENGLISH_STRONG,
+    ENGLISH_WEAK = WC_NL_W_ENGLISH_WEAK,
+};
 
-static int in_list(const char *k, size_t len, const char *const *list)
+/* Bits of the closed lists that word k belongs to (binary search). */
+static unsigned word_bits(const char *k, size_t len)
+{
+    size_t lo = 0, hi = wc_nl_words.n;
+    if (len == 0) return 0;
+    if (k[0] >= 'a' && k[0] <= 'z') {
+        lo = wc_nl_words.first[k[0] - 'a'];
+        hi = wc_nl_words.first[k[0] - 'a' + 1];
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *w = wc_nl_words.str + wc_nl_words.off[mid];
+        int c = 0;
+        size_t j = 0;
+        for (; j < len && w[j]; j++)
+            if (w[j] != k[j]) break;
+        if (j < len && w[j]) c = (unsigned char)w[j] < (unsigned char)k[j] ? -1 : 1;
+        else if (j == len) c = w[j] ? 1 : 0;
+        else c = -1;
+        if (c == 0) return wc_nl_words.bits[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+static int in_strs(const char *k, size_t len, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
         if (strlen(list[i]) == len && memcmp(list[i], k, len) == 0) return 1;
     return 0;
 }
+static int in_list(const char *k, size_t len, unsigned bits) { return (word_bits(k, len) & bits) != 0; }
 
 /* Finite forms outside the regular lexicon (irregular and strong verbs). */
-static const char *const FINITE_IRR[] = {"is", "ben", "bent", "was", "waren", "heb", "hebt", "heeft",
-    "had", "hadden", "kan", "kunt", "kon", "konden", "wil", "wilt", "wilde", "wilden", "wou", "zal",
-    "zult", "zullen", "zou", "zouden", "mag", "mocht", "mochten", "moet", "moest", "moesten", "werd",
-    "werden", "ging", "gingen", "kwam", "kwamen", "kreeg", "kregen", "zei", "zeiden", "zag", "zagen",
-    "vond", "vonden", "gaf", "gaven", "nam", "namen", "liet", "lieten", "bleef", "bleven", "stond",
-    "stonden", "lag", "lagen", "zat", "zaten", "hield", "hielden", "liep", "liepen", "wist", "wisten",
-    "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten", "vroeg",
-    "vroegen", "deed", "deden", "weet", "laat", "eet", "zit", "gaat", "staat", "doet", "ziet",
-    "komt", "kom", "ga", "sta", "doe", "zie", "weten", "laten", "zitten", "eten", "schreef",
-    "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "schrok", "reed",
-    "wees", "won", "trok", "dronk", "zong", "sprong", "bond", "vocht", "schoot", "vloog", "zweeg",
-    "leed", "streed", "beet", "gleed", "greep", "keek", "kneep", "leek", "riep", "sliep", "viel",
-    "hing", "ving", "hief", "schoof", "stierf", "wierp", "bedroog", "bewoog", "dreef", "bleek",
-    "steeg", "week", "stak", "brak", "at", "vergaf", "bad", "trad", "droeg", "sloeg", "joeg", "woog",
-    "hielp", "wierf", "schiep", "schold", "smolt", "zwom", "klom", "glom", "kromp", "schonk", "stonk",
-    "zonk", "dwong", "ontving", "verliet", "verscheen", "ontstond", "bestond", "verdween", "begreep",
-    "gebood", "verbood", "verzond", "zond", "verbond", "onthield", "behield", "vertrok", "betrok", NULL};
 /* Plural/infinitive forms outside the regular lexicon. */
-static const char *const PLURAL_IRR[] = {"zijn", "hebben", "kunnen", "willen", "zullen", "mogen",
-    "moeten", "gaan", "staan", "doen", "zien", "slaan", "weten", "laten", "zitten", "eten", "komen",
-    "waren", "hadden", "konden", "wilden", "zouden", "mochten", "moesten", "gingen", "kwamen",
-    "kregen", "zeiden", "zagen", "vonden", "deden", "wisten", "dachten", "werden", "worden", NULL};
-static const char *const AUX[] = {"is", "zijn", "ben", "bent", "was", "waren", "wordt", "word",
-    "worden", "werd", "werden", "heeft", "hebt", "heb", "hebben", "had", "hadden", NULL};
-static const char *const SUBORD[] = {"als", "zodra", "wanneer", "omdat", "terwijl", "nadat",
-    "voordat", "zolang", "tenzij", "indien", "doordat", "zodat", "dat", "of", "hoewel", "sinds", NULL};
-static const char *const COORD[] = {"en", "maar", "want", "of", "dus", NULL};
-static const char *const WH[] = {"wat", "wie", "waar", "wanneer", "hoe", "waarom", "welke", "welk",
-    "hoelang", "waarmee", "waarvoor", "waarover", NULL};
-static const char *const DET[] = {"de", "het", "een", "mijn", "onze", "ons", "je", "jouw", "uw",
-    "zijn", "haar", "deze", "dit", "dat", "die", "elke", "ieder", "iedere", NULL};
-static const char *const SUBJ[] = {"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie",
-    "men", "het", "er", NULL};
 /* Closed-class words and common adverbs: never the start of a noun phrase
  * that a possessive would need. */
-static const char *const CLOSED[] = {"de", "het", "een", "geen", "niet", "wel", "nog", "al", "ook",
-    "even", "graag", "gerust", "snel", "direct", "meteen", "zo", "dan", "toch", "echt", "zeker",
-    "heel", "erg", "zeer", "hier", "daar", "er", "nu", "straks", "later", "eerst", "vandaag",
-    "morgen", "gisteren", "vanavond", "vanochtend", "vanmiddag", "vannacht", "overmorgen", "liever",
-    "binnenkort", "altijd", "nooit", "soms", "vaak", "weer", "alvast", "hierbij", "hiervoor",
-    "daarvoor", "daarom", "terug", "mee", "op", "aan", "af", "uit", "in", "door", "om", "bij", "na",
-    "toe", "voor", "naar", "met", "van", "over", "onder", "per", "via", "tot", "tijdens", "zonder",
-    "tegen", "sinds", "vanaf", "binnen", "en", "of", "maar", "want", "dus", "als", "dat", "die",
-    "wat", "wie", "ik", "je", "jij", "jou", "u", "hij", "zij", "ze", "we", "wij", "jullie", "hem",
-    "haar", "hen", "hun", "ons", "me", "mij", "zich", "iets", "niets", "niemand", "iemand", "alles",
-    "allemaal", "persoonlijk", "zelf", "natuurlijk", "helaas", "gewoon", "ook", "pas", "nog",
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "eens", "wat",
-    "dit", "deze", "zo", "veel", "weinig", "meer", "minder", "beter", "kosteloos", "gratis",
-    "telefonisch", "schriftelijk", "morgenochtend", "morgenmiddag", "morgenavond", "vanmorgen",
-    "precies", "ongeveer", "opnieuw", "nogmaals", "verder", "zoals", "hoe", "waar", "wanneer",
-    "waarom", "mijn", "jouw", "uw", "zijn", "onze", "elke", "ieder", "twee", "drie", "vier", "vijf",
-    "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig", "dertig", "honderd", "duizend",
-    "beide", "alle", "namens", "volgens", "voortaan", "vooraf", "achteraf", "inmiddels", "intussen",
-    "zojuist", "net", "samen", "apart", "alsnog", "toen", "daarna", "eerder", "steeds", "nooit", NULL};
 /* Words that follow "jou"/"u" as a separate object, not a noun after a possessive. */
-static const char *const MASS_OBJ[] = {"succes", "sterkte", "beterschap", "plezier", "gelijk",
-    "toestemming", "excuses", "advies", "recht", "dank", NULL};
 
 /* Derived adjectives, recognised by shape (not stored in wc_nl_adjs). */
 static int adj_shape(const char *k, size_t len)
@@ -390,7 +412,7 @@ static int is_infinitive(const char *k, size_t len, int allow_noun)
     }
     /* after a separable prefix: afgeven, inloggen, langskomen */
     for (int i = 0; SEP[i]; i++) {
-        size_t pl = strlen(SEP[i]);
+        size_t pl = SEP_LEN[i];
         if (bl > pl + 2 && starts(b, bl, SEP[i]) && is_infinitive(k + pl, len - pl, 1)) return 1;
     }
     return 0;
@@ -408,23 +430,55 @@ int wc_nl_is_verb_form(const char *s, size_t len)
 
 typedef struct ctx {
     const wc_text *t;
-    const char *k[1]; /* unused placeholder to keep the struct non-empty */
     wc_dutch_finding *out;
     size_t cap, n;
-    unsigned char *claimed; /* not used: one finding per token is enforced by order */
 } ctx;
+
+/* The checks run over an nl_view: the text plus per-token memos of the
+ * morphology (each predicate is asked many times for the same token).
+ * Helpers receive &view->t and reach the memos through VIEW(t); every
+ * wc_text inside this file is the first member of an nl_view. */
+enum { M_STEM, M_SPT, M_SPD, M_SNT0, M_SNT1, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_COUNT };
+typedef struct nl_view {
+    wc_text t;
+    uint16_t *wbits;        /* word_bits per token; 0xFFFF = not yet known */
+    int8_t *memo[M_COUNT];  /* per token; -128 = not yet known */
+} nl_view;
+#define VIEW(tp) ((const nl_view *)(const void *)(tp))
+#define MEMO(tp, slot, i, expr)                                          \
+    do {                                                                 \
+        int8_t *m_ = VIEW(tp)->memo[slot];                               \
+        if (m_[i] == -128) m_[i] = (int8_t)(expr);                       \
+        return m_[i];                                                    \
+    } while (0)
 
 static const char *key(const wc_text *t, size_t i) { return wc_key(t, i); }
 static size_t klen(const wc_text *t, size_t i) { return t->tok[i].key_len; }
 static int is_word(const wc_text *t, size_t i) { return i < t->n && t->tok[i].kind == WC_TOK_WORD; }
-static int kis(const wc_text *t, size_t i, const char *w)
+static inline int kis(const wc_text *t, size_t i, const char *w)
 {
+    if (i < t->n && t->tok[i].key_len && wc_key(t, i)[0] != w[0]) return 0;
     return is_word(t, i) && klen(t, i) == strlen(w) && memcmp(key(t, i), w, klen(t, i)) == 0;
 }
-static int kin(const wc_text *t, size_t i, const char *const *list)
+static unsigned tok_bits(const wc_text *t, size_t i)
 {
-    return is_word(t, i) && in_list(key(t, i), klen(t, i), list);
+    uint16_t *b = VIEW(t)->wbits;
+    if (b[i] == 0xFFFF) b[i] = (uint16_t)word_bits(key(t, i), klen(t, i));
+    return b[i];
 }
+static int kin(const wc_text *t, size_t i, unsigned list) { return is_word(t, i) && (tok_bits(t, i) & list) != 0; }
+
+/* Memoised token versions of the string predicates. */
+static int tstem(const wc_text *t, size_t i) { MEMO(t, M_STEM, i, wc_nl_stem_flags(key(t, i), klen(t, i))); }
+static int tpp(const wc_text *t, size_t i) { MEMO(t, M_PP, i, is_participle(key(t, i), klen(t, i))); }
+static int tppl(const wc_text *t, size_t i) { MEMO(t, M_PPL, i, pp_like(key(t, i), klen(t, i))); }
+static int tinf(const wc_text *t, size_t i, int allow_noun)
+{
+    if (allow_noun) MEMO(t, M_INF1, i, is_infinitive(key(t, i), klen(t, i), 1));
+    MEMO(t, M_INF0, i, is_infinitive(key(t, i), klen(t, i), 0));
+}
+static int tvform(const wc_text *t, size_t i) { MEMO(t, M_VFORM, i, wc_nl_is_verb_form(key(t, i), klen(t, i))); }
+static int tadj(const wc_text *t, size_t i) { MEMO(t, M_ADJ, i, is_adj(key(t, i), klen(t, i))); }
 static int ascii_key(const wc_text *t, size_t i)
 {
     const char *k = key(t, i);
@@ -518,27 +572,24 @@ static void add(ctx *c, size_t i, int rule, int sev, const char *msg, const char
 
 /* Closed-class and irregular words are never analysed as regular verb forms
  * ("in", "naar", "weer", "was", "ben", "ken"). */
-static const char *const DT_SKIP[] = {"ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was",
-    "rond", "zie", "doe", "dank", "voortaan", NULL};
 static int dt_skip(const wc_text *t, size_t i)
 {
-    return kin(t, i, CLOSED) || kin(t, i, FINITE_IRR) || kin(t, i, PLURAL_IRR) ||
-           kin(t, i, DT_SKIP) || kin(t, i, SUBORD) || kin(t, i, COORD) || kin(t, i, DET);
+    return kin(t, i, CLOSED | FINITE_IRR | PLURAL_IRR | DT_SKIP | SUBORD | COORD | DET);
 }
 
 /* A word that is (only) a verb stem form without -t: "word", "vind", "bezorg". */
-static int stem_no_t(const wc_text *t, size_t i, int allow_noun)
+static int stem_no_t_raw(const wc_text *t, size_t i, int allow_noun)
 {
     int f;
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i)) return 0;
     if (ends_dt(key(t, i), klen(t, i)) && key(t, i)[klen(t, i) - 1] == 't') return 0;
-    f = wc_nl_stem_flags(key(t, i), klen(t, i));
-    if (!f || is_adj(key(t, i), klen(t, i))) return 0; /* "als je ziek wordt" */
+    f = tstem(t, i);
+    if (!f || tadj(t, i)) return 0; /* "als je ziek wordt" */
     if (!allow_noun && (f & WC_NL_NOUN)) return 0;
     return !(key(t, i)[klen(t, i) - 1] == 't');
 }
 /* word = stem + t, the stem not ending in t: "wordt", "vindt", "krijgt". */
-static int stem_plus_t(const wc_text *t, size_t i)
+static int stem_plus_t_raw(const wc_text *t, size_t i)
 {
     size_t l = klen(t, i);
     const char *k = key(t, i);
@@ -546,13 +597,30 @@ static int stem_plus_t(const wc_text *t, size_t i)
     return is_stem(k, l - 1);
 }
 /* word = stem + d where stem + t is the 3rd person: "bezorgd", "verhuisd", "beloofd". */
-static int stem_plus_d(const wc_text *t, size_t i)
+static int stem_plus_d_raw(const wc_text *t, size_t i)
 {
     size_t l = klen(t, i);
     const char *k = key(t, i);
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i) || l < 4 || k[l - 1] != 'd' || ends_dt(k, l - 1)) return 0;
     if (wc_nl_find(&wc_nl_exc, k, l) >= 0) return 0; /* a real word of its own: "maand", "band" */
     return is_stem(k, l - 1);
+}
+
+static int stem_no_t(const wc_text *t, size_t i, int allow_noun)
+{
+    if (i >= t->n) return 0;
+    if (allow_noun) MEMO(t, M_SNT1, i, stem_no_t_raw(t, i, 1));
+    MEMO(t, M_SNT0, i, stem_no_t_raw(t, i, 0));
+}
+static int stem_plus_t(const wc_text *t, size_t i)
+{
+    if (i >= t->n) return 0;
+    MEMO(t, M_SPT, i, stem_plus_t_raw(t, i));
+}
+static int stem_plus_d(const wc_text *t, size_t i)
+{
+    if (i >= t->n) return 0;
+    MEMO(t, M_SPD, i, stem_plus_d_raw(t, i));
 }
 
 static const char MSG_3SG[] = "Persoonsvorm bij hij/zij/het/u (of jij vóór het werkwoord): stam + t.";
@@ -604,7 +672,7 @@ static int next_not_noun(const wc_text *t, size_t i)
     if (j >= t->n || is_boundary(t, j)) return 1;
     if (!is_word(t, j)) return t->tok[j].kind != WC_TOK_PUNCT;
     if (kin(t, j, CLOSED) || adverb_shape(key(t, j), klen(t, j))) return 1;
-    return is_participle(key(t, j), klen(t, j)) || is_infinitive(key(t, j), klen(t, j), 0);
+    return tpp(t, j) || tinf(t, j, 0);
 }
 
 /* A word that starts a noun phrase after a possessive: not closed, not a verb form. */
@@ -628,13 +696,19 @@ static int nounish(const wc_text *t, size_t j)
 }
 
 /* Finite verb form (for the clause checks). */
-static int finite(const wc_text *t, size_t i)
+static int finite_form_raw(const wc_text *t, size_t i)
 {
     const char *k = key(t, i);
     size_t l = klen(t, i);
     if (!is_word(t, i)) return 0;
     if (in_list(k, l, FINITE_IRR) || in_list(k, l, AUX)) return 1;
     return stem_plus_t(t, i) || is_weak_past(k, l);
+}
+
+static int finite_form(const wc_text *t, size_t i)
+{
+    if (!is_word(t, i)) return 0;
+    MEMO(t, M_FIN, i, finite_form_raw(t, i));
 }
 
 /* A comparative: "sneller", "groter", "duurder", "meer". */
@@ -646,7 +720,7 @@ static int comparative(const wc_text *t, size_t i)
     char b[40];
     size_t bl;
     if (!is_word(t, i) || !ascii_key(t, i)) return 0;
-    if (in_list(k, l, IRR)) return 1;
+    if (in_strs(k, l, IRR)) return 1;
     if (l < 5 || l > 30 || !ends(k, l, "er")) return 0;
     bl = l - 2;
     memcpy(b, k, bl);
@@ -747,7 +821,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         }
         /* 5. noun phrase subject at the start of a sentence: "De lamp brand niet" */
         if (i >= 2 && wrong_3sg(t, i, 1) && !is_boundary(t, i + 1) && i + 1 < t->n &&
-            !(is_word(t, i + 1) && (finite(t, i + 1) || is_infinitive(key(t, i + 1), klen(t, i + 1), 0)))) {
+            !(is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0)))) {
             int hit = 0;
             int noun_k = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
             for (size_t m = 1; m <= 2 && m + 1 <= i && !hit; m++) {
@@ -755,8 +829,8 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 if (!kin(t, d, DET) || !(sentence_start(t, d) || is_boundary(t, d - 1))) continue;
                 int np = 1;
                 for (size_t j = d + 1; j < i; j++) {
-                    if (!is_word(t, j) || kin(t, j, CLOSED) || (!(wc_nl_stem_flags(key(t, j), klen(t, j)) & WC_NL_NOUN) &&
-                                                                 wc_nl_is_verb_form(key(t, j), klen(t, j))))
+                    if (!is_word(t, j) || kin(t, j, CLOSED) || (!(tstem(t, j) & WC_NL_NOUN) &&
+                                                                 tvform(t, j)))
                         np = 0;
                 }
                 if (!np || ends(key(t, i - 1), klen(t, i - 1), "en") || ends(key(t, i - 1), klen(t, i - 1), "ers")) continue;
@@ -766,7 +840,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 /* "een kleine groep", "de eerste maand": k is the noun of the phrase */
                 if (noun_k && (ends(key(t, i - 1), klen(t, i - 1), "e") || !kin(t, i + 1, CLOSED))) continue;
                 if (stem_plus_d(t, i) && is_word(t, i + 1) && !kin(t, i + 1, CLOSED) &&
-                    (pp_like(key(t, i + 1), klen(t, i + 1)) || wc_nl_is_verb_form(key(t, i + 1), klen(t, i + 1))))
+                    (tppl(t, i + 1) || tvform(t, i + 1)))
                     continue;
                 hit = 1;
             }
@@ -788,7 +862,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             while (j > 0 && i - j < 10) {
                 j--;
                 if (is_boundary(t, j)) break;
-                if (finite(t, j) || kin(t, j, AUX)) blocked = 1;
+                if (finite_form(t, j) || kin(t, j, AUX)) blocked = 1;
                 if ((kin(t, j, SUBORD) && !kis(t, j, "of")) && j + 1 < i &&
                     (kis(t, j + 1, "je") || kis(t, j + 1, "jij") || kis(t, j + 1, "u") || kis(t, j + 1, "hij") ||
                      kis(t, j + 1, "men"))) {
@@ -815,7 +889,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             /* strip a separable prefix: terugbetaalt */
             if (!starts_insep(body, bl)) {
                 for (int s = 0; SEP[s]; s++) {
-                    size_t pl = strlen(SEP[s]);
+                    size_t pl = SEP_LEN[s];
                     if (bl > pl + 2 && starts(body, bl, SEP[s]) && starts_insep(body + pl, bl - pl)) off = pl;
                 }
             }
@@ -830,7 +904,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                     kis(t, nx, "terwijl") ||
                     (kin(t, nx, CLOSED) && !kis(t, nx, "je") && !kis(t, nx, "u") && !kis(t, nx, "het") &&
                      !kis(t, nx, "de") && !kis(t, nx, "een") && !kis(t, nx, "ons") && !kis(t, nx, "hem")) ||
-                    (is_word(t, nx) && pp_like(key(t, nx), klen(t, nx))))
+                    (is_word(t, nx) && tppl(t, nx)))
                     after_ok = 1;
                 if (aux_before(t, i)) before_ok = 1;
                 if (i > 0 && kis(t, i - 1, "zoals")) before_ok = after_ok = 1;
@@ -865,10 +939,6 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
 }
 
 /* Nouns that follow "u"/"jou" as a separate object ("met u contact opnemen"). */
-static const char *const LIGHT_NOUN[] = {"contact", "kennis", "rekening", "gebruik", "informatie",
-    "korting", "bericht", "uitleg", "antwoord", "hulp", "tijd", "zin", "last", "vragen", NULL};
-static const char *const PREP[] = {"voor", "van", "met", "op", "aan", "bij", "naar", "over", "uit",
-    "door", "om", "in", NULL};
 
 /* jou / u / me at i sits where only a possessive fits before the next word:
  * jou is never a subject; u only after a preposition or after "is/was";
@@ -899,7 +969,7 @@ static int possessive_slot(const wc_text *t, size_t i)
         int subj = 0, verb = 0;
         for (size_t j = b; j < i; j++) {
             if (kis(t, j, "wij") || kis(t, j, "we") || kis(t, j, "ik") || kis(t, j, "jullie")) subj = 1;
-            if (is_word(t, j) && (kin(t, j, AUX) || finite(t, j) || is_infinitive(key(t, j), klen(t, j), 1))) verb = 1;
+            if (is_word(t, j) && (kin(t, j, AUX) || finite_form(t, j) || tinf(t, j, 1))) verb = 1;
         }
         if (subj && verb && is_word(t, i + 2) && kin(t, i + 2, CLOSED)) return 1;
     }
@@ -912,8 +982,8 @@ static int me_noun(const wc_text *t, size_t j)
     int f;
     if (!is_word(t, j) || !ascii_key(t, j) || dt_skip(t, j) || in_list(key(t, j), klen(t, j), LIGHT_NOUN))
         return 0;
-    f = wc_nl_stem_flags(key(t, j), klen(t, j));
-    return (f & WC_NL_NOUN) && lookup(key(t, j), klen(t, j)) >= 0 && !is_adj(key(t, j), klen(t, j));
+    f = tstem(t, j);
+    return (f & WC_NL_NOUN) && lookup(key(t, j), klen(t, j)) >= 0 && !tadj(t, j);
 }
 
 static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *quoted)
@@ -958,7 +1028,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             else if (i > 0 && kin(t, i - 1, SUBORD) && kin(t, j, CLOSED) && !kis(t, j, "een") && !kis(t, j, "de") &&
                      !kis(t, j, "het"))
                 subj = 1;
-            if (subj && !(i > 0 && is_word(t, i - 1) && finite(t, i - 1) && !kin(t, i - 1, SUBORD))) {
+            if (subj && !(i > 0 && is_word(t, i - 1) && finite_form(t, i - 1) && !kin(t, i - 1, SUBORD))) {
                 add(c, i, WC_NL_CONFUSION, 0, MSG_HUN, "zij", 3, taken);
                 continue;
             }
@@ -970,7 +1040,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             while (j < t->n && !is_boundary(t, j) && !kin(t, j, SUBORD) && !kis(t, j, "die") && !kin(t, j, COORD)) {
                 if (j > i + 1 && is_word(t, j) && !kin(t, j - 1, DET) &&
                     (!kin(t, j, CLOSED) || (kis(t, j, "zijn") && is_boundary(t, j + 1))) &&
-                    is_infinitive(key(t, j), klen(t, j), 0))
+                    tinf(t, j, 0))
                     inf = 1;
                 j++;
             }
@@ -1019,7 +1089,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             int cond = 0;
             for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {
                 if (!is_word(t, m)) continue;
-                if (finite(t, m) || kin(t, m, AUX)) {
+                if (finite_form(t, m) || kin(t, m, AUX)) {
                     if (!is_subj_pron(t, m + 1)) cond = 1;
                     break;
                 }
@@ -1115,13 +1185,6 @@ static void mark_quotes(const wc_text *t, unsigned char *quoted)
 }
 
 /* English sentences (two or more English function words) are not checked. */
-static const char *const ENGLISH_STRONG[] = {"the", "you", "your", "my", "and", "with", "for", "of",
-    "it", "this", "to", "please", "what", "have", "has", "been", "are", "our", "why", "i'm", "don't",
-    "can't", "you're", "it's", "gonna", NULL};
-static const char *const ENGLISH_WEAK[] = {"me", "out", "so", "which", "very", "back", "still", "just",
-    "not", "can", "get", "got", "know", "let", "from", "every", "when", "there", "then", "than", "that",
-    "will", "would", "could", "should", "do", "does", "did", "be", "by", "or", "if", "all", "any",
-    "some", "no", "yes", "hi", "hey", "thanks", "thank", "sorry", "day", "single", "exactly", NULL};
 
 static void mark_english(const wc_text *t, unsigned char *skip)
 {
@@ -1141,25 +1204,35 @@ static void mark_english(const wc_text *t, unsigned char *skip)
 
 size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, size_t cap)
 {
-    /* Per-token marks; texts beyond WC_NL_MAX_TOKENS are checked in their first part only. */
-    unsigned char taken[WC_NL_MAX_TOKENS], quoted[WC_NL_MAX_TOKENS];
-    wc_text view;
+    /* One block per call: taken + quoted marks, word bits and memos per token.
+     * Texts beyond WC_NL_MAX_TOKENS tokens are checked in their first part only. */
+    nl_view v;
+    unsigned char *block, *taken, *quoted;
+    size_t n;
     ctx c;
-    if (!t || !t->tok) return 0;
-    view = *t;
-    if (view.n > WC_NL_MAX_TOKENS) view.n = WC_NL_MAX_TOKENS;
-    memset(taken, 0, view.n);
-    mark_quotes(&view, quoted);
-    mark_english(&view, quoted);
-    c.t = &view;
-    c.k[0] = NULL;
+    if (!t || !t->tok || t->n == 0) return 0;
+    v.t = *t;
+    if (v.t.n > WC_NL_MAX_TOKENS) v.t.n = WC_NL_MAX_TOKENS;
+    n = v.t.n;
+    block = malloc(n * (2 + sizeof(uint16_t) + M_COUNT));
+    if (!block) return 0;
+    v.wbits = (uint16_t *)(void *)block;
+    taken = block + n * sizeof(uint16_t);
+    quoted = taken + n;
+    for (int m = 0; m < M_COUNT; m++) v.memo[m] = (int8_t *)(quoted + n + (size_t)m * n);
+    memset(v.wbits, 0xFF, n * sizeof(uint16_t));
+    memset(taken, 0, n);
+    memset(quoted + n, 0x80, n * M_COUNT);
+    mark_quotes(&v.t, quoted);
+    mark_english(&v.t, quoted);
+    c.t = &v.t;
     c.out = out;
     c.cap = out ? cap : 0;
     c.n = 0;
-    c.claimed = NULL;
     if (rules & WC_NL_WANT_DT) check_dt(&c, taken, quoted);
     if (rules & WC_NL_WANT_CONFUSION) check_confusion(&c, taken, quoted);
     if (rules & WC_NL_WANT_READABILITY) check_readability(&c, taken);
+    free(block);
     /* text order (insertion sort; findings are few) */
     size_t m = c.n < c.cap ? c.n : c.cap;
     for (size_t i = 1; i < m; i++) {

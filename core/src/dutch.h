@@ -17,6 +17,7 @@
 typedef struct wc_nl_table {
     const unsigned char *data;
     const uint16_t *index; /* byte offset of every 16th entry */
+    const uint16_t *first; /* [27]: first entry starting with 'a'+c; [26] = n */
     uint16_t n, nblocks;
 } wc_nl_table;
 
@@ -25,6 +26,35 @@ extern const wc_nl_table wc_nl_adjs;  /* comparable adjectives (base form) */
 extern const wc_nl_table wc_nl_exc;   /* real words the non-word test leaves alone */
 
 enum { WC_NL_PAST_D = 1, WC_NL_PAST_T = 2, WC_NL_NOUN = 4, WC_NL_FOUND = 8 };
+
+/* Closed word lists (function words, irregular verbs...): sorted words, each
+ * with the bit set of the lists it belongs to. */
+typedef struct wc_nl_wordlist {
+    const char *str;       /* NUL-separated words, byte order */
+    const uint16_t *off;   /* offset of each word in str */
+    const uint16_t *bits;  /* WC_NL_W_* */
+    const uint16_t *first; /* [27]: first word starting with 'a'+c; [26] = n */
+    uint16_t n;
+} wc_nl_wordlist;
+extern const wc_nl_wordlist wc_nl_words;
+
+enum {
+    WC_NL_W_FINITE_IRR = 1u << 0,  /* irregular / strong finite forms: is, kan, kreeg */
+    WC_NL_W_PLURAL_IRR = 1u << 1,  /* irregular plurals / infinitives: zijn, hebben */
+    WC_NL_W_AUX = 1u << 2,         /* auxiliaries before a participle */
+    WC_NL_W_SUBORD = 1u << 3,      /* subordinators: als, zodra, omdat */
+    WC_NL_W_COORD = 1u << 4,       /* en, maar, want, of, dus */
+    WC_NL_W_WH = 1u << 5,          /* question words */
+    WC_NL_W_DET = 1u << 6,         /* determiners and possessives */
+    WC_NL_W_SUBJ = 1u << 7,        /* subject pronouns */
+    WC_NL_W_CLOSED = 1u << 8,      /* closed-class words and common adverbs */
+    WC_NL_W_MASS_OBJ = 1u << 9,    /* succes, sterkte: objects after jou/u */
+    WC_NL_W_DT_SKIP = 1u << 10,    /* never analysed as regular verb forms */
+    WC_NL_W_LIGHT_NOUN = 1u << 11, /* contact, informatie: after "met u" */
+    WC_NL_W_PREP = 1u << 12,       /* prepositions before u */
+    WC_NL_W_ENGLISH_STRONG = 1u << 13,
+    WC_NL_W_ENGLISH_WEAK = 1u << 14
+};
 
 /* Flags of `len` bytes of `s` in table t, or -1 when absent. */
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len);

@@ -183,6 +183,105 @@ for (const w of allWords) {
   if (nonword(w) !== null) exc.add(w);
 }
 
+// Closed word lists (hand-written; the checker reads them as bits, see dutch.h).
+// Order fixes the bit: FINITE_IRR = bit 0, PLURAL_IRR = bit 1, ...
+const WORD_LISTS = {
+  FINITE_IRR: [
+    "is", "ben", "bent", "was", "waren", "heb", "hebt", "heeft", "had", "hadden", "kan", "kunt",
+    "kon", "konden", "wil", "wilt", "wilde", "wilden", "wou", "zal", "zult", "zullen", "zou",
+    "zouden", "mag", "mocht", "mochten", "moet", "moest", "moesten", "werd", "werden", "ging",
+    "gingen", "kwam", "kwamen", "kreeg", "kregen", "zei", "zeiden", "zag", "zagen", "vond",
+    "vonden", "gaf", "gaven", "nam", "namen", "liet", "lieten", "bleef", "bleven", "stond",
+    "stonden", "lag", "lagen", "zat", "zaten", "hield", "hielden", "liep", "liepen", "wist",
+    "wisten", "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten",
+    "vroeg", "vroegen", "deed", "deden", "weet", "laat", "eet", "zit", "gaat", "staat", "doet",
+    "ziet", "komt", "kom", "ga", "sta", "doe", "zie", "weten", "laten", "zitten", "eten", "schreef",
+    "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "schrok",
+    "reed", "wees", "won", "trok", "dronk", "zong", "sprong", "bond", "vocht", "schoot", "vloog",
+    "zweeg", "leed", "streed", "beet", "gleed", "greep", "keek", "kneep", "leek", "riep", "sliep",
+    "viel", "hing", "ving", "hief", "schoof", "stierf", "wierp", "bedroog", "bewoog", "dreef",
+    "bleek", "steeg", "week", "stak", "brak", "at", "vergaf", "bad", "trad", "droeg", "sloeg",
+    "joeg", "woog", "hielp", "wierf", "schiep", "schold", "smolt", "zwom", "klom", "glom", "kromp",
+    "schonk", "stonk", "zonk", "dwong", "ontving", "verliet", "verscheen", "ontstond", "bestond",
+    "verdween", "begreep", "gebood", "verbood", "verzond", "zond", "verbond", "onthield", "behield",
+    "vertrok", "betrok",
+  ],
+  PLURAL_IRR: [
+    "zijn", "hebben", "kunnen", "willen", "zullen", "mogen", "moeten", "gaan", "staan", "doen",
+    "zien", "slaan", "weten", "laten", "zitten", "eten", "komen", "waren", "hadden", "konden",
+    "wilden", "zouden", "mochten", "moesten", "gingen", "kwamen", "kregen", "zeiden", "zagen",
+    "vonden", "deden", "wisten", "dachten", "werden", "worden",
+  ],
+  AUX: [
+    "is", "zijn", "ben", "bent", "was", "waren", "wordt", "word", "worden", "werd", "werden",
+    "heeft", "hebt", "heb", "hebben", "had", "hadden",
+  ],
+  SUBORD: [
+    "als", "zodra", "wanneer", "omdat", "terwijl", "nadat", "voordat", "zolang", "tenzij", "indien",
+    "doordat", "zodat", "dat", "of", "hoewel", "sinds",
+  ],
+  COORD: [
+    "en", "maar", "want", "of", "dus",
+  ],
+  WH: [
+    "wat", "wie", "waar", "wanneer", "hoe", "waarom", "welke", "welk", "hoelang", "waarmee",
+    "waarvoor", "waarover",
+  ],
+  DET: [
+    "de", "het", "een", "mijn", "onze", "ons", "je", "jouw", "uw", "zijn", "haar", "deze", "dit",
+    "dat", "die", "elke", "ieder", "iedere",
+  ],
+  SUBJ: [
+    "ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men", "het", "er",
+  ],
+  CLOSED: [
+    "de", "het", "een", "geen", "niet", "wel", "nog", "al", "ook", "even", "graag", "gerust",
+    "snel", "direct", "meteen", "zo", "dan", "toch", "echt", "zeker", "heel", "erg", "zeer", "hier",
+    "daar", "er", "nu", "straks", "later", "eerst", "vandaag", "morgen", "gisteren", "vanavond",
+    "vanochtend", "vanmiddag", "vannacht", "overmorgen", "liever", "binnenkort", "altijd", "nooit",
+    "soms", "vaak", "weer", "alvast", "hierbij", "hiervoor", "daarvoor", "daarom", "terug", "mee",
+    "op", "aan", "af", "uit", "in", "door", "om", "bij", "na", "toe", "voor", "naar", "met", "van",
+    "over", "onder", "per", "via", "tot", "tijdens", "zonder", "tegen", "sinds", "vanaf", "binnen",
+    "en", "of", "maar", "want", "dus", "als", "dat", "die", "wat", "wie", "ik", "je", "jij", "jou",
+    "u", "hij", "zij", "ze", "we", "wij", "jullie", "hem", "haar", "hen", "hun", "ons", "me", "mij",
+    "zich", "iets", "niets", "niemand", "iemand", "alles", "allemaal", "persoonlijk", "zelf",
+    "natuurlijk", "helaas", "gewoon", "ook", "pas", "nog", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "zaterdag", "zondag", "eens", "wat", "dit", "deze", "zo", "veel",
+    "weinig", "meer", "minder", "beter", "kosteloos", "gratis", "telefonisch", "schriftelijk",
+    "morgenochtend", "morgenmiddag", "morgenavond", "vanmorgen", "precies", "ongeveer", "opnieuw",
+    "nogmaals", "verder", "zoals", "hoe", "waar", "wanneer", "waarom", "mijn", "jouw", "uw", "zijn",
+    "onze", "elke", "ieder", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+    "tien", "elf", "twaalf", "twintig", "dertig", "honderd", "duizend", "beide", "alle", "namens",
+    "volgens", "voortaan", "vooraf", "achteraf", "inmiddels", "intussen", "zojuist", "net", "samen",
+    "apart", "alsnog", "toen", "daarna", "eerder", "steeds", "nooit",
+  ],
+  MASS_OBJ: [
+    "succes", "sterkte", "beterschap", "plezier", "gelijk", "toestemming", "excuses", "advies",
+    "recht", "dank",
+  ],
+  DT_SKIP: [
+    "ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was", "rond", "zie", "doe",
+    "dank", "voortaan",
+  ],
+  LIGHT_NOUN: [
+    "contact", "kennis", "rekening", "gebruik", "informatie", "korting", "bericht", "uitleg",
+    "antwoord", "hulp", "tijd", "zin", "last", "vragen",
+  ],
+  PREP: [
+    "voor", "van", "met", "op", "aan", "bij", "naar", "over", "uit", "door", "om", "in",
+  ],
+  ENGLISH_STRONG: [
+    "the", "you", "your", "my", "and", "with", "for", "of", "it", "this", "to", "please", "what",
+    "have", "has", "been", "are", "our", "why", "i'm", "don't", "can't", "you're", "it's", "gonna",
+  ],
+  ENGLISH_WEAK: [
+    "me", "out", "so", "which", "very", "back", "still", "just", "not", "can", "get", "got", "know",
+    "let", "from", "every", "when", "there", "then", "than", "that", "will", "would", "could",
+    "should", "do", "does", "did", "be", "by", "or", "if", "all", "any", "some", "no", "yes", "hi",
+    "hey", "thanks", "thank", "sorry", "day", "single", "exactly",
+  ],
+};
+
 // ---- packing ----
 function pack(entries) {
   // entries: sorted [key, flags]
@@ -202,9 +301,10 @@ function pack(entries) {
   return { bytes, index };
 }
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const V = pack([...verbs].sort((a, b) => cmp(a[0], b[0])));
-const A = pack([...adjs].sort(cmp).map((k) => [k, 0]));
-const E = pack([...exc].sort(cmp).map((k) => [k, 0]));
+const vKeys = [...verbs.keys()].sort(cmp), aKeys = [...adjs].sort(cmp), eKeys = [...exc].sort(cmp);
+const V = pack(vKeys.map((k) => [k, verbs.get(k)]));
+const A = pack(aKeys.map((k) => [k, 0]));
+const E = pack(eKeys.map((k) => [k, 0]));
 
 const hex = (arr) => {
   const out = [];
@@ -216,20 +316,64 @@ const idx = (arr) => {
   for (let i = 0; i < arr.length; i += 12) out.push("    " + arr.slice(i, i + 12).join(",") + ",");
   return out.join("\n");
 };
-const emit = (name, p, n) => `
+// first[c] = index of the first key starting with letter 'a' + c (27 entries, last = n).
+const firstOf = (keys) => {
+  const f = [];
+  for (let c = 0; c <= 26; c++) {
+    const ch = String.fromCharCode(97 + c);
+    let i = keys.findIndex((k) => k >= ch);
+    f.push(c === 26 || i < 0 ? keys.length : i);
+  }
+  return f;
+};
+const emit = (name, p, keys) => `
 static const unsigned char ${name}_data[${p.bytes.length}] = {
 ${hex(p.bytes)}
 };
 static const uint16_t ${name}_index[${p.index.length}] = {
 ${idx(p.index)}
 };
-const wc_nl_table ${name} = { ${name}_data, ${name}_index, ${n}, ${p.index.length} };
+static const uint16_t ${name}_first[27] = {
+${idx(firstOf(keys))}
+};
+const wc_nl_table ${name} = { ${name}_data, ${name}_index, ${name}_first, ${keys.length}, ${p.index.length} };
 `;
 
+const wordBits = new Map();
+Object.values(WORD_LISTS).forEach((list, bit) => {
+  for (const w of list) wordBits.set(w, (wordBits.get(w) || 0) | (1 << bit));
+});
+const wordKeys = [...wordBits.keys()].sort(cmp);
+const wordOff = [];
+let wordStr = "";
+for (const w of wordKeys) { wordOff.push(Buffer.byteLength(wordStr)); wordStr += w + "\0"; }
+const cstr = (str) => {
+  const parts = [];
+  for (let i = 0; i < str.length; i += 90) parts.push('    "' + str.slice(i, i + 90).replace(/\0/g, "\\0") + '"');
+  return parts.join("\n");
+};
+const enumLines = Object.keys(WORD_LISTS).map((n, i) => ` * WC_NL_W_${n} = 1u << ${i}`).join("\n");
+const wordsC = `
+/* Closed word lists: sorted words and their list bits (${wordKeys.length} words).
+${enumLines}
+ */
+static const char wc_nl_words_str[] =
+${cstr(wordStr)};
+static const uint16_t wc_nl_words_off[${wordKeys.length}] = {
+${idx(wordOff)}
+};
+static const uint16_t wc_nl_words_bits[${wordKeys.length}] = {
+${idx(wordKeys.map((w) => wordBits.get(w)))}
+};
+static const uint16_t wc_nl_words_first[27] = {
+${idx(firstOf(wordKeys))}
+};
+const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, ${wordKeys.length} };
+`;
 process.stdout.write(`/* GENERATED by core/tools/gen-dutch-verbs.mjs from hunspell-nl (nl.dic) and wdutch
  * (/usr/share/dict/dutch), OpenTaal data, revised BSD / CC BY 3.0 — do not edit.
  * verbs: ${verbs.size} stems; comparable adjectives: ${adjs.size}; exceptions: ${exc.size}. */
 #include "dutch.h"
-${emit("wc_nl_verbs", V, verbs.size)}${emit("wc_nl_adjs", A, adjs.size)}${emit("wc_nl_exc", E, exc.size)}`);
+${emit("wc_nl_verbs", V, vKeys)}${emit("wc_nl_adjs", A, aKeys)}${emit("wc_nl_exc", E, eKeys)}${wordsC}`);
 if (V.bytes.length > 65535 || A.bytes.length > 65535 || E.bytes.length > 65535) throw new Error("table too large for uint16 index");
 process.stderr.write(`gen-dutch-verbs: ${verbs.size} verbs (${V.bytes.length} B), ${adjs.size} adjectives (${A.bytes.length} B), ${exc.size} exceptions (${E.bytes.length} B)\n`);

@@ -201,3 +201,23 @@ regen-dutch: | deps-apt
 eval: eval-dutch
 eval-dutch: $(BUILD)/tests/test_dutch $(BUILD)/webcare
 	node tests/eval/dutch-eval.mjs
+
+# ---- fuzz (issue 10; tests/fuzz/README.md) -------------------------------
+# libFuzzer targets built with clang against the core + vendored sources.
+# `make fuzz` runs each for FUZZ_SECONDS and exits non-zero on a finding;
+# `make fuzz-build` only builds them. Not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := call text pack
+FUZZ_BINS    := $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+FUZZ_FLAGS   := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer -g -O1
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(CORE_SRCS) $(THIRD_SRCS) $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	clang $(CSTD) $(FUZZ_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/fuzz $< $(CORE_SRCS) $(THIRD_SRCS) -lm -o $@
+
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_TARGETS)

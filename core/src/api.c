@@ -84,6 +84,18 @@ const char *wc_platform_name(int platform)
     return (platform >= 0 && platform < 3) ? PLATFORMS[platform] : "x";
 }
 
+int wc_clip_utf8(const char *s, int max)
+{
+    int n = 0;
+    while (n < max && s[n]) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + n, max - n, &cp);
+        if (k <= 0) break;
+        n += (int)k;
+    }
+    return n;
+}
+
 cJSON *wc_add_number2(cJSON *obj, const char *name, double v)
 {
     return cJSON_AddNumberToObject(obj, name, round(v * 100.0) / 100.0);
@@ -183,7 +195,8 @@ static int get_platform(const cJSON *req, int *platform, wc_err *e)
     *platform = wc_platform_from_name(p->valuestring);
     if (*platform < 0)
         return wc_fail(e, WEBCARE_ERROR_BAD_REQUEST, -1,
-                       "unknown platform \"%.40s\" (use x, facebook or linkedin)", p->valuestring);
+                       "unknown platform \"%.*s\" (use x, facebook or linkedin)",
+                       wc_clip_utf8(p->valuestring, 40), p->valuestring);
     return 0;
 }
 
@@ -245,6 +258,9 @@ static cJSON *handle(webcare_engine *eng, const cJSON *req, int depth)
     }
     id = cJSON_GetObjectItemCaseSensitive(req, "id");
     if (id && !(cJSON_IsString(id) || cJSON_IsNumber(id))) id = NULL;
+    /* Strings echoed into the answer must be valid UTF-8 (the answer is). */
+    if (cJSON_IsString(id) && wc_validate_utf8(id->valuestring, strlen(id->valuestring), NULL))
+        id = NULL;
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, "v");
     if (v && (!cJSON_IsNumber(v) || v->valuedouble != WEBCARE_API_VERSION)) {
         wc_fail(&e, WEBCARE_ERROR_BAD_REQUEST, -1, "unsupported API version (this core speaks v%d)",
@@ -254,6 +270,11 @@ static cJSON *handle(webcare_engine *eng, const cJSON *req, int depth)
     const cJSON *op = cJSON_GetObjectItemCaseSensitive(req, "op");
     if (!cJSON_IsString(op) || !op->valuestring) {
         wc_fail(&e, WEBCARE_ERROR_BAD_REQUEST, -1, "missing string field \"op\"");
+        return error_response(&e, id);
+    }
+    size_t bad_at = 0;
+    if (wc_validate_utf8(op->valuestring, strlen(op->valuestring), &bad_at)) {
+        wc_fail(&e, WEBCARE_ERROR_INVALID_UTF8, (long)bad_at, "field \"op\" is not valid UTF-8");
         return error_response(&e, id);
     }
     cJSON *resp = cJSON_CreateObject();
@@ -296,9 +317,9 @@ static cJSON *handle(webcare_engine *eng, const cJSON *req, int depth)
     }
     cJSON_Delete(resp);
     wc_fail(&e, WEBCARE_ERROR_UNKNOWN_OP, -1,
-            "unknown op \"%.40s\" (ops: batch, check-pack, classify, length, lint, load-pack, "
+            "unknown op \"%.*s\" (ops: batch, check-pack, classify, length, lint, load-pack, "
             "normalize, tokens, version)",
-            op->valuestring);
+            wc_clip_utf8(op->valuestring, 40), op->valuestring);
     return error_response(&e, id);
 }
 
@@ -307,6 +328,33 @@ static char *print_or_oom(cJSON *resp)
     char *out = resp ? cJSON_PrintUnformatted(resp) : NULL;
     cJSON_Delete(resp);
     return out;
+}
+
+/* Offset of the first "\u0000" escape in a JSON text, or len. cJSON keeps
+ * strings NUL-terminated, so that escape would silently cut the text. */
+static size_t find_escaped_nul(const char *json, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (json[i] != '\\') continue;
+        if (len - i >= 6 && memcmp(json + i + 1, "u0000", 5) == 0) return i;
+        i++; /* skip the escaped character ("\\\\u0000" is not an escape) */
+    }
+    return len;
+}
+
+/* A copy of json with every "\u0000" escape made "\ufffd" (U+FFFD is one
+ * UTF-16 unit as well, so offsets into the text still hold). */
+static char *replace_escaped_nul(const char *json, size_t len, size_t first)
+{
+    char *copy = malloc(len ? len : 1);
+    if (!copy) return NULL;
+    memcpy(copy, json, len);
+    for (size_t i = first; i < len; i++) {
+        if (copy[i] != '\\') continue;
+        if (len - i >= 6 && memcmp(copy + i + 1, "u0000", 5) == 0) memcpy(copy + i + 2, "fffd", 4);
+        i++;
+    }
+    return copy;
 }
 
 char *webcare_engine_call(webcare_engine *eng, const char *json, size_t len)
@@ -325,11 +373,34 @@ char *webcare_engine_call(webcare_engine *eng, const char *json, size_t len)
                 (unsigned)WEBCARE_MAX_INPUT);
         return print_or_oom(error_response(&e, NULL));
     }
+    const char *nul = memchr(json, 0, len);
+    if (nul) {
+        long at = (long)(nul - json);
+        wc_fail(&e, WEBCARE_ERROR_BAD_JSON, at, "request has a NUL byte at byte %ld", at);
+        return print_or_oom(error_response(&e, NULL));
+    }
+    char *copy = NULL;
+    size_t esc = find_escaped_nul(json, len);
+    if (esc < len) {
+        copy = replace_escaped_nul(json, len, esc);
+        if (!copy) return NULL;
+    }
+    const char *src = copy ? copy : json;
     const char *end = NULL;
-    cJSON *req = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (!req) {
-        long at = end ? (long)(end - json) : 0;
-        wc_fail(&e, WEBCARE_ERROR_BAD_JSON, at, "request is not valid JSON (at byte %ld)", at);
+    cJSON *req = cJSON_ParseWithLengthOpts(src, len, &end, 0);
+    size_t tail = end ? (size_t)(end - src) : 0;
+    while (req && tail < len && (src[tail] == ' ' || src[tail] == '\t' || src[tail] == '\n' ||
+                                 src[tail] == '\r'))
+        tail++;
+    free(copy);
+    if (!req || tail < len) {
+        long at = (long)tail;
+        int trailing = req != NULL;
+        cJSON_Delete(req);
+        wc_fail(&e, WEBCARE_ERROR_BAD_JSON, at,
+                trailing ? "unexpected text after the request at byte %ld"
+                         : "request is not valid JSON (at byte %ld)",
+                at);
         return print_or_oom(error_response(&e, NULL));
     }
     cJSON *resp = handle(eng, req, 0);

@@ -46,6 +46,10 @@ int wc_op_check_pack(webcare_engine *eng, const cJSON *req, cJSON *result, wc_er
 int wc_op_load_pack(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err *e);
 void wc_engine_release_pack(webcare_engine *eng);
 
+/* Bytes of the longest valid-UTF-8 prefix of s within max bytes, for echoing
+ * user strings in messages: printf("%.*s", wc_clip_utf8(s, 40), s). */
+int wc_clip_utf8(const char *s, int max);
+
 /* Adds a number that prints the same in every libc (rounded to 2 decimals). */
 cJSON *wc_add_number2(cJSON *obj, const char *name, double v);
 

@@ -52,29 +52,69 @@ size_t wc_u16_len(const char *src, size_t len)
     return u;
 }
 
+/* Stream-safe limit (UAX #15): NFC reorders runs of combining marks with an
+ * insertion sort, quadratic in the run. A text is decomposed in segments cut
+ * inside any run longer than this, so "a" + 100,000 accents stays linear;
+ * texts without such runs are one segment and normalise exactly. */
+#define MAX_NONSTARTERS 30
+
+/* End of the NFC segment that starts at byte `from` of valid UTF-8. */
+static size_t nfc_segment_end(const char *src, size_t len, size_t from)
+{
+    size_t i = from;
+    int run = 0;
+    while (i < len) {
+        int32_t cp;
+        int n = decode(src, len, i, &cp);
+        if (n < 0) return len; /* utf8proc reports the error */
+        if (utf8proc_get_property(cp)->combining_class == 0) run = 0;
+        else if (++run > MAX_NONSTARTERS && i > from) return i;
+        i += (size_t)n;
+    }
+    return len;
+}
+
 char *wc_nfc(const char *src, size_t len)
 {
     /* Not utf8proc_map: it measures with a NULL buffer, which is undefined
      * behaviour (pointer arithmetic on NULL) that UBSan rejects. */
     const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_ssize_t cap = (utf8proc_ssize_t)len + 8;
-    utf8proc_int32_t *buf = NULL;
-    utf8proc_ssize_t n;
-    for (;;) {
-        utf8proc_int32_t *nb = realloc(buf, (size_t)cap * sizeof *buf);
-        if (!nb) { free(buf); return NULL; }
-        buf = nb;
-        n = utf8proc_decompose((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)len, buf, cap, opts);
-        if (n < 0) { free(buf); return NULL; }
-        if (n <= cap) break;
-        cap = n;
+    utf8proc_int32_t *buf = malloc((size_t)cap * sizeof *buf);
+    utf8proc_ssize_t n = 0;
+    size_t seg = 0;
+    if (!buf) return NULL;
+    while (seg < len) {
+        size_t end = nfc_segment_end(src, len, seg);
+        for (;;) {
+            utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)src + seg,
+                                                    (utf8proc_ssize_t)(end - seg), buf + n,
+                                                    cap - n, opts);
+            if (m < 0) goto fail;
+            if (m <= cap - n) { n += m; break; }
+            utf8proc_ssize_t want = cap * 2 > n + m + 8 ? cap * 2 : n + m + 8;
+            utf8proc_int32_t *nb = realloc(buf, (size_t)want * sizeof *buf);
+            if (!nb) goto fail;
+            buf = nb;
+            cap = want;
+        }
+        seg = end;
     }
     n = utf8proc_normalize_utf32(buf, n, opts);
-    if (n < 0) { free(buf); return NULL; }
-    /* UTF-8 needs at most 4 bytes per code point: the buffer itself has room. */
+    if (n < 0) goto fail;
+    if (n >= cap) {
+        /* UTF-8 needs at most 4 bytes per code point and reencode adds a
+         * NUL: one spare code point of room is enough. */
+        utf8proc_int32_t *nb = realloc(buf, (size_t)(n + 1) * sizeof *buf);
+        if (!nb) goto fail;
+        buf = nb;
+    }
     n = utf8proc_reencode(buf, n, opts);
-    if (n < 0) { free(buf); return NULL; }
+    if (n < 0) goto fail;
     return (char *)buf;
+fail:
+    free(buf);
+    return NULL;
 }
 
 enum cp_class { C_SPACE, C_NEWLINE, C_LETTER, C_MARK, C_DIGIT, C_PUNCT, C_EMOJI, C_IGNORABLE };
@@ -353,25 +393,32 @@ static int known_tld(const char *s, size_t n)
     return 0;
 }
 
+/* Longer names are not domains (RFC 1035) and longer local parts not e-mail
+ * (RFC 5321). The scans stop there, which keeps the tokenizer linear: on
+ * "a.a.a.a…" every word start would otherwise rescan the rest of the text. */
+#define MAX_DOMAIN 253
+#define MAX_LOCAL 64
+
 /* Length of a domain name "ns.nl" / "www.bol.com" at s[i] with a known TLD,
  * or 0. Labels are ASCII letters, digits and '-'. */
 static size_t domain_len(const char *s, size_t len, size_t i)
 {
     size_t j = i, labels = 0, last = i;
+    size_t lim = len - i > MAX_DOMAIN ? i + MAX_DOMAIN + 1 : len;
     for (;;) {
         size_t k = j;
-        while (k < len && (ascii_alnum((unsigned char)s[k]) || s[k] == '-')) k++;
+        while (k < lim && (ascii_alnum((unsigned char)s[k]) || s[k] == '-')) k++;
         if (k == j) break;
         labels++;
         last = j;
-        if (k < len && s[k] == '.' && k + 1 < len && ascii_alnum((unsigned char)s[k + 1])) {
+        if (k < lim && s[k] == '.' && k + 1 < lim && ascii_alnum((unsigned char)s[k + 1])) {
             j = k + 1;
             continue;
         }
         j = k;
         break;
     }
-    if (labels < 2) return 0;
+    if (labels < 2 || j - i > MAX_DOMAIN) return 0;
     if (j < len && ((unsigned char)s[j] >= 0x80 || s[j] == '@')) return 0;
     if (!known_tld(s + last, j - last)) return 0;
     return j - i;
@@ -415,8 +462,9 @@ static size_t match_url(const char *s, size_t len, size_t i)
 static size_t match_email(const char *s, size_t len, size_t i)
 {
     size_t j = i;
-    while (j < len && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j]))) j++;
-    if (j == i || j >= len || s[j] != '@') return 0;
+    while (j < len && j - i <= MAX_LOCAL && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j])))
+        j++;
+    if (j == i || j - i > MAX_LOCAL || j >= len || s[j] != '@') return 0;
     size_t d = domain_len(s, len, j + 1);
     return d ? j + 1 + d : 0;
 }
@@ -428,6 +476,7 @@ static int maybe_link(const char *s, size_t len, size_t i)
     size_t j = i;
     while (j < len && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j]))) {
         if (s[j] == '.' && j + 1 < len && ascii_alnum((unsigned char)s[j + 1])) return 1;
+        if (j - i > MAX_LOCAL) return 0; /* too long for a local part or a label */
         j++;
     }
     return j < len && (s[j] == '@' || s[j] == ':');

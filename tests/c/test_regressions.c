@@ -1,0 +1,196 @@
+/* test_regressions.c — one test per fuzz or hostile-input finding (issue 10),
+ * named finding_<what>. Each failed before its fix; see tests/fuzz/README.md. */
+#include "check.h"
+#include "internal.h"
+#include "text.h"
+
+/* Sends `len` raw bytes; returns the parsed answer and checks that the raw
+ * answer is valid UTF-8 (the core's answers are read by TextDecoder in JS). */
+static cJSON *call_raw(const char *req, size_t len)
+{
+    char *out = webcare_call(req, len);
+    if (!out) return NULL;
+    CHECK(wc_validate_utf8(out, strlen(out), NULL) == 0);
+    cJSON *r = cJSON_Parse(out);
+    webcare_free(out);
+    return r;
+}
+
+static cJSON *call_str(const char *req) { return call_raw(req, strlen(req)); }
+
+static char *repeat(const char *unit, size_t times, size_t *len_out)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(u * times + 1);
+    if (!s) return NULL;
+    for (size_t i = 0; i < times; i++) memcpy(s + i * u, unit, u);
+    s[u * times] = 0;
+    if (len_out) *len_out = u * times;
+    return s;
+}
+
+/* A request {"op":op,"text":text,"platform":"x"} built with cJSON. */
+static cJSON *call_op(const char *op, const char *text)
+{
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddStringToObject(req, "op", op);
+    cJSON_AddStringToObject(req, "text", text);
+    cJSON_AddStringToObject(req, "platform", "x");
+    char *json = cJSON_PrintUnformatted(req);
+    cJSON *r = json ? call_str(json) : NULL;
+    free(json);
+    cJSON_Delete(req);
+    return r;
+}
+
+/* The op name, the id and the platform were echoed into answers as raw
+ * bytes: invalid UTF-8 in, invalid UTF-8 out; "%.40s" also cut a multi-byte
+ * character in half. */
+static void finding_echoed_strings_not_utf8(void)
+{
+    cJSON *r = call_str("{\"op\":\"\xff\xfe\",\"id\":\"\xc3\"}");
+    CHECK_EQ_STR(error_code(r), "invalid-utf8");
+    CHECK(cJSON_GetObjectItem(r, "id") == NULL);
+    cJSON_Delete(r);
+    r = call_str("{\"op\":\"version\",\"id\":\"ok-\xed\xa0\x80\"}");
+    CHECK(result_of(r) != NULL);
+    CHECK(cJSON_GetObjectItem(r, "id") == NULL);
+    cJSON_Delete(r);
+    /* 14 euro signs: 42 bytes; a 40-byte cut would split the 14th. */
+    const char *euros = "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+                        "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+                        "\xe2\x82\xac\xe2\x82\xac";
+    char buf[256];
+    snprintf(buf, sizeof buf, "{\"op\":\"%s\"}", euros);
+    r = call_str(buf);
+    CHECK_EQ_STR(error_code(r), "unknown-op");
+    cJSON_Delete(r);
+    snprintf(buf, sizeof buf, "{\"op\":\"length\",\"text\":\"a\",\"platform\":\"%s\"}", euros);
+    r = call_str(buf);
+    CHECK_EQ_STR(error_code(r), "bad-request");
+    cJSON_Delete(r);
+    CHECK_EQ_INT(wc_clip_utf8(euros, 40), 39);
+    CHECK_EQ_INT(wc_clip_utf8("ab", 40), 2);
+}
+
+/* "\u0000" in a JSON string silently cut the text at that point (cJSON keeps
+ * C strings), so whatever followed was never checked. It now becomes U+FFFD,
+ * one UTF-16 unit like U+0000, so offsets after it still hold. */
+static void finding_escaped_nul_cut_text(void)
+{
+    cJSON *r = call_str("{\"op\":\"tokens\",\"text\":\"ab\\u0000cd\"}");
+    const cJSON *res = result_of(r);
+    CHECK_EQ_INT(cJSON_GetObjectItem(res, "length16")->valueint, 5);
+    const cJSON *last = cJSON_GetArrayItem(cJSON_GetObjectItem(res, "tokens"), 2);
+    CHECK_EQ_STR(cJSON_GetObjectItem(last, "key")->valuestring, "cd");
+    CHECK_EQ_INT(cJSON_GetObjectItem(last, "start")->valueint, 3);
+    cJSON_Delete(r);
+    /* An escaped backslash before "u0000" is not the escape. */
+    r = call_str("{\"op\":\"tokens\",\"text\":\"a\\\\u0000\"}");
+    CHECK_EQ_INT(cJSON_GetObjectItem(result_of(r), "length16")->valueint, 7);
+    cJSON_Delete(r);
+    /* A raw NUL byte is not JSON. */
+    static const char raw[] = "{\"op\":\"tokens\",\"text\":\"ab\0cd\"}";
+    r = call_raw(raw, sizeof raw - 1);
+    CHECK_EQ_STR(error_code(r), "bad-json");
+    CHECK_EQ_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "at")->valueint, 25);
+    cJSON_Delete(r);
+}
+
+/* Text after the request object was ignored: two requests on one line ran
+ * only the first. */
+static void finding_trailing_text_ignored(void)
+{
+    cJSON *r = call_str("{\"op\":\"version\"}{\"op\":\"version\"}");
+    CHECK_EQ_STR(error_code(r), "bad-json");
+    CHECK_EQ_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "at")->valueint, 16);
+    cJSON_Delete(r);
+    r = call_str("{\"op\":\"version\"} \r\n\t");
+    CHECK(result_of(r) != NULL);
+    cJSON_Delete(r);
+}
+
+/* "a.a.a.a…" (also "a%a%…", "ab+ab+…"): every word start rescanned the rest
+ * of the text for an e-mail address or a domain — quadratic, about 1000 s for
+ * 1 MB. Scans now stop at the RFC limits (local part 64, domain 253). This
+ * test takes minutes if it comes back. */
+static void finding_link_scan_quadratic(void)
+{
+    static const char *const units[] = {"a.", "a%", "ab+", "a.b@"};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t n;
+        char *s = repeat(units[k], 200000 / strlen(units[k]), &n);
+        wc_text t;
+        CHECK_EQ_INT(wc_tokenize(s, n, &t, NULL), 0);
+        CHECK(t.n > 1000);
+        wc_text_free(&t);
+        free(s);
+        /* Through the API too (the tokens op: only the text layer). */
+        s = repeat(units[k], 100000 / strlen(units[k]), &n);
+        cJSON *r = call_op("tokens", s);
+        CHECK(result_of(r) != NULL);
+        cJSON_Delete(r);
+        free(s);
+    }
+    /* Links at the limits still work; one byte over and they are not links. */
+    wc_text t;
+    char local[80], mail[400];
+    memset(local, 'a', 64);
+    local[64] = 0;
+    snprintf(mail, sizeof mail, "%s@ns.nl", local);
+    CHECK_EQ_INT(wc_tokenize(mail, strlen(mail), &t, NULL), 0);
+    CHECK(t.n == 1 && t.tok[0].kind == WC_TOK_EMAIL);
+    wc_text_free(&t);
+    snprintf(mail, sizeof mail, "a%s@ns.nl", local);
+    CHECK_EQ_INT(wc_tokenize(mail, strlen(mail), &t, NULL), 0);
+    CHECK(t.n > 1);
+    wc_text_free(&t);
+    /* A 253-byte domain is a URL. */
+    char dom[300];
+    size_t o = 0;
+    while (o < 250) { memcpy(dom + o, "abcdefg.", 8); o += 8; }
+    o = 248;
+    memcpy(dom + o, "ab.nl", 5);
+    dom[o + 5] = 0;
+    CHECK_EQ_INT(strlen(dom), 253);
+    CHECK_EQ_INT(wc_tokenize(dom, strlen(dom), &t, NULL), 0);
+    CHECK(t.n == 1 && t.tok[0].kind == WC_TOK_URL);
+    wc_text_free(&t);
+}
+
+/* "a" + 100,000 combining marks of alternating classes: NFC's canonical
+ * reordering (an insertion sort in utf8proc) was quadratic, 8 s for 100 kB
+ * and ~15 min for 1 MB, in every X length. Normalisation now cuts runs of
+ * more than 30 non-starters (UAX #15 stream-safe limit). */
+static void finding_nfc_reorder_quadratic(void)
+{
+    size_t n;
+    char *marks = repeat("\xcc\x81\xcc\x96", 100000, &n); /* U+0301 (230) U+0316 (220) */
+    char *s = malloc(n + 2);
+    s[0] = 'a';
+    memcpy(s + 1, marks, n + 1);
+    char *nfc = wc_nfc(s, n + 1);
+    CHECK(nfc != NULL);
+    if (nfc) CHECK(strlen(nfc) + 8 >= n && strlen(nfc) <= n + 1);
+    free(nfc);
+    cJSON *r = call_op("normalize", s);
+    const cJSON *out = cJSON_GetObjectItem(result_of(r), "nfc");
+    CHECK(cJSON_IsString(out) && strlen(out->valuestring) + 8 >= n);
+    cJSON_Delete(r);
+    free(s);
+    free(marks);
+    /* Short runs still normalise exactly: reordered and composed. */
+    nfc = wc_nfc("a\xcc\x81\xcc\x96 e\xcc\x81", 9);
+    CHECK_EQ_STR(nfc, "\xc3\xa1\xcc\x96 \xc3\xa9");
+    free(nfc);
+}
+
+int main(void)
+{
+    RUN(finding_echoed_strings_not_utf8);
+    RUN(finding_escaped_nul_cut_text);
+    RUN(finding_trailing_text_ignored);
+    RUN(finding_link_scan_quadratic);
+    RUN(finding_nfc_reorder_quadratic);
+    return check_summary("regressions");
+}

@@ -455,7 +455,7 @@ typedef struct nl_view {
 static const char *key(const wc_text *t, size_t i) { return wc_key(t, i); }
 static size_t klen(const wc_text *t, size_t i) { return t->tok[i].key_len; }
 static int is_word(const wc_text *t, size_t i) { return i < t->n && t->tok[i].kind == WC_TOK_WORD; }
-static inline int kis(const wc_text *t, size_t i, const char *w)
+static int kis(const wc_text *t, size_t i, const char *w)
 {
     if (i < t->n && t->tok[i].key_len && wc_key(t, i)[0] != w[0]) return 0;
     return is_word(t, i) && klen(t, i) == strlen(w) && memcmp(key(t, i), w, klen(t, i)) == 0;

@@ -81,6 +81,9 @@ for (const [w, f] of [...verbs]) {
 // Stems in -eer of 7+ letters (annuleer, installeer) are regular weak -de verbs;
 // the runtime recognises them by shape (see lookup), so they are not stored.
 for (const [w, f] of [...verbs]) if (EER.test(w) && f === F_D) verbs.delete(w);
+// Size budget: stems of 12+ letters are rare compounds (the -eer ones are
+// recognised by shape); they are left out.
+for (const w of [...verbs.keys()]) if (w.length > 11 && !(verbs.get(w) & F_NOUN)) verbs.delete(w);
 // Comparable adjectives: keep simplex ones (not ending in another listed adjective).
 for (const a of [...adjs]) {
   for (let i = 2; i < a.length - 2; i++) if (adjs.has(a.slice(i)) && a.slice(0, i).length > 2) { adjs.delete(a); break; }

@@ -39,8 +39,8 @@ function viaLint(texts) {
         rule: f.rule,
         start: f.start,
         end: f.end,
-        suggestion: ((f.suggestions || []).find((s) => typeof s === "object" && s.replace !== undefined) || {}).replace
-          ?? (typeof (f.suggestions || [])[0] === "string" ? f.suggestions[0] : ""),
+        // the first one-click replacement ({kind: "replace", text})
+        suggestion: ((f.suggestions || []).find((s) => s && s.kind === "replace") || {}).text ?? "",
       }));
   });
   // The lint op is only "the" path once it reports our rules at all.

@@ -30,7 +30,7 @@ export async function launchWithExtension({ headed = false, viewport = { width: 
   const requests = [];
   context.on('request', (req) => requests.push(req.url()));
   let worker = context.serviceWorkers().find(isOurWorker);
-  if (!worker) worker = await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15000 });
+  if (!worker) worker = await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 45000 });
   const extensionId = new URL(worker.url()).host;
   return {
     context,

@@ -315,6 +315,7 @@ enum {
     PREP = WC_NL_W_PREP,
     ENGLISH_STRONG = WC_NL_W_ENGLISH_STRONG,
     ENGLISH_WEAK = WC_NL_W_ENGLISH_WEAK,
+    EXPECT = WC_NL_W_EXPECT,
 };
 
 /* Bits of the closed lists that word k belongs to (binary search). */
@@ -809,7 +810,9 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                      (s == 0 || is_boundary(t, s - 1) || kin(t, s - 1, COORD)))
                 ok = 1;
             else if ((kis(t, s, "wat") || kis(t, s, "wie") || kis(t, s, "er") || kis(t, s, "dit") ||
-                      kis(t, s, "dat")) && sentence_start(t, s) && !is_subj_pron(t, i + 1))
+                      kis(t, s, "dat") || kis(t, s, "alles") || kis(t, s, "iets") || kis(t, s, "niets") ||
+                      kis(t, s, "iemand") || kis(t, s, "niemand")) &&
+                     sentence_start(t, s) && !is_subj_pron(t, i + 1))
                 ok = 1;
             /* a participle after an auxiliary is fine: "Is hij verhuisd?" */
             if (ok && stem_plus_d(t, i) && aux_before(t, s)) ok = 0;
@@ -954,7 +957,7 @@ static int possessive_slot(const wc_text *t, size_t i)
     const char *k = key(t, i + 1);
     size_t l = klen(t, i + 1);
     int plural = plural_shape(k, l);
-    if (in_list(k, l, LIGHT_NOUN)) return 0;
+    if (!kis(t, i, "jou") && in_list(k, l, LIGHT_NOUN)) return 0;
     /* adjective + plural noun after an indirect object: "ik wens jou fijne feestdagen" */
     if (ends(k, l, "e") && is_word(t, i + 2) && plural_shape(key(t, i + 2), klen(t, i + 2))) return 0;
     if (kis(t, i, "jou")) return !plural || (i > 0 && kin(t, i - 1, AUX));
@@ -993,7 +996,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
         if (!is_word(t, i) || quoted[i] || taken[i]) continue;
         /* jou + noun -> jouw ; u + noun -> uw ; me + noun -> mijn */
         if ((((kis(t, i, "jou") || kis(t, i, "u") || kis(t, i, "me")) && nounish(t, i + 1)) ||
-             (kis(t, i, "me") && me_noun(t, i + 1))) &&
+             ((kis(t, i, "me") || (kis(t, i, "u") && i > 0 && kin(t, i - 1, PREP))) && me_noun(t, i + 1))) &&
             possessive_slot(t, i)) {
             if (kis(t, i, "jou")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
             else if (kis(t, i, "u")) add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
@@ -1084,7 +1087,17 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             if (comp > 0 && (kis(t, comp - 1, "niet") || kis(t, comp - 1, "nooit") || kis(t, comp - 1, "geen"))) continue;
             if (comp + 1 == i && (kis(t, comp, "liever") || kis(t, comp, "eerder"))) continue;
             if (kis(t, comp - 1, "zo") || kis(t, comp - 1, "even")) continue;
-            /* conditional "als": a subject pronoun or a finite verb in the clause */
+            /* conditional "als": a subject pronoun or a finite verb in the clause,
+             * unless the clause ends in an expectation: "sneller als we hadden verwacht" */
+            {
+                size_t m = i + 1, lastw = i;
+                for (; m < t->n && !is_boundary(t, m); m++)
+                    if (is_word(t, m)) lastw = m;
+                if (lastw > i && kin(t, lastw, EXPECT)) {
+                    add(c, i, WC_NL_CONFUSION, 0, MSG_ALS, "dan", 3, taken);
+                    continue;
+                }
+            }
             if (is_subj_pron(t, i + 1) || kis(t, i + 1, "er")) continue;
             int cond = 0;
             for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {

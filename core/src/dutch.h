@@ -53,7 +53,8 @@ enum {
     WC_NL_W_LIGHT_NOUN = 1u << 11, /* contact, informatie: after "met u" */
     WC_NL_W_PREP = 1u << 12,       /* prepositions before u */
     WC_NL_W_ENGLISH_STRONG = 1u << 13,
-    WC_NL_W_ENGLISH_WEAK = 1u << 14
+    WC_NL_W_ENGLISH_WEAK = 1u << 14,
+    WC_NL_W_EXPECT = 1u << 15      /* verwacht, gedacht: "sneller dan we hadden verwacht" */
 };
 
 /* Flags of `len` bytes of `s` in table t, or -1 when absent. */

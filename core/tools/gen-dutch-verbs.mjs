@@ -198,7 +198,7 @@ const WORD_LISTS = {
     "stonden", "lag", "lagen", "zat", "zaten", "hield", "hielden", "liep", "liepen", "wist",
     "wisten", "dacht", "dachten", "bracht", "brachten", "kocht", "kochten", "zocht", "zochten",
     "vroeg", "vroegen", "deed", "deden", "weet", "laat", "eet", "zit", "gaat", "staat", "doet",
-    "ziet", "komt", "kom", "ga", "sta", "doe", "zie", "weten", "laten", "zitten", "eten", "schreef",
+    "ziet", "komt", "weten", "laten", "zitten", "eten", "schreef",
     "belde", "las", "sprak", "sloot", "bood", "koos", "begon", "verloor", "vergat", "schrok",
     "reed", "wees", "won", "trok", "dronk", "zong", "sprong", "bond", "vocht", "schoot", "vloog",
     "zweeg", "leed", "streed", "beet", "gleed", "greep", "keek", "kneep", "leek", "riep", "sliep",
@@ -256,14 +256,15 @@ const WORD_LISTS = {
     "onze", "elke", "ieder", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
     "tien", "elf", "twaalf", "twintig", "dertig", "honderd", "duizend", "beide", "alle", "namens",
     "volgens", "voortaan", "vooraf", "achteraf", "inmiddels", "intussen", "zojuist", "net", "samen",
-    "apart", "alsnog", "toen", "daarna", "eerder", "steeds", "nooit",
+    "apart", "alsnog", "toen", "daarna", "eerder", "steeds", "nooit", "tussen", "omstreeks",
+    "uiterlijk", "rondom", "wellicht", "misschien", "waarschijnlijk",
   ],
   MASS_OBJ: [
     "succes", "sterkte", "beterschap", "plezier", "gelijk", "toestemming", "excuses", "advies",
     "recht", "dank",
   ],
   DT_SKIP: [
-    "ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was", "rond", "zie", "doe",
+    "ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was", "rond",
     "dank", "voortaan",
   ],
   LIGHT_NOUN: [
@@ -282,6 +283,10 @@ const WORD_LISTS = {
     "let", "from", "every", "when", "there", "then", "than", "that", "will", "would", "could",
     "should", "do", "does", "did", "be", "by", "or", "if", "all", "any", "some", "no", "yes", "hi",
     "hey", "thanks", "thank", "sorry", "day", "single", "exactly",
+  ],
+  EXPECT: [
+    "verwacht", "gedacht", "gehoopt", "gepland", "voorzien", "beloofd", "aangegeven", "afgesproken",
+    "aangekondigd", "gemeld", "normaal", "gewend", "nodig", "gebruikelijk",
   ],
 };
 

@@ -152,6 +152,9 @@ static void dt_third_person(void)
     CHECK(fires("Wie houd er toezicht op de bezorgers?", WC_NL_DT, "houd", "houdt"));
     CHECK(fires("PostNL bezorgd op zaterdag ook.", WC_NL_DT, "bezorgd", "bezorgt"));
     CHECK(fires("Mijn collega beantwoord je vraag morgen.", WC_NL_DT, "beantwoord", "beantwoordt"));
+    CHECK(fires("De monteur kom tussen acht en twaalf uur.", WC_NL_DT, "kom", "komt"));
+    CHECK(fires("Alles word vandaag nog verwerkt.", WC_NL_DT, "word", "wordt"));
+    CHECK(fires("De bezorger beld aan en wacht even.", WC_NL_DT, "beld", "belt"));
 }
 
 static void dt_ik_and_inversion(void)
@@ -226,6 +229,9 @@ static void confusions(void)
     CHECK(fires("Ik ken je helaas niet verder helpen.", WC_NL_CONFUSION, "ken", "kan"));
     CHECK(fires("Jij ben al de derde medewerker.", WC_NL_CONFUSION, "ben", "bent"));
     CHECK(fires("Als je morgen niet thuis ben, gaat het pakket terug.", WC_NL_CONFUSION, "ben", "bent"));
+    CHECK(fires("Dat is sneller als we hadden verwacht.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(fires("Heeft u de handleiding bekeken? Dank voor u vraag.", WC_NL_CONFUSION, "u", "uw"));
+    CHECK(fires("Het geld staat binnen drie dagen op jou rekening.", WC_NL_CONFUSION, "jou", "jouw"));
 }
 
 static void confusion_correct_sentences(void)

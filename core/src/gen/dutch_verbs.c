@@ -1542,7 +1542,7 @@ static const uint16_t wc_nl_exc_first[27] = {
 };
 const wc_nl_table wc_nl_exc = { wc_nl_exc_data, wc_nl_exc_index, wc_nl_exc_first, 308, 20 };
 
-/* Closed word lists: sorted words and their list bits (500 words).
+/* Closed word lists: sorted words and their list bits (516 words).
  * WC_NL_W_FINITE_IRR = 1u << 0
  * WC_NL_W_PLURAL_IRR = 1u << 1
  * WC_NL_W_AUX = 1u << 2
@@ -1558,132 +1558,137 @@ const wc_nl_table wc_nl_exc = { wc_nl_exc_data, wc_nl_exc_index, wc_nl_exc_first
  * WC_NL_W_PREP = 1u << 12
  * WC_NL_W_ENGLISH_STRONG = 1u << 13
  * WC_NL_W_ENGLISH_WEAK = 1u << 14
+ * WC_NL_W_EXPECT = 1u << 15
  */
 static const char wc_nl_words_str[] =
-    "aan\0acht\0achteraf\0advies\0af\0al\0all\0alle\0allemaal\0alles\0als\0alsnog\0altijd\0alvast\0and\0antwoo"
-    "rd\0any\0apart\0are\0at\0back\0bad\0be\0bedroog\0been\0beet\0begon\0begreep\0behield\0beide\0belde\0ben\0be"
-    "nt\0bericht\0bestond\0beter\0beterschap\0betrok\0bewoog\0bij\0binnen\0binnenkort\0bleef\0bleek\0bleven"
-    "\0bond\0bood\0bracht\0brachten\0brak\0by\0can\0can't\0contact\0could\0daar\0daarna\0daarom\0daarvoor\0dac"
-    "ht\0dachten\0dan\0dank\0dat\0day\0de\0deden\0deed\0dertig\0deze\0did\0die\0dinsdag\0direct\0dit\0do\0doe\0do"
-    "en\0does\0doet\0don't\0donderdag\0door\0doordat\0dreef\0drie\0droeg\0dronk\0duizend\0dus\0dwong\0echt\0ee"
-    "n\0eens\0eerder\0eerst\0eet\0elf\0elke\0en\0er\0erg\0eten\0even\0every\0exactly\0excuses\0for\0from\0ga\0gaa"
-    "n\0gaat\0gaf\0gaven\0gebood\0gebruik\0geen\0gelijk\0gerust\0get\0gewoon\0ging\0gingen\0gisteren\0gleed\0g"
-    "lom\0gonna\0got\0graag\0gratis\0greep\0haar\0had\0hadden\0has\0have\0heb\0hebben\0hebt\0heeft\0heel\0helaa"
-    "s\0hem\0hen\0het\0hey\0hi\0hief\0hield\0hielden\0hielp\0hier\0hierbij\0hiervoor\0hij\0hing\0hoe\0hoelang\0h"
-    "oewel\0honderd\0hulp\0hun\0i'm\0ieder\0iedere\0iemand\0iets\0if\0ik\0in\0indien\0informatie\0inmiddels\0i"
-    "ntussen\0is\0it\0it's\0je\0jij\0joeg\0jou\0jouw\0jullie\0just\0kan\0keek\0ken\0kennis\0klaar\0klom\0kneep\0k"
-    "now\0kocht\0kochten\0kom\0komen\0komt\0kon\0konden\0koos\0korting\0kosteloos\0kreeg\0kregen\0kromp\0kun\0"
-    "kunnen\0kunt\0kwam\0kwamen\0laat\0lag\0lagen\0las\0last\0laten\0later\0leed\0leek\0let\0liep\0liepen\0liet"
-    "\0lieten\0liever\0maandag\0maar\0mag\0me\0mee\0meer\0men\0met\0meteen\0mij\0mijn\0minder\0mocht\0mochten\0m"
-    "oest\0moesten\0moet\0moeten\0mogen\0morgen\0morgenavond\0morgenmiddag\0morgenochtend\0my\0na\0naar\0na"
-    "dat\0nam\0namen\0namens\0natuurlijk\0negen\0net\0niemand\0niet\0niets\0no\0nog\0nogmaals\0nooit\0not\0nu\0"
-    "of\0om\0omdat\0onder\0ongeveer\0ons\0onthield\0ontstond\0ontving\0onze\0ook\0op\0opnieuw\0or\0our\0out\0ov"
-    "er\0overmorgen\0pas\0per\0persoonlijk\0please\0plezier\0precies\0recht\0reed\0rekening\0riep\0rond\0sam"
-    "en\0schiep\0schold\0schonk\0schoof\0schoot\0schreef\0schriftelijk\0schrok\0should\0sinds\0single\0slaa"
-    "n\0sliep\0sloeg\0sloot\0smolt\0snel\0so\0some\0soms\0sorry\0sprak\0sprong\0sta\0staan\0staat\0stak\0steeds"
-    "\0steeg\0sterkte\0stierf\0still\0stond\0stonden\0stonk\0straks\0streed\0succes\0tegen\0telefonisch\0ten"
-    "zij\0terug\0terwijl\0than\0thank\0thanks\0that\0the\0then\0there\0this\0tien\0tijd\0tijdens\0to\0toch\0toe"
-    "\0toen\0toestemming\0tot\0trad\0trok\0twaalf\0twee\0twintig\0u\0uit\0uitleg\0uw\0vaak\0van\0vanaf\0vanavon"
-    "d\0vandaag\0vanmiddag\0vanmorgen\0vannacht\0vanochtend\0veel\0verbond\0verbood\0verder\0verdween\0ver"
-    "gaf\0vergat\0verliet\0verloor\0verscheen\0vertrok\0very\0verzond\0via\0viel\0vier\0vijf\0ving\0vloog\0vo"
-    "cht\0volgens\0vond\0vonden\0voor\0vooraf\0voordat\0voortaan\0vragen\0vrijdag\0vroeg\0vroegen\0waar\0waa"
-    "rmee\0waarom\0waarover\0waarvoor\0wanneer\0want\0waren\0was\0wat\0we\0week\0weer\0wees\0weet\0weinig\0wel"
-    "\0welk\0welke\0werd\0werden\0weten\0what\0when\0which\0why\0wie\0wierf\0wierp\0wij\0wil\0wilde\0wilden\0wil"
+    "aan\0aangegeven\0aangekondigd\0acht\0achteraf\0advies\0af\0afgesproken\0al\0all\0alle\0allemaal\0alles"
+    "\0als\0alsnog\0altijd\0alvast\0and\0antwoord\0any\0apart\0are\0at\0back\0bad\0be\0bedroog\0been\0beet\0bego"
+    "n\0begreep\0behield\0beide\0belde\0beloofd\0ben\0bent\0bericht\0bestond\0beter\0beterschap\0betrok\0bew"
+    "oog\0bij\0binnen\0binnenkort\0bleef\0bleek\0bleven\0bond\0bood\0bracht\0brachten\0brak\0by\0can\0can't\0c"
+    "ontact\0could\0daar\0daarna\0daarom\0daarvoor\0dacht\0dachten\0dan\0dank\0dat\0day\0de\0deden\0deed\0dert"
+    "ig\0deze\0did\0die\0dinsdag\0direct\0dit\0do\0doen\0does\0doet\0don't\0donderdag\0door\0doordat\0dreef\0dr"
+    "ie\0droeg\0dronk\0duizend\0dus\0dwong\0echt\0een\0eens\0eerder\0eerst\0eet\0elf\0elke\0en\0er\0erg\0eten\0ev"
+    "en\0every\0exactly\0excuses\0for\0from\0gaan\0gaat\0gaf\0gaven\0gebood\0gebruik\0gebruikelijk\0gedacht\0"
+    "geen\0gehoopt\0gelijk\0gemeld\0gepland\0gerust\0get\0gewend\0gewoon\0ging\0gingen\0gisteren\0gleed\0glo"
+    "m\0gonna\0got\0graag\0gratis\0greep\0haar\0had\0hadden\0has\0have\0heb\0hebben\0hebt\0heeft\0heel\0helaas\0"
+    "hem\0hen\0het\0hey\0hi\0hief\0hield\0hielden\0hielp\0hier\0hierbij\0hiervoor\0hij\0hing\0hoe\0hoelang\0hoe"
+    "wel\0honderd\0hulp\0hun\0i'm\0ieder\0iedere\0iemand\0iets\0if\0ik\0in\0indien\0informatie\0inmiddels\0int"
+    "ussen\0is\0it\0it's\0je\0jij\0joeg\0jou\0jouw\0jullie\0just\0kan\0keek\0ken\0kennis\0klaar\0klom\0kneep\0kno"
+    "w\0kocht\0kochten\0komen\0komt\0kon\0konden\0koos\0korting\0kosteloos\0kreeg\0kregen\0kromp\0kun\0kunnen"
+    "\0kunt\0kwam\0kwamen\0laat\0lag\0lagen\0las\0last\0laten\0later\0leed\0leek\0let\0liep\0liepen\0liet\0liete"
+    "n\0liever\0maandag\0maar\0mag\0me\0mee\0meer\0men\0met\0meteen\0mij\0mijn\0minder\0misschien\0mocht\0mocht"
+    "en\0moest\0moesten\0moet\0moeten\0mogen\0morgen\0morgenavond\0morgenmiddag\0morgenochtend\0my\0na\0naa"
+    "r\0nadat\0nam\0namen\0namens\0natuurlijk\0negen\0net\0niemand\0niet\0niets\0no\0nodig\0nog\0nogmaals\0noo"
+    "it\0normaal\0not\0nu\0of\0om\0omdat\0omstreeks\0onder\0ongeveer\0ons\0onthield\0ontstond\0ontving\0onze\0"
+    "ook\0op\0opnieuw\0or\0our\0out\0over\0overmorgen\0pas\0per\0persoonlijk\0please\0plezier\0precies\0recht"
+    "\0reed\0rekening\0riep\0rond\0rondom\0samen\0schiep\0schold\0schonk\0schoof\0schoot\0schreef\0schriftel"
+    "ijk\0schrok\0should\0sinds\0single\0slaan\0sliep\0sloeg\0sloot\0smolt\0snel\0so\0some\0soms\0sorry\0sprak"
+    "\0sprong\0staan\0staat\0stak\0steeds\0steeg\0sterkte\0stierf\0still\0stond\0stonden\0stonk\0straks\0stre"
+    "ed\0succes\0tegen\0telefonisch\0tenzij\0terug\0terwijl\0than\0thank\0thanks\0that\0the\0then\0there\0thi"
+    "s\0tien\0tijd\0tijdens\0to\0toch\0toe\0toen\0toestemming\0tot\0trad\0trok\0tussen\0twaalf\0twee\0twintig\0"
+    "u\0uit\0uiterlijk\0uitleg\0uw\0vaak\0van\0vanaf\0vanavond\0vandaag\0vanmiddag\0vanmorgen\0vannacht\0van"
+    "ochtend\0veel\0verbond\0verbood\0verder\0verdween\0vergaf\0vergat\0verliet\0verloor\0verscheen\0vertr"
+    "ok\0verwacht\0very\0verzond\0via\0viel\0vier\0vijf\0ving\0vloog\0vocht\0volgens\0vond\0vonden\0voor\0voor"
+    "af\0voordat\0voortaan\0voorzien\0vragen\0vrijdag\0vroeg\0vroegen\0waar\0waarmee\0waarom\0waarover\0waa"
+    "rschijnlijk\0waarvoor\0wanneer\0want\0waren\0was\0wat\0we\0week\0weer\0wees\0weet\0weinig\0wel\0welk\0wel"
+    "ke\0wellicht\0werd\0werden\0weten\0what\0when\0which\0why\0wie\0wierf\0wierp\0wij\0wil\0wilde\0wilden\0wil"
     "l\0willen\0wilt\0wist\0wisten\0with\0woensdag\0won\0woog\0word\0worden\0wordt\0wou\0would\0yes\0you\0you'r"
-    "e\0your\0zag\0zagen\0zal\0zat\0zaten\0zaterdag\0ze\0zeer\0zei\0zeiden\0zeker\0zelf\0zes\0zeven\0zich\0zie\0z"
-    "ien\0ziet\0zij\0zijn\0zin\0zit\0zitten\0zo\0zoals\0zocht\0zochten\0zodat\0zodra\0zojuist\0zolang\0zond\0zo"
-    "ndag\0zonder\0zong\0zonk\0zou\0zouden\0zul\0zullen\0zult\0zweeg\0zwom\0";
-static const uint16_t wc_nl_words_off[500] = {
-    0,4,9,18,25,28,31,35,40,49,55,59,
-    66,73,80,84,93,97,103,107,110,115,119,122,
-    130,135,140,146,154,162,168,174,178,183,191,199,
-    205,216,223,230,234,241,252,258,264,271,276,281,
-    288,297,302,305,309,315,323,329,334,341,348,357,
-    363,371,375,380,384,388,391,397,402,409,414,418,
-    422,430,437,441,444,448,453,458,463,469,479,484,
-    492,498,503,509,515,523,527,533,538,542,547,554,
-    560,564,568,573,576,579,583,588,593,599,607,615,
-    619,624,627,632,637,641,647,654,662,667,674,681,
-    685,692,697,704,713,719,724,730,734,740,747,753,
-    758,762,769,773,778,782,789,794,800,805,812,816,
-    820,824,828,831,836,842,850,856,861,869,878,882,
-    887,891,899,906,914,919,923,927,933,940,947,952,
-    955,958,961,968,979,989,998,1001,1004,1009,1012,1016,
-    1021,1025,1030,1037,1042,1046,1051,1055,1062,1068,1073,1079,
-    1084,1090,1098,1102,1108,1113,1117,1124,1129,1137,1147,1153,
-    1160,1166,1170,1177,1182,1187,1194,1199,1203,1209,1213,1218,
-    1224,1230,1235,1240,1244,1249,1256,1261,1268,1275,1283,1288,
-    1292,1295,1299,1304,1308,1312,1319,1323,1328,1335,1341,1349,
-    1355,1363,1368,1375,1381,1388,1400,1413,1427,1430,1433,1438,
-    1444,1448,1454,1461,1472,1478,1482,1490,1495,1501,1504,1508,
-    1517,1523,1527,1530,1533,1536,1542,1548,1557,1561,1570,1579,
-    1587,1592,1596,1599,1607,1610,1614,1618,1623,1634,1638,1642,
-    1654,1661,1669,1677,1683,1688,1697,1702,1707,1713,1720,1727,
-    1734,1741,1748,1756,1769,1776,1783,1789,1796,1802,1808,1814,
-    1820,1826,1831,1834,1839,1844,1850,1856,1863,1867,1873,1879,
-    1884,1891,1897,1905,1912,1918,1924,1932,1938,1945,1952,1959,
-    1965,1977,1984,1990,1998,2003,2009,2016,2021,2025,2030,2036,
-    2041,2046,2051,2059,2062,2067,2071,2076,2088,2092,2097,2102,
-    2109,2114,2122,2124,2128,2135,2138,2143,2147,2153,2162,2170,
-    2180,2190,2199,2210,2215,2223,2231,2238,2247,2254,2261,2269,
-    2277,2287,2295,2300,2308,2312,2317,2322,2327,2332,2338,2344,
-    2352,2357,2364,2369,2376,2384,2393,2400,2408,2414,2422,2427,
-    2435,2442,2451,2460,2468,2473,2479,2483,2487,2490,2495,2500,
-    2505,2510,2517,2521,2526,2532,2537,2544,2550,2555,2560,2566,
-    2570,2574,2580,2586,2590,2594,2600,2607,2612,2619,2624,2629,
-    2636,2641,2650,2654,2659,2664,2671,2677,2681,2687,2691,2695,
-    2702,2707,2711,2717,2721,2725,2731,2740,2743,2748,2752,2759,
-    2765,2770,2774,2780,2785,2789,2794,2799,2803,2808,2812,2816,
-    2823,2826,2832,2838,2846,2852,2858,2866,2873,2878,2885,2892,
-    2897,2902,2906,2913,2917,2924,2929,2935,
+    "e\0your\0zag\0zagen\0zal\0zat\0zaten\0zaterdag\0ze\0zeer\0zei\0zeiden\0zeker\0zelf\0zes\0zeven\0zich\0zien\0"
+    "ziet\0zij\0zijn\0zin\0zit\0zitten\0zo\0zoals\0zocht\0zochten\0zodat\0zodra\0zojuist\0zolang\0zond\0zondag"
+    "\0zonder\0zong\0zonk\0zou\0zouden\0zul\0zullen\0zult\0zweeg\0zwom\0";
+static const uint16_t wc_nl_words_off[516] = {
+    0,4,15,28,33,42,49,52,64,67,71,76,
+    85,91,95,102,109,116,120,129,133,139,143,146,
+    151,155,158,166,171,176,182,190,198,204,210,218,
+    222,227,235,243,249,260,267,274,278,285,296,302,
+    308,315,320,325,332,341,346,349,353,359,367,373,
+    378,385,392,401,407,415,419,424,428,432,435,441,
+    446,453,458,462,466,474,481,485,488,493,498,503,
+    509,519,524,532,538,543,549,555,563,567,573,578,
+    582,587,594,600,604,608,613,616,619,623,628,633,
+    639,647,655,659,664,669,674,678,684,691,699,712,
+    720,725,733,740,747,755,762,766,773,780,785,792,
+    801,807,812,818,822,828,835,841,846,850,857,861,
+    866,870,877,882,888,893,900,904,908,912,916,919,
+    924,930,938,944,949,957,966,970,975,979,987,994,
+    1002,1007,1011,1015,1021,1028,1035,1040,1043,1046,1049,1056,
+    1067,1077,1086,1089,1092,1097,1100,1104,1109,1113,1118,1125,
+    1130,1134,1139,1143,1150,1156,1161,1167,1172,1178,1186,1192,
+    1197,1201,1208,1213,1221,1231,1237,1244,1250,1254,1261,1266,
+    1271,1278,1283,1287,1293,1297,1302,1308,1314,1319,1324,1328,
+    1333,1340,1345,1352,1359,1367,1372,1376,1379,1383,1388,1392,
+    1396,1403,1407,1412,1419,1429,1435,1443,1449,1457,1462,1469,
+    1475,1482,1494,1507,1521,1524,1527,1532,1538,1542,1548,1555,
+    1566,1572,1576,1584,1589,1595,1598,1604,1608,1617,1623,1631,
+    1635,1638,1641,1644,1650,1660,1666,1675,1679,1688,1697,1705,
+    1710,1714,1717,1725,1728,1732,1736,1741,1752,1756,1760,1772,
+    1779,1787,1795,1801,1806,1815,1820,1825,1832,1838,1845,1852,
+    1859,1866,1873,1881,1894,1901,1908,1914,1921,1927,1933,1939,
+    1945,1951,1956,1959,1964,1969,1975,1981,1988,1994,2000,2005,
+    2012,2018,2026,2033,2039,2045,2053,2059,2066,2073,2080,2086,
+    2098,2105,2111,2119,2124,2130,2137,2142,2146,2151,2157,2162,
+    2167,2172,2180,2183,2188,2192,2197,2209,2213,2218,2223,2230,
+    2237,2242,2250,2252,2256,2266,2273,2276,2281,2285,2291,2300,
+    2308,2318,2328,2337,2348,2353,2361,2369,2376,2385,2392,2399,
+    2407,2415,2425,2433,2442,2447,2455,2459,2464,2469,2474,2479,
+    2485,2491,2499,2504,2511,2516,2523,2531,2540,2549,2556,2564,
+    2570,2578,2583,2591,2598,2607,2622,2631,2639,2644,2650,2654,
+    2658,2661,2666,2671,2676,2681,2688,2692,2697,2703,2712,2717,
+    2724,2730,2735,2740,2746,2750,2754,2760,2766,2770,2774,2780,
+    2787,2792,2799,2804,2809,2816,2821,2830,2834,2839,2844,2851,
+    2857,2861,2867,2871,2875,2882,2887,2891,2897,2901,2905,2911,
+    2920,2923,2928,2932,2939,2945,2950,2954,2960,2965,2970,2975,
+    2979,2984,2988,2992,2999,3002,3008,3014,3022,3028,3034,3042,
+    3049,3054,3061,3068,3073,3078,3082,3089,3093,3100,3105,3111,
 };
-static const uint16_t wc_nl_words_bits[500] = {
-    4352,256,256,512,256,256,16384,256,256,256,264,256,
-    256,256,8192,2048,16384,256,8192,1,16384,1,16384,1,
-    8192,1,1,1,1,256,1,1029,5,2048,1,256,
-    512,1,1,4352,256,256,1,1,1,1,1,1,
-    1,1,16384,16384,8192,2048,16384,256,256,256,256,1,
-    3,256,1536,328,16384,320,3,1,256,320,16384,320,
-    256,256,320,16384,1025,2,16384,1,8192,256,4352,8,
-    1,256,1,1,256,272,1,256,320,256,256,256,
-    1,256,320,272,384,256,3,256,16384,16384,512,8192,
-    16384,1,2,1,1,1,1,2048,256,512,256,16384,
-    256,1,3,256,1,1,8192,16384,256,256,1,320,
-    5,7,8192,8192,5,6,5,5,256,256,256,256,
-    448,16384,16384,1,1,1,1,256,256,256,384,1,
-    288,32,8,256,2048,256,8192,320,64,256,256,16384,
-    384,4352,8,2048,256,256,5,8192,8192,448,384,1,
-    256,320,384,16384,1025,1,1024,2048,1024,1,1,16384,
-    1,1,1,2,1,1,3,1,2048,256,1,3,
-    1,1024,2,1,1,3,1,1,1,1,2048,3,
-    256,1,1,16384,1,1,1,1,256,256,272,1025,
-    16640,256,256,128,4352,256,256,320,256,1,3,1,
-    3,1,2,2,256,256,256,256,8192,256,4352,8,
-    1,1,256,256,256,256,256,256,256,16384,256,256,
-    256,16384,256,8472,4352,8,256,256,320,1,1,1,
-    320,256,4352,256,16384,8192,16384,4352,256,256,256,256,
-    8192,512,256,512,1,2048,1,1024,256,1,1,1,
+static const uint16_t wc_nl_words_bits[516] = {
+    4352,32768,32768,256,256,512,256,32768,256,16384,256,256,
+    256,264,256,256,256,8192,2048,16384,256,8192,1,16384,
+    1,16384,1,8192,1,1,1,1,256,1,32768,1029,
+    5,2048,1,256,512,1,1,4352,256,256,1,1,
+    1,1,1,1,1,1,16384,16384,8192,2048,16384,256,
+    256,256,256,1,3,256,1536,328,16384,320,3,1,
+    256,320,16384,320,256,256,320,16384,2,16384,1,8192,
+    256,4352,8,1,256,1,1,256,272,1,256,320,
+    256,256,256,1,256,320,272,384,256,3,256,16384,
+    16384,512,8192,16384,2,1,1,1,1,2048,32768,32768,
+    256,32768,512,32768,32768,256,16384,32768,256,1,3,256,
+    1,1,8192,16384,256,256,1,320,5,7,8192,8192,
+    5,6,5,5,256,256,256,256,448,16384,16384,1,
+    1,1,1,256,256,256,384,1,288,32,8,256,
+    2048,256,8192,320,64,256,256,16384,384,4352,8,2048,
+    256,256,5,8192,8192,448,384,1,256,320,384,16384,
+    1025,1,1024,2048,1024,1,1,16384,1,1,2,1,
+    1,3,1,2048,256,1,3,1,1024,2,1,1,
+    3,1,1,1,1,2048,3,256,1,1,16384,1,
+    1,1,1,256,256,272,1025,16640,256,256,128,4352,
+    256,256,320,256,256,1,3,1,3,1,2,2,
+    256,256,256,256,8192,256,4352,8,1,1,256,256,
+    256,256,256,256,256,16384,32768,256,256,256,32768,16384,
+    256,8472,4352,8,256,256,256,320,1,1,1,320,
+    256,4352,256,16384,8192,16384,4352,256,256,256,256,8192,
+    512,256,512,1,2048,1,1024,256,256,1,1,1,
     1,1,1,256,1,16384,264,16384,2,1,1,1,
-    1,256,16384,16384,256,16384,1,1,1,2,1,1,
-    256,1,512,1,16384,1,1,1,256,1,512,256,
-    256,8,256,8,16384,16384,16384,16384,8192,16384,16384,8192,
-    256,2048,256,8192,256,256,256,512,256,1,1,256,
-    256,256,384,4352,2048,320,256,4352,256,256,256,256,
-    256,256,256,256,1,1,256,1,1,1,1,1,
-    1,1,16384,1,256,1,256,256,1,1,1,256,
-    1,3,4352,256,8,1280,2048,256,1,1,288,32,
-    288,32,32,296,272,7,1029,288,384,1,256,1,
-    1,256,256,32,32,5,7,3,8192,16384,16384,8192,
-    288,1,1,384,1025,1,3,16384,2,1,1,3,
-    8192,256,1,1,4,6,4,1,16384,16384,8192,8192,
-    8192,1,3,1025,1,1,256,384,256,1,3,256,
-    256,256,256,256,1025,2,1,384,326,2048,1,3,
-    256,256,1,1,8,8,256,8,1,256,256,1,
-    1,1,3,1024,3,1,1,1,
+    1,256,16384,16384,256,16384,1,1,2,1,1,256,
+    1,512,1,16384,1,1,1,256,1,512,256,256,
+    8,256,8,16384,16384,16384,16384,8192,16384,16384,8192,256,
+    2048,256,8192,256,256,256,512,256,1,1,256,256,
+    256,256,384,4352,256,2048,320,256,4352,256,256,256,
+    256,256,256,256,256,1,1,256,1,1,1,1,
+    1,1,1,32768,16384,1,256,1,256,256,1,1,
+    1,256,1,3,4352,256,8,1280,32768,2048,256,1,
+    1,288,32,288,32,256,32,296,272,7,1029,288,
+    384,1,256,1,1,256,256,32,32,256,5,7,
+    3,8192,16384,16384,8192,288,1,1,384,1025,1,3,
+    16384,2,1,1,3,8192,256,1,1,4,6,4,
+    1,16384,16384,8192,8192,8192,1,3,1025,1,1,256,
+    384,256,1,3,256,256,256,256,256,2,1,384,
+    326,2048,1,3,256,256,1,1,8,8,256,8,
+    1,256,256,1,1,1,3,1024,3,1,1,1,
 };
 static const uint16_t wc_nl_words_first[27] = {
-    0,20,51,55,91,107,109,131,162,177,184,210,
-    225,249,267,285,291,291,296,335,362,366,406,453,
-    453,457,500,
+    0,23,55,59,94,110,112,139,170,185,192,217,
+    232,257,277,296,302,302,308,346,374,379,421,470,
+    470,474,516,
 };
-const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, 500 };
+const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, 516 };

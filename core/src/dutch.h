@@ -81,7 +81,9 @@ enum { WC_NL_WANT_DT = 1, WC_NL_WANT_CONFUSION = 2, WC_NL_WANT_READABILITY = 4, 
 
 /* Runs the wanted checks over tokenised text t. Writes at most `cap`
  * findings to out (in text order) and returns how many were found in total
- * (may exceed cap). Allocates nothing. */
+ * (may exceed cap). Uses one scratch allocation (freed before returning);
+ * when that fails it reports nothing (fail open: no false alarms). Only
+ * the first 4096 tokens are checked. out may be NULL when cap is 0. */
 size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, size_t cap);
 
 /* Morphology helpers, exposed for the tests. `s` is a match key (lower case). */

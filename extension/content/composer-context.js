@@ -9,7 +9,7 @@
 //      inline reply under the focused tweet).
 // The type comes from the badge pipeline when the mention is badged
 // (data-webcare-type) and otherwise from the engine (classify), cached.
-import { cleanText, first, visibleText } from '../adapters/read.js';
+import { cleanText, visibleText } from '../adapters/read.js';
 
 const before = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
@@ -72,8 +72,11 @@ export function findMention(reader, root) {
       const textEl = texts[texts.length - 1];
       const text = visibleText(textEl, table.textSkip);
       if (text) {
-        const handle = first(box, ['a[href^="/"][role="link"]', 'a[href^="/"]'],
-                             (a) => before(a, root) && /^@\w{1,15}$/.test(a.textContent.trim()));
+        // The handle being answered: the last @handle link before the editor
+        // ("Antwoord aan @…"), not a mention inside the tweet text.
+        const handles = [...box.querySelectorAll('a[href^="/"]')]
+          .filter((a) => before(a, root) && !textEl.contains(a) && /^@\w{1,15}$/.test(a.textContent.trim()));
+        const handle = handles[handles.length - 1] ?? null;
         return { el: textEl, text, author: handle ? cleanText(handle.textContent) : null, type: null, via: 'dialog' };
       }
     }

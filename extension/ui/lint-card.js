@@ -139,7 +139,15 @@ export class LintCard {
       left = Math.min(Math.max(8, rect.right - w), vw - w - 8);
       top = rect.bottom + gap + hgt <= vh - 8 ? rect.bottom + gap : rect.top - gap - hgt;
     }
-    top = Math.max(8, Math.min(top, vh - hgt - 8));
+    // Keep clear of the priority panel docked bottom-right (<webcare-panel>).
+    const panel = document.querySelector('webcare-panel');
+    const pr = panel?.getBoundingClientRect();
+    const bottom = pr && pr.height > 0 && left + w > pr.left ? pr.top - 8 : vh - 8;
+    // Beside the composer, as tall as fits; moved up only when less than ~300 px remain.
+    const minH = Math.min(hgt, 300);
+    top = Math.max(8, top);
+    if (bottom - top < minH) top = Math.max(8, bottom - minH);
+    this.card.style.maxHeight = `${Math.max(120, Math.min(560, bottom - top))}px`;
     this.host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 

@@ -33,8 +33,8 @@ header { display: flex; align-items: center; gap: 10px; padding: 12px 12px 10px 
         background: linear-gradient(135deg, #5b45c2, #2f80ed); color: #fff; font: 800 12px/1 var(--wc-font); }
 .titles { flex: 1; min-width: 0; }
 h2 { all: unset; display: block; font: 700 14px/1.2 var(--wc-font); }
-.ctx { margin: 2px 0 0; color: var(--wc-muted); font-size: 12px; white-space: nowrap; overflow: hidden;
-       text-overflow: ellipsis; }
+.ctx { margin: 2px 0 0; color: var(--wc-muted); font-size: 12px; overflow-wrap: anywhere;
+       display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .ctx .type { font-weight: 700; }
 .ctx .type[data-type="angry"] { color: var(--wc-angry); }
 .ctx .type[data-type="question"] { color: var(--wc-question); }

@@ -69,7 +69,8 @@ const bundles = {};
 before(async () => {
   editorsJs = await bundle(`import { editorFor } from ${JSON.stringify(path.join(root, 'extension/editors/index.js'))};
     import * as dt from ${JSON.stringify(path.join(root, 'extension/editors/dom-text.js'))};
-    window.__ed = { editorFor, ...dt };`);
+    import { Underlines } from ${JSON.stringify(path.join(root, 'extension/ui/underlines.js'))};
+    window.__ed = { editorFor, Underlines, ...dt };`);
   for (const [name, h] of Object.entries(HARNESS)) bundles[name] = await bundle(h.code);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new'] });
 });
@@ -155,5 +156,50 @@ test('quill: deleting a range (empty replacement) and inserting at an empty span
     return [a.ok, b.ok, window.__model()];
   }, HARNESS.quill.sel);
   assert.deepEqual(out, [true, true, 'Wat vervelend! Hoi 😀 Mark! Tot zo.']);
+  await page.close();
+});
+
+test('underlines: highlight ranges and the overlay fallback stay on the text through scroll, resize and line breaks', async () => {
+  const { page } = await editorPage('quill');
+  await page.setViewportSize({ width: 800, height: 400 });
+  await page.evaluate(() => {
+    document.body.style.height = '3000px';
+    document.getElementById('root').style.marginTop = '120px';
+  });
+  await page.locator(HARNESS.quill.sel).click();
+  await typeLines(page, ['Hoi 😀 Mark!!!', 'We gaan ernaar kijken, dat beloof ik je echt heel erg.']);
+  const check = () => page.evaluate((sel) => {
+    const { editorFor, readDom, rangeAt, Underlines } = window.__ed;
+    const { root } = editorFor(document.querySelector(sel));
+    const model = readDom(root);
+    const s = model.text.indexOf('ernaar kijken');
+    window.__u ??= { hl: new Underlines(root), ov: new Underlines(root, { forceOverlay: true }) };
+    const items = [{ range: rangeAt(model, s, s + 13), severity: 'warning' },
+                   { range: rangeAt(model, 10, 13), severity: 'error' }];
+    window.__u.hl.set(items);
+    window.__u.ov.set(items);
+    window.__u.ov.drawOverlay(); // what the scroll/resize handler runs on the next frame
+    const want = items.flatMap((i) => [...i.range.getClientRects()].filter((r) => r.width >= 1)
+      .map((r) => [Math.round(r.left), Math.round(r.top), Math.round(r.width)]));
+    const boxes = [...document.querySelector('webcare-underlines').shadowRoot.querySelectorAll('.u')]
+      .map((b) => [Math.round(parseFloat(b.style.left)), Math.round(parseFloat(b.style.top)), Math.round(parseFloat(b.style.width))]);
+    const hl = CSS.highlights.get('webcare-warning');
+    return { want, boxes, texts: [...hl].map((r) => r.toString()), mode: window.__u.hl.mode, ovMode: window.__u.ov.mode };
+  }, HARNESS.quill.sel);
+  const first = await check();
+  assert.equal(first.mode, 'highlight');
+  assert.equal(first.ovMode, 'overlay');
+  assert.deepEqual(first.texts, ['ernaar kijken']);
+  assert.deepEqual(first.boxes, first.want);
+  await page.mouse.wheel(0, 90);
+  await page.waitForFunction(() => window.scrollY >= 90);
+  const scrolled = await check();
+  assert.deepEqual(scrolled.boxes, scrolled.want);
+  assert.notDeepEqual(scrolled.want, first.want, 'the text moved with the scroll');
+  await page.setViewportSize({ width: 360, height: 400 });
+  await page.evaluate(() => { document.querySelector('.ql-container').style.width = '60px'; });
+  const wrapped = await check();
+  assert.deepEqual(wrapped.boxes, wrapped.want);
+  assert.ok(wrapped.want.length >= 3, `a finding that wraps is drawn as one box per line: ${JSON.stringify(wrapped)}`);
   await page.close();
 });

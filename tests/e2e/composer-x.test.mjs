@@ -47,6 +47,7 @@ test('x: reply dialog is linted with underlines at the engine offsets and a card
   const card = await cardState(page);
   assert.equal(card.hidden, false);
   assert.equal(card.mentionType, 'angry', 'the mention being answered is found and typed');
+  assert.ok(card.context.includes(`@${angry.handle}`), `the card names the author: ${card.context}`);
   assert.ok(card.rules.includes('shouting') && card.rules.includes('empty-promise'));
   assert.ok(card.messages.every((m) => m.length > 10), 'every finding has a Dutch message');
   assert.equal(card.steps, 9, 'the 9-step checklist is shown');

@@ -90,6 +90,7 @@ export function cardState(page) {
       count: r.querySelector('.count')?.textContent ?? null,
       meter: r.querySelector('.meter')?.getAttribute('data-state') ?? null,
       mentionType: r.querySelector('.ctx .type')?.getAttribute('data-type') ?? null,
+      context: r.querySelector('.ctx')?.textContent ?? null,
       steps: r.querySelectorAll('.step').length,
     };
   });
@@ -180,7 +181,13 @@ export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = nul
 
   test(`${site}: warn mode — ${submitKey} is held once, then posts`, async () => {
     if (newlineKey) {
+      // Let the editor take the new caret (selectionchange is async) before the next key.
+      await page.evaluate(() => {
+        window.__selMoved = new Promise((r) => document.addEventListener('selectionchange',
+          () => requestAnimationFrame(() => setTimeout(r, 0)), { once: true }));
+      });
       await page.keyboard.press('Control+End');
+      await page.evaluate(() => window.__selMoved);
       await page.keyboard.press(newlineKey);
       await page.keyboard.type('Groet, Anna');
       assert.match(await modelText(), /kijken\.\n+Groet, Anna$/, `${newlineKey} is a newline, not a submit`);

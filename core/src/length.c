@@ -34,7 +34,7 @@ typedef struct u16text {
 
 #define AT(t, i) ((i) < (t)->n ? (t)->u[i] : 0xFFFFu) /* U+FFFF is in no class we test */
 
-static int in_ranges(const wc_x_ranges *rs, uint16_t u)
+static inline int in_ranges(const wc_x_ranges *rs, uint16_t u)
 {
     size_t lo = 0, hi = rs->n;
     while (lo < hi) {
@@ -46,7 +46,7 @@ static int in_ranges(const wc_x_ranges *rs, uint16_t u)
     return 0;
 }
 
-static int cls(uint16_t u, int c)
+static inline int cls(uint16_t u, int c)
 {
     if (u < 128) return (wc_x_ascii_class[u] >> c) & 1;
     return in_ranges(&wc_x_class[c], u);
@@ -54,7 +54,7 @@ static int cls(uint16_t u, int c)
 
 /* The canonical unit under the regex "i" flag (only meaningful for TLD and
  * literal characters; others map to themselves). */
-static uint16_t canon(uint16_t u)
+static inline uint16_t canon(uint16_t u)
 {
     if (u < 128) return wc_x_canon_ascii[u];
     size_t lo = 0, hi = wc_x_canon.n;
@@ -116,8 +116,6 @@ static size_t tld_at(const u16text *t, size_t i, size_t lim)
  * alternative, checked by the generator). */
 static size_t emoji_at(const u16text *t, size_t i)
 {
-    uint16_t u0 = t->u[i];
-    if (u0 < 128 && !((wc_x_ascii_class[u0] >> WC_XC_EMOJI1) & 1)) return 0;
     size_t best = 0;
     int s = 0;
     for (size_t j = i; j < t->n; j++) {
@@ -142,7 +140,7 @@ typedef struct runmemo {
     int valid;
 } runmemo;
 
-static int is_label_unit(uint16_t u) { return u == '_' || u == '-' || cls(u, WC_XC_DOM); }
+static inline int is_label_unit(uint16_t u) { return u == '_' || u == '-' || cls(u, WC_XC_DOM); }
 
 static void label_run(const u16text *t, size_t x, runmemo *m)
 {
@@ -176,25 +174,37 @@ static size_t sub_at(const u16text *t, size_t x, runmemo *m, int *underscore)
 /* validDomain = SUB* NAME TLD. SUB* takes n labels greedily; NAME cannot match
  * where SUB failed, so the engine tries NAME at label j = n-1 .. 0 with the TLD
  * right after it. Returns the domain end or 0. */
+#define MAX_LABELS 32
 static size_t domain_at(const u16text *t, size_t x0, runmemo *m)
 {
-    size_t x = x0, xn;
-    int us;
+    size_t starts[MAX_LABELS];
+    unsigned char us[MAX_LABELS];
+    size_t x = x0, nl = 0;
     for (;;) {
-        size_t nx = sub_at(t, x, m, &us);
+        int u = 0;
+        size_t nx = sub_at(t, x, m, &u);
         if (!nx) break;
+        if (nl < MAX_LABELS) {
+            starts[nl] = x;
+            us[nl] = (unsigned char)u;
+        }
+        nl++;
         x = nx;
     }
-    xn = x; /* start of the label after the last SUB */
-    if (xn == x0) return 0;
-    /* walk back: label j is [xj, x(j+1) - 1), its '.' at x(j+1) - 1 */
-    size_t next = xn;
-    while (next > x0) {
-        size_t dot = next - 1, xj = dot;
-        while (xj > x0 && t->u[xj - 1] != '.') xj--;
+    /* label j is [xj, x(j+1) - 1), its '.' at x(j+1) - 1; x is x(nl) */
+    size_t next = x;
+    for (size_t j = nl; j-- > 0;) {
+        size_t xj;
         int has_us = 0;
-        for (size_t k = xj; k < dot; k++)
-            if (t->u[k] == '_') { has_us = 1; break; }
+        if (j < MAX_LABELS) {
+            xj = starts[j];
+            has_us = us[j];
+        } else { /* long chains: find the label by scanning back */
+            size_t dot = next - 1;
+            xj = dot;
+            while (xj > x0 && t->u[xj - 1] != '.') xj--;
+            for (size_t k = xj; k < dot && !has_us; k++) has_us = t->u[k] == '_';
+        }
         if (!has_us) {
             size_t e = tld_at(t, next, t->n);
             if (e) return e;
@@ -302,10 +312,40 @@ static int url_body(const u16text *t, size_t x, runmemo *m, urlmatch *um)
     return 1;
 }
 
+/* A '.' between two domain characters. Every domain the regex can match has
+ * one right after its first label (the generator checked that TLDs start with
+ * a domain character), so no match can start at s unless the first '.' after
+ * s is such a dot, and the label run ending there begins at most 9 units
+ * (preceding character + "https://") after s. */
+static inline int good_dot(const u16text *t, size_t k)
+{
+    return t->u[k] == '.' && k > 0 && k + 1 < t->n && cls(t->u[k - 1], WC_XC_DOM) &&
+           cls(t->u[k + 1], WC_XC_DOM);
+}
+
 /* The leftmost match at or after `from` (RegExp exec with lastIndex). */
 static int url_exec(const u16text *t, size_t from, runmemo *m, urlmatch *um)
 {
+    size_t nd = from, rs = 0; /* the first '.' after s; start of the label run ending there */
+    int nd_known = 0;
     for (size_t s = from; s < t->n; s++) {
+        if (!nd_known || nd <= s) {
+            nd = s + 1;
+            while (nd < t->n && t->u[nd] != '.') nd++;
+            if (nd >= t->n) return 0;
+            nd_known = 1;
+            if (!good_dot(t, nd)) {
+                s = nd - 1; /* continue at s = nd */
+                nd_known = 0;
+                continue;
+            }
+            rs = nd;
+            while (rs > 0 && is_label_unit(t->u[rs - 1])) rs--;
+        }
+        if (rs >= s + 10) {
+            s = rs - 10; /* continue at s = rs - 9 */
+            continue;
+        }
         if (cls(t->u[s], WC_XC_PRE) && url_body(t, s + 1, m, um)) {
             um->s = s;
             um->has_before = 1;
@@ -518,9 +558,6 @@ static int tco(const u16text *t, const urlmatch *um, size_t *len)
 /* extractUrlsWithIndices (default options: protocol-less URLs on). */
 static int extract_urls(const u16text *t, entlist *out)
 {
-    int has_dot = 0;
-    for (size_t i = 0; i < t->n && !has_dot; i++) has_dot = t->u[i] == '.';
-    if (!has_dot) return 0;
     runmemo memo = {0, 0, SIZE_MAX, 0};
     urlmatch um;
     size_t from = 0;
@@ -566,6 +603,10 @@ static int extract_urls(const u16text *t, entlist *out)
 static int nfc_inert(int32_t cp)
 {
     if (cp < 0x300) return 1;
+    /* common blocks with none of the properties below (test_length checks all) */
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+        (cp >= 0x2010 && cp <= 0x2027))
+        return 1;
     if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A7 && cp <= 0x11C2)) return 0;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     if (p->combining_class != 0) return 0;
@@ -588,25 +629,86 @@ static size_t put_u16(uint16_t *dst, int32_t cp)
     return 2;
 }
 
-/* UTF-8 -> UTF-16 into dst (room for len units). Returns the unit count, or
- * -1 if a code point is not NFC-inert, or WEBCARE_ERROR_INVALID_UTF8. */
-static long to_u16_if_nfc(const char *s, size_t len, uint16_t *dst)
+/* NFC of the UTF-8 bytes s[a..b) appended to dst at *n. */
+static int nfc_segment(const char *s, size_t a, size_t b, uint16_t *dst, size_t *n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, n = 0;
+    const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_int32_t stackbuf[64], *buf = stackbuf;
+    utf8proc_ssize_t cap = 64, m;
+    int rc = 0;
+    for (;;) {
+        m = utf8proc_decompose((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), buf, cap, opts);
+        if (m < 0) { rc = m == UTF8PROC_ERROR_NOMEM ? WEBCARE_ERROR_NOMEM : WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+        if (m <= cap) break;
+        if (buf != stackbuf) free(buf);
+        buf = malloc((size_t)m * sizeof *buf);
+        if (!buf) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
+        cap = m;
+    }
+    m = utf8proc_normalize_utf32(buf, m, opts);
+    if (m < 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+    for (utf8proc_ssize_t k = 0; k < m; k++) *n += put_u16(dst + *n, buf[k]);
+cleanup:
+    if (buf != stackbuf) free(buf);
+    return rc;
+}
+
+/* UTF-8 -> NFC in UTF-16. dst needs room for len * 3 / 2 + 1 units (NFC
+ * turns at most 4 bytes into 6 units, e.g. U+1D160). An NFC-inert code point
+ * has a normalisation boundary before it and nothing after it combines with
+ * anything before it, so only the runs of other code points, each with the
+ * inert code point in front of it (it may be the first of a composition),
+ * go through utf8proc. Returns 0 or a negative webcare_status. */
+static int to_nfc_u16(const char *src, size_t len, uint16_t *dst, size_t *out_n)
+{
+    const unsigned char *p = (const unsigned char *)src;
+    size_t i = 0, n = 0, last_in = 0, last_out = 0;
     while (i < len) {
+        if (i + 8 <= len) { /* eight ASCII bytes at a time */
+            uint64_t v;
+            memcpy(&v, p + i, 8);
+            if (!(v & 0x8080808080808080ull)) {
+                for (int k = 0; k < 8; k++) dst[n + (size_t)k] = p[i + (size_t)k];
+                last_in = i + 7;
+                last_out = n + 7;
+                i += 8;
+                n += 8;
+                continue;
+            }
+        }
         if (p[i] < 0x80) {
+            last_in = i;
+            last_out = n;
             dst[n++] = p[i++];
             continue;
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
         if (k <= 0) return WEBCARE_ERROR_INVALID_UTF8;
-        if (!nfc_inert(cp)) return -1;
-        n += put_u16(dst + n, cp);
-        i += (size_t)k;
+        if (nfc_inert(cp)) {
+            last_in = i;
+            last_out = n;
+            n += put_u16(dst + n, cp);
+            i += (size_t)k;
+            continue;
+        }
+        /* a run of non-inert code points up to the next inert one */
+        size_t j = i + (size_t)k;
+        while (j < len) {
+            if (p[j] < 0x80) break;
+            k = utf8proc_iterate(p + j, (utf8proc_ssize_t)(len - j), &cp);
+            if (k <= 0) return WEBCARE_ERROR_INVALID_UTF8;
+            if (nfc_inert(cp)) break;
+            j += (size_t)k;
+        }
+        /* before the first inert code point last_in = last_out = 0 = i */
+        n = last_out;
+        int rc = nfc_segment(src, last_in, j, dst, &n);
+        if (rc) return rc;
+        i = j;
     }
-    return (long)n;
+    *out_n = n;
+    return 0;
 }
 
 /* ---- parseTweet ----------------------------------------------------------------- */
@@ -616,16 +718,39 @@ static int light(uint16_t u)
     return u <= 4351 || (u >= 8192 && u <= 8205) || (u >= 8208 && u <= 8223) || (u >= 8242 && u <= 8247);
 }
 
+/* The emoji scan (RegExp exec in a loop): the next match at or after `from`,
+ * or start = SIZE_MAX. */
+static void emoji_next(const u16text *t, size_t from, size_t *start, size_t *len)
+{
+    for (size_t i = from; i < t->n; i++) {
+        uint16_t u = t->u[i];
+        if (u < 128 && !((wc_x_ascii_class[u] >> WC_XC_EMOJI1) & 1)) continue;
+        size_t k = emoji_at(t, i);
+        if (k) {
+            *start = i;
+            *len = k;
+            return;
+        }
+    }
+    *start = SIZE_MAX;
+}
+
+/* parseTweet's loop over UTF-16 units: a URL starting here weighs 23 and is
+ * skipped (by its url.length), else an emoji starting here weighs 2, else the
+ * unit (a surrogate pair as one, weighing 2) weighs 1 or 2. Entities that
+ * start inside a skipped stretch are ignored, as in parseTweet's map lookup. */
 static int weigh(const u16text *t, size_t *out)
 {
-    entlist urls = {NULL, 0, 16, {{0, 0}}};
+    entlist urls;
     urls.e = urls.stack;
+    urls.n = 0;
+    urls.cap = 16;
     int rc = extract_urls(t, &urls);
     if (rc) goto cleanup;
-    size_t w = 0, ui = 0;
-    size_t escan = 0, estart = SIZE_MAX, elen = 0; /* the emoji scan, run lazily */
-    int edone = 0;
-    for (size_t i = 0; i < t->n;) {
+    size_t w = 0, ui = 0, n = t->n;
+    size_t estart, elen = 0;
+    emoji_next(t, 0, &estart, &elen);
+    for (size_t i = 0; i < n;) {
         while (ui < urls.n && urls.e[ui].start < i) ui++;
         /* later duplicates overwrite earlier ones in parseTweet's map */
         while (ui + 1 < urls.n && urls.e[ui + 1].start == i) ui++;
@@ -634,35 +759,28 @@ static int weigh(const u16text *t, size_t *out)
             i += urls.e[ui].len;
             continue;
         }
-        while (!edone && (estart == SIZE_MAX || estart < i)) {
-            if (estart != SIZE_MAX) {
-                escan = estart + elen;
-                estart = SIZE_MAX;
-            }
-            while (escan < t->n) {
-                size_t k = emoji_at(t, escan);
-                if (k) {
-                    estart = escan;
-                    elen = k;
-                    break;
-                }
-                escan++;
-            }
-            if (estart == SIZE_MAX) edone = 1;
-        }
+        while (estart < i) emoji_next(t, estart + elen, &estart, &elen);
         if (estart == i) {
             w += 2;
             i += elen;
             continue;
         }
-        uint16_t u = t->u[i];
-        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < t->n && (t->u[i + 1] & 0xFC00) == 0xDC00) {
-            w += 2;
-            i += 2;
-            continue;
-        }
-        w += light(u) ? 1 : 2;
-        i++;
+        /* plain units up to the next entity */
+        size_t stop = ui < urls.n && urls.e[ui].start < estart ? urls.e[ui].start : estart;
+        if (stop > n) stop = n;
+        do {
+            uint16_t u = t->u[i];
+            if (u <= 4351) {
+                w++;
+                i++;
+            } else if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && (t->u[i + 1] & 0xFC00) == 0xDC00) {
+                w += 2;
+                i += 2;
+            } else {
+                w += light(u) ? 1 : 2;
+                i++;
+            }
+        } while (i < stop);
     }
     *out = w;
 cleanup:
@@ -672,45 +790,16 @@ cleanup:
 
 int wc_x_weighted_length(const char *s, size_t len, size_t *out)
 {
-    uint16_t stackbuf[512];
-    uint16_t *u = len <= 512 ? stackbuf : malloc(len * sizeof *u);
-    utf8proc_int32_t *cps = NULL;
-    int rc = 0;
+    uint16_t stackbuf[768];
+    size_t cap = len + len / 2 + 1;
+    uint16_t *u = cap <= 768 ? stackbuf : malloc(cap * sizeof *u);
     if (!u) return WEBCARE_ERROR_NOMEM;
-    long n = to_u16_if_nfc(s, len, u);
-    if (n == -1) {
-        /* NFC in UTF-32 (decompose, then compose), then to UTF-16 */
-        const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-        utf8proc_ssize_t cap = (utf8proc_ssize_t)len + 8, m;
-        for (;;) {
-            utf8proc_int32_t *nb = realloc(cps, (size_t)cap * sizeof *nb);
-            if (!nb) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
-            cps = nb;
-            m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps, cap, opts);
-            if (m < 0) { rc = m == UTF8PROC_ERROR_NOMEM ? WEBCARE_ERROR_NOMEM : WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
-            if (m <= cap) break;
-            cap = m;
-        }
-        m = utf8proc_normalize_utf32(cps, m, opts);
-        if (m < 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
-        size_t need = 0;
-        for (utf8proc_ssize_t k = 0; k < m; k++) need += cps[k] >= 0x10000 ? 2 : 1;
-        if (need > (len <= 512 ? 512 : len)) {
-            uint16_t *nu = malloc(need * sizeof *nu);
-            if (!nu) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
-            if (u != stackbuf) free(u);
-            u = nu;
-        }
-        n = 0;
-        for (utf8proc_ssize_t k = 0; k < m; k++) n += (long)put_u16(u + n, cps[k]);
-    } else if (n < 0) {
-        rc = (int)n;
-        goto cleanup;
+    size_t n = 0;
+    int rc = to_nfc_u16(s, len, u, &n);
+    if (!rc) {
+        u16text t = {u, n};
+        rc = weigh(&t, out);
     }
-    u16text t = {u, (size_t)n};
-    rc = weigh(&t, out);
-cleanup:
-    free(cps);
     if (u != stackbuf) free(u);
     return rc;
 }

@@ -220,6 +220,13 @@ const tldUnits = allTlds.map((t) => t.split('').map((c) => canon(c.charCodeAt(0)
     }
   });
 }
+// length.c skips URL work unless a '.' sits between two domain characters:
+// that needs every TLD (and every case variant of its first unit) to start
+// with a domain character.
+for (const t of allTlds) {
+  const c0 = canon(t.charCodeAt(0));
+  for (let u = 0; u < 65536; u++) if (canon(u) === c0) assert(has('DOM', u), `TLD ${t} starts with a non-domain unit`);
+}
 const tldRoot = newNode();
 for (const u of tldUnits) insert(tldRoot, u, 1);
 const tldDawg = toDawg(tldRoot);

@@ -433,6 +433,7 @@ typedef struct ctx {
     const wc_text *t;
     wc_dutch_finding *out;
     size_t cap, n;
+    unsigned report; /* WC_NL_WANT_* bits to report; other rules only mark tokens */
 } ctx;
 
 /* The checks run over an nl_view: the text plus per-token memos of the
@@ -536,6 +537,7 @@ static void add(ctx *c, size_t i, int rule, int sev, const char *msg, const char
     const wc_token *tk = &c->t->tok[i];
     if (taken[i]) return;
     taken[i] = 1;
+    if (!(c->report & (1u << rule))) return;
     if (c->n < c->cap) {
         wc_dutch_finding *f = &c->out[c->n];
         f->rule = (uint8_t)rule;
@@ -1242,7 +1244,9 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     c.out = out;
     c.cap = out ? cap : 0;
     c.n = 0;
-    if (rules & WC_NL_WANT_DT) check_dt(&c, taken, quoted);
+    c.report = rules;
+    /* d/t runs first whenever confusions are wanted: a token gets one finding */
+    if (rules & (WC_NL_WANT_DT | WC_NL_WANT_CONFUSION)) check_dt(&c, taken, quoted);
     if (rules & WC_NL_WANT_CONFUSION) check_confusion(&c, taken, quoted);
     if (rules & WC_NL_WANT_READABILITY) check_readability(&c, taken);
     free(block);

@@ -319,6 +319,15 @@ static void null_and_garbage(void)
     CHECK_EQ_INT(wc_tokenize("hij word, ik wordt", 18, &t, NULL), 0);
     CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_ALL, NULL, 0), 2);
     CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_CONFUSION, f, 2), 0);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_DT, f, 2), 2);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_READABILITY, f, 2), 0);
+    wc_text_free(&t);
+    /* one rule at a time, as the linter asks: no finding from the other rules */
+    CHECK_EQ_INT(wc_tokenize("Jij ben er, hij word gebeld", 27, &t, NULL), 0);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_CONFUSION, f, 2), 1);
+    CHECK_EQ_INT(f[0].rule, WC_NL_CONFUSION);
+    CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_DT, f, 2), 1);
+    CHECK_EQ_INT(f[0].rule, WC_NL_DT);
     wc_text_free(&t);
     {
         char junk[600];

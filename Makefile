@@ -202,6 +202,19 @@ eval: eval-dutch
 eval-dutch: $(BUILD)/tests/test_dutch $(BUILD)/webcare
 	node tests/eval/dutch-eval.mjs
 
+# Mention classifier (issue 4): word lists in core/lexicon -> core/src/gen/
+# lexicon_*.c; `make eval-classify`: held-out/train scores next to the
+# multilang-sentiment baseline. Retrain the model (train split only) with
+# `node core/tools/train-classifier.mjs` after changing cues, then `make regen`.
+.PHONY: regen-lexicon eval-classify
+regen: regen-lexicon
+regen-lexicon:
+	node core/tools/gen-lexicon.mjs
+
+eval: eval-classify
+eval-classify: wasm native deps-npm
+	node tests/eval/classify-eval.mjs
+
 # ---- fuzz (issue 10; tests/fuzz/README.md) -------------------------------
 # libFuzzer targets built with clang against the core + vendored sources.
 # `make fuzz` runs each for FUZZ_SECONDS and exits non-zero on a finding;

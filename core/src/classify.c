@@ -52,6 +52,7 @@ typedef struct state {
     float opening_pos;     /* praise before the first negative cue */
     float negctx;          /* negative context for sarcasm */
     float sarc;            /* ironic markers */
+    float sarc_emoji;      /* 🙄 🙃 🤡 */
     int seen_neg;          /* a negative cue was seen */
     int contrast_seen;
     int neg_left;          /* tokens left in a negation scope */
@@ -186,7 +187,7 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
             lookup_plain(k + i + 2, klen - i - 2, &tail);
             negated = 1;
         }
-        if ((tail.cats & WC_LX_SENT) && tail.weight != 0) {
+        if ((tail.cats & WC_LX_SENT) && (tail.cats & WC_LX_LANG_NL) && tail.weight != 0) {
             int w = negated ? -tail.weight : tail.weight;
             if (negated && w > 0) w = w / 2; /* onslecht is not a word; keep it weak */
             wi->weight = w;
@@ -527,7 +528,7 @@ static int question_start(const wc_text *t, size_t i, const word_info *wi)
         if (j < t->n) {
             const char *k = wc_key(t, j);
             if (strcmp(k, "een") == 0 || strcmp(k, "a") == 0 || strcmp(k, "an") == 0) return 0;
-            if (nx.cats & (WC_LX_SENT | WC_LX_INTENS)) return 0;
+            if ((nx.cats & WC_LX_INTENS) || ((nx.cats & WC_LX_SENT) && nx.weight > 0)) return 0;
         }
         return 1;
     }
@@ -580,6 +581,7 @@ static void emoji(state *st, size_t i)
         break;
     case WC_EM_SARC:
         st->sarc += w;
+        st->sarc_emoji += w;
         st->f[F_EMOJI_NEG] += w / 2;
         add_tok_cue(st, i, "sarcasm", LBL_ANGRY);
         break;
@@ -607,10 +609,42 @@ static void punct(state *st, size_t i)
         st->f[F_QMARK] = 1;
         add_tok_cue(st, i, "punctuation", LBL_QUESTION);
     }
-    if ((q && x) || x >= 2 || q >= 3) {
+    if ((q && x) || x >= 2 || q >= 3) { /* ?! !! ??? */
         st->f[F_EXCL] += 1;
         add_tok_cue(st, i, "punctuation", LBL_ANGRY);
     }
+}
+
+/* The next word (same clause) is praise. */
+static int next_is_praise(const wc_text *t, size_t i)
+{
+    word_info wi;
+    if (i + 1 >= t->n || !is_word(&t->tok[i + 1])) return 0;
+    lookup_word(wc_key(t, i + 1), t->tok[i + 1].key_len, t->tok[i + 1].flags, &wi);
+    return (wi.cats & WC_LX_SENT) && wi.weight > 0;
+}
+
+static int is_quote_at(const char *s, size_t len)
+{
+    if (len >= 1 && (s[0] == '"' || s[0] == '\'')) return 1;
+    /* U+2018/2019/201C/201D: E2 80 98/99/9C/9D */
+    return len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x98 || (unsigned char)s[2] == 0x99 ||
+            (unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D);
+}
+
+/* One word in quotes with no spaces inside: een "slimme" meter. */
+static int scare_quoted(const wc_text *t, size_t i)
+{
+    if (i == 0 || i + 1 >= t->n) return 0;
+    const wc_token *a = &t->tok[i - 1], *w = &t->tok[i], *b = &t->tok[i + 1];
+    if (a->kind != WC_TOK_PUNCT || b->kind != WC_TOK_PUNCT) return 0;
+    if ((w->flags & WC_TF_SPACE_BEFORE) || (b->flags & WC_TF_SPACE_BEFORE)) return 0;
+    size_t alen = a->end - a->start;
+    const char *as = t->src + a->start;
+    /* the opening quote is the last character of the token before */
+    int open = is_quote_at(as + alen - 1, 1) || (alen >= 3 && is_quote_at(as + alen - 3, 3));
+    return open && is_quote_at(t->src + b->start, b->end - b->start);
 }
 
 /* A negation that found no sentiment word: "geen voucher, geen water, niks"
@@ -645,7 +679,9 @@ static uint32_t word(state *st, size_t i, int sentence_start)
         add_tok_cue(st, i, "elongation", wi.weight > 0 ? LBL_HAPPY : LBL_ANGRY);
     }
     if (sentence_start && question_start(t, i, &wi)) {
-        st->f[F_QSTART] = 1;
+        /* 2: sentence start, 1: clause start ("..., is dat normaal") */
+        float v = sentence_start == 2 ? 1.0f : 0.6f;
+        if (v > st->f[F_QSTART]) st->f[F_QSTART] = v;
         add_tok_cue(st, i, "question", LBL_QUESTION);
     }
     if (wi.cats & WC_LX_PROF) {
@@ -671,6 +707,17 @@ static uint32_t word(state *st, size_t i, int sentence_start)
         add_tok_cue(st, i, "lexicon", LBL_HAPPY);
         if (!st->seen_neg) st->opening_pos += 1;
         if (wi.cats & WC_LX_SARCMARK) st->sarc += 0.5f;
+        return wi.cats;
+    }
+    if ((wi.cats & WC_LX_SENT) && wi.weight < 0 && (wi.cats & WC_LX_INTENS) &&
+        next_is_praise(t, i)) {
+        st->intens_left = 2; /* "kapot goed", "bizar lekker" */
+        return wi.cats;
+    }
+    if ((wi.cats & WC_LX_SENT) && wi.weight > 0 && scare_quoted(t, i)) {
+        st->sarc += 1.5f; /* een "slimme" meter */
+        st->ironic_pos += 0.5f;
+        add_tok_cue(st, i, "sarcasm", LBL_ANGRY);
         return wi.cats;
     }
     if ((wi.cats & WC_LX_SENT) && wi.weight) {
@@ -724,7 +771,7 @@ static size_t obfuscation(state *st, size_t i)
 static void scan(state *st)
 {
     const wc_text *t = st->t;
-    int sentence_start = 1;
+    int sentence_start = 2; /* 2 at a sentence start, 1 at a clause start, else 0 */
     size_t skip_until = 0;
     for (size_t i = 0; i < t->n; i++) {
         const wc_token *tk = &t->tok[i];
@@ -746,7 +793,7 @@ static void scan(state *st)
                 }
             }
             if (p) {
-                if (sentence_start && p->label == WC_PH_QUESTION) st->f[F_QSTART] = 1;
+                if (sentence_start == 2 && p->label == WC_PH_QUESTION) st->f[F_QSTART] = 1;
                 phrase_cue(st, p, i, end);
                 st->words += (int)(end - i);
                 skip_until = end;
@@ -769,7 +816,8 @@ static void scan(state *st)
             st->neg_left = 0;
             st->intens_left = 0;
         }
-        if (is_sentence_end(t, i)) sentence_start = 1;
+        if (is_sentence_end(t, i)) sentence_start = 2;
+        else if (is_boundary(t, i) && !sentence_start) sentence_start = 1;
     }
     if (st->neg_left > 0) unconsumed_negation(st);
 }
@@ -782,8 +830,9 @@ static float clampf(float v, float lo, float hi) { return v < lo ? lo : (v > hi 
 static int is_sarcastic(const state *st)
 {
     if (st->sarc >= 3 && st->negctx >= 1) return 1;           /* "top hoor" + a failure */
-    if (st->sarc >= 1.5f && (st->opening_pos > 0 || st->ironic_pos > 0)) return 1; /* praise + 🙄 */
-    if (!st->contrast_seen && st->opening_pos >= 1 && st->negctx >= 2 && st->sarc >= 0.5f)
+    if (st->sarc_emoji >= 1 && (st->opening_pos > 0 || st->ironic_pos > 0)) return 1; /* praise + 🙄 */
+    if (st->sarc >= 2 && st->negctx >= 0.5f) return 1; /* "wat een service weer" + a failure */
+    if (!st->contrast_seen && st->opening_pos >= 1 && st->negctx >= 1.5f && st->sarc >= 0.5f)
         return 1;                                              /* "Goh @NS, weer storing" */
     if (!st->contrast_seen && st->opening_pos >= 1.5f && st->negctx >= 2.5f) return 1;
     return 0;

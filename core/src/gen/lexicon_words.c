@@ -6,65 +6,66 @@ const char wc_lex_strings[] =
     "ain't\000aint\000al\000alleen\000als\000although\000alvast\000alweer\000amazing\000amro\000ams\000an\000"
     "and\000angry\000annoying\000any\000anymore\000anyone\000app\000are\000at\000attent\000awesome\000awful\000"
     "baal\000bad\000balen\000barst\000be\000bedankt\000been\000before\000behulpzaam\000belachelijk\000benieuwd\000beschadigd\000"
-    "best\000beste\000betrouwbaar\000bezorgen\000bezorgt\000bij\000bijzonder\000blij\000boos\000boze\000bravo\000brilliant\000"
-    "broken\000bsn\000but\000bv\000can\000can't\000cannot\000cant\000cbr\000ceo\000chaos\000chapeau\000"
-    "cheers\000compleet\000cool\000could\000cs\000daar\000dag\000dagen\000dan\000dank\000dankbaar\000dankje\000"
-    "dankjewel\000dankuwel\000dat\000de\000denk\000dented\000deze\000dhl\000did\000didn't\000didnt\000die\000"
-    "dik\000dit\000dm\000do\000doen\000does\000doesn't\000doesnt\000doet\000don't\000dont\000drama\000"
-    "duidelijk\000dus\000dwaas\000echt\000echter\000echtt\000een\000effe\000eindelijk\000en\000enorm\000er\000"
-    "erg\000eu\000even\000excellent\000extra\000extreem\000extremely\000fail\000fakking\000fantastic\000fantastisch\000fast\000"
-    "fastest\000ff\000fijn\000fijne\000fk\000fking\000for\000friendly\000from\000furious\000gaaf\000gaan\000"
-    "gaat\000gave\000gedoe\000geduld\000geen\000gefikst\000gefrustreerd\000geholpen\000geldt\000gelogen\000geniaal\000geregeld\000"
-    "geweldig\000gewoon\000gezeik\000gisteren\000glad\000goed\000goede\000goedemiddag\000goedemorgen\000goedenavond\000goeie\000goh\000"
-    "good\000gps\000graag\000great\000gvb\000gvd\000had\000hallo\000handig\000happy\000hardly\000has\000"
-    "have\000heb\000hebben\000hebt\000heeft\000heel\000heerlijk\000heey\000helaas\000held\000helden\000helder\000"
-    "hele\000helemaal\000hello\000helpful\000hema\000herrie\000het\000hey\000hi\000hier\000hij\000hoe\000"
-    "hoelang\000hoer\000hoeveel\000hoi\000hopeloos\000horrible\000how\000however\000hr\000hyper\000i\000iban\000"
-    "id\000idioot\000idiote\000ik\000in\000incredibly\000ing\000is\000isn't\000isnt\000it\000jbl\000"
-    "je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000kei\000kind\000kk\000"
-    "kkr\000klasse\000klm\000klopt\000knap\000komt\000kpn\000kun\000kunnen\000kunt\000kvk\000kwartier\000"
-    "kwijt\000laat\000legend\000lek\000lekke\000lekker\000lief\000lieve\000lol\000losing\000lost\000love\000"
-    "lovely\000m'n\000maanden\000maar\000mag\000may\000me\000mega\000merci\000met\000mijn\000mislukt\000"
-    "misschien\000mkb\000mn\000moet\000moeten\000mogen\000mooi\000mooie\000morgen\000my\000naar\000nep\000"
-    "nergens\000netjes\000never\000nice\000nie\000niet\000niets\000niks\000nimmer\000nl\000no\000noch\000"
-    "nog\000nogsteeds\000nooit\000nos\000not\000nothing\000nowhere\000ns\000ns_online\000nu\000of\000oh\000"
-    "ok\000om\000omg\000on\000onbereikbaar\000ontspannen\000ontzettend\000onzin\000ook\000op\000opgelost\000opgelucht\000"
-    "oplichting\000opnieuw\000our\000ov\000over\000pathetic\000pax\000pc\000pdf\000perfect\000pluim\000poor\000"
-    "prachtig\000prima\000probleem\000problemen\000professioneel\000ramp\000rdw\000really\000redder\000relaxed\000ret\000reuze\000"
-    "ridiculous\000rijden\000rijdt\000rock\000rommel\000rotzooi\000rude\000schande\000scherp\000schoon\000sepa\000seriously\000"
-    "should\000slim\000slimmerik\000slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000soepel\000sterk\000"
-    "stil\000still\000stuk\000such\000suffer\000super\000superb\000superblij\000superservice\000tbh\000te\000ter\000"
-    "terrible\000thank\000thanks\000thanx\000that\000the\000their\000there\000they\000this\000thnx\000though\000"
-    "thx\000to\000toch\000today\000tomorrow\000tonight\000top\000toppie\000topservice\000topteam\000totaal\000totally\000"
-    "traag\000trage\000trots\000tv\000u\000uitgevallen\000uk\000ultra\000unacceptable\000usa\000useless\000uur\000"
-    "uwv\000vaart\000van\000vandaag\000verbeterd\000verbetering\000verdomme\000verrast\000verschrikkelijk\000vertraagd\000vertraging\000very\000"
-    "vet\000voor\000vraag\000vraagje\000vreselijk\000vs\000waanzinnig\000waar\000waardeloos\000waardeloze\000waarmee\000waarom\000"
-    "waarop\000waarvoor\000wachten\000wanneer\000wanprestatie\000was\000wasn't\000wasnt\000wat\000wauw\000we\000wederom\000"
-    "weer\000weet\000weken\000wel\000welk\000welke\000were\000werkt\000weten\000what\000when\000where\000"
-    "which\000who\000why\000wie\000wifi\000wij\000will\000with\000woedend\000won't\000wonderful\000wont\000"
-    "worden\000wordt\000worse\000worst\000would\000wow\000wtf\000yes\000yo\000you\000your\000zalig\000"
-    "zat\000ze\000zeer\000zielig\000zien\000zij\000zijn\000zo\000zoo\000zooi\000zooo\000zou\000"
-    "zouden\000zoveelste\000zwaar\000zwak\000zzp\000aardig\000afzetter\000amateur\000appreciate\000beroerd\000bitch\000bizar\000"
-    "cancel\000clown\000compliment\000disappoint\000disgrace\000dramatisch\000eikel\000erger\000ergerlijk\000faal\000fck\000foutmelding\000"
-    "frustrat\000frustrer\000fuck\000fuk\000geniet\000gezellig\000godsamme\000godver\000hoeren\000hulpvaardig\000ijskoud\000incompetent\000"
-    "irritant\000kanker\000keurig\000klacht\000klantgericht\000klantvriendelijk\000klojo\000kloot\000klote\000kolere\000kut\000lamlendig\000"
-    "leugenaar\000leuk\000meedenk\000motherfuck\000onacceptabel\000onbeschoft\000oplichter\000overzichtelijk\000pokke\000prettig\000prutser\000rampzalig\000"
-    "scam\000schandalig\000shit\000slecht\000storing\000sukkel\000teleurgesteld\000teleurstell\000tering\000tevreden\000topper\000triest\000"
-    "tyf\000uitstekend\000vervelend\000vlot\000vriendelijk\000# keer\000al # dagen\000al # maanden\000al # uur\000al # weken\000al maanden\000al weken\000"
-    "altijd fijn\000altijd leuk\000any chance\000anyone know\000bedankt voor niets\000bedankt voor niks\000ben benieuwd of\000ben er klaar mee\000ben het zat\000big thanks\000cool cool\000dank je wel hoor\000"
-    "dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000doe er iets aan\000doe iets\000does anyone know\000echt super attent\000eigen schuld\000elke keer\000elke ochtend\000every single time\000"
-    "fijn hoor\000fijn weer\000fuck you\000game changer\000geduld is op\000geen antwoord\000geen gedoe\000geen idee nog\000geen idee waarom\000geen probleem\000geen reactie\000geen wachttijd\000"
-    "geld terug\000geweldig hoor\000geweldig weer\000goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000graag advies\000graag info\000"
-    "graag informatie\000graag weten\000graag willen weten\000great job\000handig hoor\000het zat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe vaak moet\000hoe vaak nog\000"
-    "how difficult\000how hard can\000iedere keer\000iemand een idee\000iemand enig idee\000iemand ervaring\000ik ben er klaar mee\000ik zoek iemand\000in de wacht\000is dit nou\000is het mogelijk\000is het nou zo moeilijk\000"
-    "is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000klant bij voor het leven\000klasse hoor\000knap hoor\000kunnen jullie gewoon\000lekker bezig\000lekker dan\000looking for\000"
-    "looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000mijn geduld\000moet ik nou\000mooi hoor\000mooi staaltje\000mooi weer\000never again\000"
-    "niemand die\000niet bereikbaar\000niet dus\000niet normaal\000niet slecht\000niet te verkopen\000niet verkeerd\000niets gehoord\000niks gehoord\000no problem\000no response\000nog altijd\000"
-    "nog geen\000nog niets\000nog niks\000nog steeds\000nooit meer\000nooit saai\000not bad\000not working\000oh great\000onder de indruk\000op zoek naar\000ophangen\000"
-    "perfect weer\000precies wat ik nodig\000precies wat ik wilde\000prima hoor\000question for\000shout out\000shout-out\000slaat nergens op\000sta rood\000still waiting\000super hoor\000te laat\000"
-    "thank you\000thanks for nothing\000top gedaan\000top hoor\000vierde keer\000vraag aan\000waar blijft\000waar blijven\000waarom duurt\000waarom moet ik\000wanneer wordt hier eens\000wat een service\000"
-    "wat een topdag\000wat een verrassing\000wat is het deze keer\000we gaan het zien\000weet iemand\000weet jij\000well done\000weten jullie\000what a treat\000why do i have to\000why does it take\000wie bedenkt\000"
-    "wie heeft dit bedacht\000wie kan mij helpen\000wil graag weten\000wondering if\000yeah right\000you rock\000zeggen ze\000zo gefikst\000zo hoort\000zo zat\000zou graag willen weten\000zoveelste keer\000";
+    "best\000beste\000betrouwbaar\000bezorgen\000bezorgt\000bij\000bijzonder\000bizar\000blij\000boos\000boze\000bravo\000"
+    "brilliant\000broken\000bsn\000but\000bv\000can\000can't\000cannot\000cant\000cbr\000ceo\000chaos\000"
+    "chapeau\000cheers\000compleet\000cool\000could\000cs\000daar\000dag\000dagen\000dan\000dank\000dankbaar\000"
+    "dankje\000dankjewel\000dankuwel\000dat\000de\000denk\000dented\000deze\000dhl\000did\000didn't\000didnt\000"
+    "die\000dik\000dit\000dm\000do\000doen\000does\000doesn't\000doesnt\000doet\000don't\000dont\000"
+    "drama\000duidelijk\000dus\000dwaas\000echt\000echter\000echtt\000een\000effe\000eindelijk\000en\000enorm\000"
+    "er\000erg\000eu\000even\000excellent\000extra\000extreem\000extremely\000fail\000fakking\000fantastic\000fantastisch\000"
+    "fast\000fastest\000ff\000fijn\000fijne\000fk\000fking\000for\000friendly\000from\000furious\000gaaf\000"
+    "gaan\000gaat\000gave\000gedoe\000geduld\000geen\000gefikst\000gefrustreerd\000geholpen\000geldt\000gelogen\000geniaal\000"
+    "geregeld\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000goed\000goede\000goedemiddag\000goedemorgen\000goedenavond\000"
+    "goeie\000goh\000good\000gps\000graag\000great\000gvb\000gvd\000had\000hallo\000handig\000happy\000"
+    "hardly\000has\000have\000heb\000hebben\000hebt\000heeft\000heel\000heerlijk\000heey\000helaas\000held\000"
+    "helden\000helder\000hele\000helemaal\000hello\000helpful\000hema\000herrie\000het\000hey\000hi\000hier\000"
+    "hij\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hopeloos\000horrible\000how\000however\000hr\000hyper\000"
+    "i\000iban\000id\000idioot\000idiote\000ik\000in\000incredibly\000ing\000is\000isn't\000isnt\000"
+    "it\000jbl\000je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000kei\000"
+    "kind\000kk\000kkr\000klasse\000klm\000klopt\000knap\000komt\000kpn\000kun\000kunnen\000kunt\000"
+    "kvk\000kwartier\000kwijt\000laat\000legend\000lek\000lekke\000lekker\000lief\000lieve\000lol\000losing\000"
+    "lost\000love\000lovely\000m'n\000maanden\000maar\000mag\000may\000me\000mega\000merci\000met\000"
+    "mijn\000mislukt\000misschien\000mkb\000mn\000moet\000moeten\000mogen\000mooi\000mooie\000morgen\000my\000"
+    "naar\000nep\000nergens\000netjes\000never\000nice\000nie\000niet\000niets\000niks\000nimmer\000nl\000"
+    "no\000noch\000nog\000nogsteeds\000nooit\000nos\000not\000nothing\000nowhere\000ns\000ns_online\000nu\000"
+    "of\000oh\000ok\000om\000omg\000on\000onbereikbaar\000ontspannen\000ontzettend\000onzin\000ook\000op\000"
+    "opgelost\000opgelucht\000oplichting\000opnieuw\000our\000ov\000over\000pathetic\000pax\000pc\000pdf\000perfect\000"
+    "pluim\000poor\000prachtig\000prima\000probleem\000problemen\000professioneel\000ramp\000rdw\000really\000redder\000relaxed\000"
+    "ret\000reuze\000ridiculous\000rijden\000rijdt\000rock\000rommel\000rotzooi\000rude\000schande\000scherp\000schoon\000"
+    "sepa\000seriously\000should\000slim\000slimmerik\000slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000"
+    "soepel\000sterk\000stil\000still\000stuk\000such\000suffer\000super\000superb\000superblij\000superservice\000tbh\000"
+    "te\000ter\000terrible\000thank\000thanks\000thanx\000that\000the\000their\000there\000they\000this\000"
+    "thnx\000though\000thx\000to\000toch\000today\000tomorrow\000tonight\000top\000toppie\000topservice\000topteam\000"
+    "totaal\000totally\000traag\000trage\000trots\000tv\000u\000uitgevallen\000uk\000ultra\000unacceptable\000usa\000"
+    "useless\000uur\000uwv\000vaart\000van\000vandaag\000verbeterd\000verbetering\000verdomme\000verrast\000verschrikkelijk\000vertraagd\000"
+    "vertraging\000very\000vet\000voor\000vraag\000vraagje\000vreselijk\000vs\000waanzinnig\000waar\000waardeloos\000waardeloze\000"
+    "waarmee\000waarom\000waarop\000waarvoor\000wachten\000wanneer\000wanprestatie\000was\000wasn't\000wasnt\000wat\000wauw\000"
+    "we\000wederom\000weer\000weet\000weken\000wel\000welk\000welke\000were\000werkt\000weten\000what\000"
+    "when\000where\000which\000who\000why\000wie\000wifi\000wij\000will\000with\000woedend\000won't\000"
+    "wonderful\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000wtf\000yes\000yo\000you\000"
+    "your\000zalig\000zat\000ze\000zeer\000ziek\000zielig\000zien\000zij\000zijn\000zo\000zoo\000"
+    "zooi\000zooo\000zou\000zouden\000zoveelste\000zwaar\000zwak\000zzp\000aardig\000afzetter\000amateur\000appreciate\000"
+    "beroerd\000bitch\000cancel\000clown\000compliment\000disappoint\000disgrace\000dramatisch\000eikel\000erger\000ergerlijk\000faal\000"
+    "fck\000foutmelding\000frustrat\000frustrer\000fuck\000fuk\000geniet\000gezellig\000godsamme\000godver\000hoeren\000hulpvaardig\000"
+    "ijskoud\000incompetent\000irritant\000kanker\000keurig\000klacht\000klantgericht\000klantvriendelijk\000klojo\000kloot\000klote\000kolere\000"
+    "kut\000lamlendig\000leugenaar\000leuk\000meedenk\000motherfuck\000onacceptabel\000onbeschoft\000oplichter\000overzichtelijk\000pokke\000prettig\000"
+    "prutser\000rampzalig\000scam\000schandalig\000shit\000slecht\000storing\000sukkel\000teleurgesteld\000teleurstell\000tering\000tevreden\000"
+    "topper\000triest\000tyf\000uitstekend\000vervelend\000vlot\000vriendelijk\000# keer\000again and again\000al # dagen\000al # maanden\000al # uur\000"
+    "al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000anyone know\000bedankt voor niets\000bedankt voor niks\000ben benieuwd of\000ben er klaar mee\000ben het zat\000"
+    "big thanks\000cool cool\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000doe er iets aan\000doe iets\000does anyone know\000echt super attent\000eigen schuld\000"
+    "elke keer\000elke ochtend\000every single time\000fijn hoor\000fijn weer\000game changer\000geduld is op\000geen antwoord\000geen gedoe\000geen idee nog\000geen idee waarom\000geen probleem\000"
+    "geen reactie\000geen wachttijd\000geweldig hoor\000geweldig weer\000goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000graag advies\000"
+    "graag info\000graag informatie\000graag weten\000graag willen weten\000great job\000handig hoor\000het zat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe vaak moet\000"
+    "hoe vaak nog\000how difficult\000how hard can\000iedere keer\000iemand een idee\000iemand enig idee\000iemand ervaring\000ik ben er klaar mee\000ik zoek iemand\000in a row\000in de wacht\000is dit nou\000"
+    "is het mogelijk\000is het nou zo moeilijk\000is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000klant bij voor het leven\000klasse hoor\000knap hoor\000kunnen jullie gewoon\000lekker bezig\000"
+    "lekker dan\000looking for\000looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000mijn geduld\000moet ik nou\000mooi hoor\000mooi staaltje\000"
+    "mooi weer\000never again\000niemand die\000niet bereikbaar\000niet dus\000niet normaal\000niet slecht\000niet te verkopen\000niet verkeerd\000niets gehoord\000niks gehoord\000no problem\000"
+    "no response\000nog altijd\000nog geen\000nog geen geld\000nog niets\000nog niks\000nog steeds\000nooit meer\000nooit saai\000not bad\000not working\000oh great\000"
+    "onder de indruk\000op rij\000op zoek naar\000ophangen\000perfect weer\000prima hoor\000question for\000second time\000shout out\000shout-out\000slaat nergens op\000sta rood\000"
+    "still waiting\000super hoor\000te laat\000thank you\000thanks for nothing\000third time\000top gedaan\000top hoor\000tweede keer\000vierde keer\000vraag aan\000waar blijft\000"
+    "waar blijven\000waarom duurt\000waarom moet ik\000wanneer wordt hier eens\000wat een service\000wat een topdag\000wat een verrassing\000wat een verschil\000wat is het deze keer\000we gaan het zien\000weet iemand\000weet jij\000"
+    "well done\000weten jullie\000what a treat\000why do i have to\000why does it take\000wie bedenkt\000wie heeft dit bedacht\000wie kan mij helpen\000wil gewoon mijn geld terug\000wil graag weten\000wil m'n geld terug\000wil mijn geld terug\000"
+    "wil weten\000willen weten\000wondering if\000yeah right\000you rock\000zeggen ze\000zo gefikst\000zo hoort het\000zo zat\000zou graag willen weten\000zou ik willen weten\000zoveelste keer\000";
 
 const wc_lex_word wc_lex_words[] = {
     {0, 1, 0, WC_LX_FUNC_EN}, /* a */
@@ -122,729 +123,742 @@ const wc_lex_word wc_lex_words[] = {
     {336, 7, 0, WC_LX_QWORD}, /* bezorgt */
     {344, 3, 0, WC_LX_FUNC_NL}, /* bij */
     {348, 9, 0, WC_LX_INTENS}, /* bijzonder */
-    {358, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
-    {363, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
-    {368, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
-    {373, 5, 0, WC_LX_SARCMARK}, /* bravo */
-    {379, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
-    {389, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
-    {396, 3, 0, WC_LX_ACRONYM}, /* bsn */
-    {400, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
-    {404, 2, 0, WC_LX_ACRONYM}, /* bv */
-    {407, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* can */
-    {411, 5, 0, WC_LX_NEGATOR}, /* can't */
-    {417, 6, 0, WC_LX_NEGATOR}, /* cannot */
-    {424, 4, 0, WC_LX_NEGATOR}, /* cant */
-    {429, 3, 0, WC_LX_ACRONYM}, /* cbr */
-    {433, 3, 0, WC_LX_ACRONYM}, /* ceo */
-    {437, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
-    {443, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
-    {451, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
-    {458, 8, 0, WC_LX_INTENS}, /* compleet */
-    {467, 4, 0, WC_LX_SARCMARK}, /* cool */
-    {472, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* could */
-    {478, 2, 0, WC_LX_ACRONYM}, /* cs */
-    {481, 4, 0, WC_LX_FUNC_NL}, /* daar */
-    {486, 3, 0, WC_LX_GREETING}, /* dag */
-    {490, 5, 0, WC_LX_COMPLAINT}, /* dagen */
-    {496, 3, 0, WC_LX_FUNC_NL}, /* dan */
-    {500, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
-    {505, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
-    {514, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
-    {521, 9, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
-    {531, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
-    {540, 3, 0, WC_LX_FUNC_NL}, /* dat */
-    {544, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
-    {547, 4, 0, WC_LX_VAGUE}, /* denk */
-    {552, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
-    {559, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
-    {564, 3, 0, WC_LX_ACRONYM}, /* dhl */
-    {568, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
-    {572, 6, 0, WC_LX_NEGATOR}, /* didn't */
-    {579, 5, 0, WC_LX_NEGATOR}, /* didnt */
-    {585, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
-    {589, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
-    {593, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dit */
-    {597, 2, 0, WC_LX_ACRONYM}, /* dm */
-    {600, 2, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* do */
-    {603, 4, 0, WC_LX_QWORD}, /* doen */
-    {608, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* does */
-    {613, 7, 0, WC_LX_NEGATOR}, /* doesn't */
-    {621, 6, 0, WC_LX_NEGATOR}, /* doesnt */
-    {628, 4, 0, WC_LX_QWORD}, /* doet */
-    {633, 5, 0, WC_LX_NEGATOR}, /* don't */
-    {639, 4, 0, WC_LX_NEGATOR}, /* dont */
-    {644, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
-    {650, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
-    {660, 3, 0, WC_LX_FUNC_NL}, /* dus */
-    {664, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
-    {670, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* echt */
-    {675, 6, 0, WC_LX_CONTRAST}, /* echter */
-    {682, 5, 0, WC_LX_INTENS}, /* echtt */
-    {688, 3, 0, WC_LX_FUNC_NL}, /* een */
-    {692, 4, 0, WC_LX_GREETING}, /* effe */
-    {697, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
-    {707, 2, 0, WC_LX_FUNC_NL}, /* en */
-    {710, 5, 0, WC_LX_INTENS}, /* enorm */
-    {716, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
-    {719, 3, 0, WC_LX_INTENS}, /* erg */
-    {723, 2, 0, WC_LX_ACRONYM}, /* eu */
-    {726, 4, 0, WC_LX_GREETING}, /* even */
-    {731, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
-    {741, 5, 0, WC_LX_MODIFIER}, /* extra */
-    {747, 7, 0, WC_LX_INTENS}, /* extreem */
-    {755, 9, 0, WC_LX_INTENS}, /* extremely */
-    {765, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
-    {770, 7, 0, WC_LX_PROF}, /* fakking */
-    {778, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
-    {788, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
-    {800, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
-    {805, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
-    {813, 2, 0, WC_LX_GREETING}, /* ff */
-    {816, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
-    {821, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
-    {827, 2, 0, WC_LX_PROF}, /* fk */
-    {830, 5, 0, WC_LX_PROF}, /* fking */
-    {836, 3, 0, WC_LX_FUNC_EN}, /* for */
-    {840, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
-    {849, 4, 0, WC_LX_FUNC_EN}, /* from */
-    {854, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
-    {862, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
-    {867, 4, 0, WC_LX_QWORD}, /* gaan */
-    {872, 4, 0, WC_LX_QWORD}, /* gaat */
-    {877, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
-    {882, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
-    {888, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* geduld */
-    {895, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* geen */
-    {900, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
-    {908, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
-    {921, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
-    {930, 5, 0, WC_LX_QWORD}, /* geldt */
-    {936, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
-    {944, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
-    {952, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
-    {961, 8, 0, WC_LX_SARCMARK}, /* geweldig */
-    {970, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
-    {977, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
-    {984, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
-    {993, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
-    {998, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goed */
-    {1003, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
-    {1009, 11, 0, WC_LX_GREETING}, /* goedemiddag */
-    {1021, 11, 0, WC_LX_GREETING}, /* goedemorgen */
-    {1033, 11, 0, WC_LX_GREETING}, /* goedenavond */
-    {1045, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
-    {1051, 3, 0, WC_LX_SARCMARK}, /* goh */
-    {1055, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* good */
-    {1060, 3, 0, WC_LX_ACRONYM}, /* gps */
-    {1064, 5, 0, WC_LX_FUNC_NL}, /* graag */
-    {1070, 5, 2, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
-    {1076, 3, 0, WC_LX_ACRONYM}, /* gvb */
-    {1080, 3, 0, WC_LX_PROF}, /* gvd */
-    {1084, 3, 0, WC_LX_FUNC_EN}, /* had */
-    {1088, 5, 0, WC_LX_GREETING}, /* hallo */
-    {1094, 6, 0, WC_LX_SARCMARK}, /* handig */
-    {1101, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
-    {1107, 6, 0, WC_LX_NEGATOR}, /* hardly */
-    {1114, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
-    {1118, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
-    {1123, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
-    {1127, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* hebben */
-    {1134, 4, 0, WC_LX_QWORD}, /* hebt */
-    {1139, 5, 0, WC_LX_QWORD}, /* heeft */
-    {1145, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
-    {1150, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
-    {1159, 4, 0, WC_LX_GREETING}, /* heey */
-    {1164, 6, 0, WC_LX_CONTRAST}, /* helaas */
-    {1171, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {1176, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
-    {1183, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
-    {1190, 4, 0, WC_LX_INTENS}, /* hele */
-    {1195, 8, 0, WC_LX_INTENS}, /* helemaal */
-    {1204, 5, 0, WC_LX_GREETING}, /* hello */
-    {1210, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
-    {1218, 4, 0, WC_LX_ACRONYM}, /* hema */
-    {1223, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
-    {1230, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* het */
-    {1234, 3, 0, WC_LX_GREETING}, /* hey */
-    {1238, 2, 0, WC_LX_GREETING}, /* hi */
-    {1241, 4, 0, WC_LX_FUNC_NL}, /* hier */
-    {1246, 3, 0, WC_LX_PRONOUN}, /* hij */
-    {1250, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* hoe */
-    {1254, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
-    {1262, 4, 0, WC_LX_PROF}, /* hoer */
-    {1267, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
-    {1275, 3, 0, WC_LX_GREETING}, /* hoi */
-    {1279, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
-    {1288, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
-    {1297, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* how */
-    {1301, 7, 0, WC_LX_CONTRAST}, /* however */
-    {1309, 2, 0, WC_LX_ACRONYM}, /* hr */
-    {1312, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
-    {1318, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
-    {1320, 4, 0, WC_LX_ACRONYM}, /* iban */
-    {1325, 2, 0, WC_LX_ACRONYM}, /* id */
-    {1328, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
-    {1335, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
-    {1342, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ik */
-    {1345, 2, 0, WC_LX_FUNC_EN}, /* in */
-    {1348, 10, 0, WC_LX_INTENS}, /* incredibly */
-    {1359, 3, 0, WC_LX_ACRONYM}, /* ing */
-    {1363, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_QWORD}, /* is */
-    {1366, 5, 0, WC_LX_NEGATOR}, /* isn't */
-    {1372, 4, 0, WC_LX_NEGATOR}, /* isnt */
-    {1377, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
-    {1380, 3, 0, WC_LX_ACRONYM}, /* jbl */
-    {1384, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
-    {1387, 3, 0, WC_LX_ACRONYM}, /* jfk */
-    {1391, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
-    {1396, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
-    {1403, 4, 0, WC_LX_FUNC_EN}, /* just */
-    {1408, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kan */
-    {1412, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
-    {1418, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
-    {1426, 4, 0, WC_LX_COMPLAINT}, /* keer */
-    {1431, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
-    {1435, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
-    {1440, 2, 0, WC_LX_PROF}, /* kk */
-    {1443, 3, 0, WC_LX_PROF}, /* kkr */
-    {1447, 6, 0, WC_LX_SARCMARK}, /* klasse */
-    {1454, 3, 0, WC_LX_ACRONYM}, /* klm */
-    {1458, 5, 0, WC_LX_QWORD}, /* klopt */
-    {1464, 4, 1, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
-    {1469, 4, 0, WC_LX_QWORD}, /* komt */
-    {1474, 3, 0, WC_LX_ACRONYM}, /* kpn */
-    {1478, 3, 0, WC_LX_QWORD}, /* kun */
-    {1482, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kunnen */
-    {1489, 4, 0, WC_LX_QWORD}, /* kunt */
-    {1494, 3, 0, WC_LX_ACRONYM}, /* kvk */
-    {1498, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
-    {1507, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
-    {1513, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
-    {1518, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
-    {1525, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
-    {1529, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
-    {1535, 6, 0, WC_LX_SARCMARK}, /* lekker */
-    {1542, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
-    {1547, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
-    {1553, 3, 0, WC_LX_ACRONYM}, /* lol */
-    {1557, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
-    {1564, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
-    {1569, 4, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
-    {1574, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
-    {1581, 3, 0, WC_LX_PRONOUN}, /* m'n */
-    {1585, 7, 0, WC_LX_COMPLAINT}, /* maanden */
-    {1593, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
-    {1598, 3, 0, WC_LX_QWORD}, /* mag */
-    {1602, 3, 0, WC_LX_QWORD}, /* may */
-    {1606, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
-    {1609, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
-    {1614, 5, 0, WC_LX_THANKS}, /* merci */
-    {1620, 3, 0, WC_LX_FUNC_NL}, /* met */
-    {1624, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mijn */
-    {1629, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
-    {1637, 9, 0, WC_LX_VAGUE}, /* misschien */
-    {1647, 3, 0, WC_LX_ACRONYM}, /* mkb */
-    {1651, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
-    {1654, 4, 0, WC_LX_QWORD}, /* moet */
-    {1659, 6, 0, WC_LX_QWORD}, /* moeten */
-    {1666, 5, 0, WC_LX_QWORD}, /* mogen */
-    {1672, 4, 0, WC_LX_SARCMARK}, /* mooi */
-    {1677, 5, 0, WC_LX_SARCMARK}, /* mooie */
-    {1683, 6, 0, WC_LX_FUNC_NL}, /* morgen */
-    {1690, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
-    {1693, 4, 0, WC_LX_FUNC_NL}, /* naar */
-    {1698, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
-    {1702, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
-    {1710, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* netjes */
-    {1717, 5, 0, WC_LX_NEGATOR}, /* never */
-    {1723, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
-    {1728, 3, 0, WC_LX_NEGATOR}, /* nie */
-    {1732, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* niet */
-    {1737, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niets */
-    {1743, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niks */
-    {1748, 6, 0, WC_LX_NEGATOR}, /* nimmer */
-    {1755, 2, 0, WC_LX_ACRONYM}, /* nl */
-    {1758, 2, 0, WC_LX_NEGATOR}, /* no */
-    {1761, 4, 0, WC_LX_NEGATOR}, /* noch */
-    {1766, 3, 0, WC_LX_FUNC_NL}, /* nog */
-    {1770, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
-    {1780, 5, 0, WC_LX_NEGATOR}, /* nooit */
-    {1786, 3, 0, WC_LX_ACRONYM}, /* nos */
-    {1790, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR}, /* not */
-    {1794, 7, 0, WC_LX_NEGATOR}, /* nothing */
-    {1802, 7, 0, WC_LX_NEGATOR}, /* nowhere */
-    {1810, 2, 0, WC_LX_ACRONYM}, /* ns */
-    {1813, 9, 0, WC_LX_ACRONYM}, /* ns_online */
-    {1823, 2, 0, WC_LX_FUNC_NL}, /* nu */
-    {1826, 2, 0, WC_LX_FUNC_EN}, /* of */
-    {1829, 2, 0, WC_LX_SARCMARK}, /* oh */
-    {1832, 2, 0, WC_LX_ACRONYM}, /* ok */
-    {1835, 2, 0, WC_LX_FUNC_NL}, /* om */
-    {1838, 3, 0, WC_LX_ACRONYM}, /* omg */
-    {1842, 2, 0, WC_LX_FUNC_EN}, /* on */
-    {1845, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
-    {1858, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
-    {1869, 10, 0, WC_LX_INTENS}, /* ontzettend */
-    {1880, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
-    {1886, 3, 0, WC_LX_FUNC_NL}, /* ook */
-    {1890, 2, 0, WC_LX_FUNC_NL}, /* op */
-    {1893, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
-    {1902, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
-    {1912, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
-    {1923, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
-    {1931, 3, 0, WC_LX_FUNC_EN}, /* our */
-    {1935, 2, 0, WC_LX_ACRONYM}, /* ov */
-    {1938, 4, 0, WC_LX_MODIFIER}, /* over */
-    {1943, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
-    {1952, 3, 0, WC_LX_ACRONYM}, /* pax */
-    {1956, 2, 0, WC_LX_ACRONYM}, /* pc */
-    {1959, 3, 0, WC_LX_ACRONYM}, /* pdf */
-    {1963, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
-    {1971, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
-    {1977, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
-    {1982, 8, 0, WC_LX_SARCMARK}, /* prachtig */
-    {1991, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prima */
-    {1997, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
-    {2006, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
-    {2016, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
-    {2030, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
-    {2035, 3, 0, WC_LX_ACRONYM}, /* rdw */
-    {2039, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
-    {2046, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
-    {2053, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
-    {2061, 3, 0, WC_LX_ACRONYM}, /* ret */
-    {2065, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
-    {2071, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
-    {2082, 6, 0, WC_LX_QWORD}, /* rijden */
-    {2089, 5, 0, WC_LX_QWORD}, /* rijdt */
-    {2095, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
-    {2100, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
-    {2107, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
-    {2115, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
-    {2120, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
-    {2128, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
-    {2135, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
-    {2142, 4, 0, WC_LX_ACRONYM}, /* sepa */
-    {2147, 9, 0, WC_LX_INTENS}, /* seriously */
-    {2157, 6, 0, WC_LX_QWORD}, /* should */
-    {2164, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
-    {2169, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
-    {2179, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
-    {2184, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
-    {2191, 3, 0, WC_LX_ACRONYM}, /* sms */
-    {2195, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* snel */
-    {2200, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
-    {2207, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
-    {2215, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
-    {2218, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
-    {2225, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
-    {2231, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
-    {2236, 5, 0, WC_LX_COMPLAINT}, /* still */
-    {2242, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
-    {2247, 4, 0, WC_LX_INTENS}, /* such */
-    {2252, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
-    {2259, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SENT}, /* super */
-    {2265, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
-    {2272, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
-    {2282, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
-    {2295, 3, 0, WC_LX_ACRONYM}, /* tbh */
-    {2299, 2, 0, WC_LX_FUNC_NL}, /* te */
-    {2302, 3, 0, WC_LX_ACRONYM}, /* ter */
-    {2306, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
-    {2315, 5, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* thank */
-    {2321, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
-    {2328, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
-    {2334, 4, 0, WC_LX_FUNC_EN}, /* that */
-    {2339, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
-    {2343, 5, 0, WC_LX_FUNC_EN}, /* their */
-    {2349, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
-    {2355, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
-    {2360, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
-    {2365, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
-    {2370, 6, 0, WC_LX_CONTRAST}, /* though */
-    {2377, 3, 0, WC_LX_THANKS}, /* thx */
-    {2381, 2, 0, WC_LX_FUNC_EN}, /* to */
-    {2384, 4, 0, WC_LX_FUNC_NL}, /* toch */
-    {2389, 5, 0, WC_LX_FUNC_EN}, /* today */
-    {2395, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
-    {2404, 7, 0, WC_LX_FUNC_EN}, /* tonight */
-    {2412, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
-    {2416, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
-    {2423, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
-    {2434, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
-    {2442, 6, 0, WC_LX_INTENS}, /* totaal */
-    {2449, 7, 0, WC_LX_INTENS}, /* totally */
-    {2457, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
-    {2463, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
-    {2469, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
-    {2475, 2, 0, WC_LX_ACRONYM}, /* tv */
-    {2478, 1, 0, WC_LX_PRONOUN}, /* u */
-    {2480, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
-    {2492, 2, 0, WC_LX_ACRONYM}, /* uk */
-    {2495, 5, 0, WC_LX_MODIFIER}, /* ultra */
-    {2501, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
-    {2514, 3, 0, WC_LX_ACRONYM}, /* usa */
-    {2518, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
-    {2526, 3, 0, WC_LX_COMPLAINT}, /* uur */
-    {2530, 3, 0, WC_LX_ACRONYM}, /* uwv */
-    {2534, 5, 0, WC_LX_QWORD}, /* vaart */
-    {2540, 3, 0, WC_LX_FUNC_NL}, /* van */
-    {2544, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
-    {2552, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
-    {2562, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
-    {2574, 8, 0, WC_LX_PROF}, /* verdomme */
-    {2583, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
-    {2591, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
-    {2607, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
-    {2617, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
-    {2628, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
-    {2633, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
-    {2637, 4, 0, WC_LX_FUNC_NL}, /* voor */
-    {2642, 5, 0, WC_LX_GREETING}, /* vraag */
-    {2648, 7, 0, WC_LX_GREETING}, /* vraagje */
-    {2656, 9, 0, WC_LX_INTENS}, /* vreselijk */
-    {2666, 2, 0, WC_LX_ACRONYM}, /* vs */
-    {2669, 10, 0, WC_LX_INTENS}, /* waanzinnig */
-    {2680, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waar */
-    {2685, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {2696, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
-    {2707, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
-    {2715, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waarom */
-    {2722, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
-    {2729, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
-    {2738, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
-    {2746, 7, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
-    {2754, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
-    {2767, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
-    {2771, 6, 0, WC_LX_NEGATOR}, /* wasn't */
-    {2778, 5, 0, WC_LX_NEGATOR}, /* wasnt */
-    {2784, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wat */
-    {2788, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
-    {2793, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* we */
-    {2796, 7, 0, WC_LX_COMPLAINT}, /* wederom */
-    {2804, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
-    {2809, 4, 0, WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
-    {2814, 5, 0, WC_LX_COMPLAINT}, /* weken */
-    {2820, 3, 0, WC_LX_FUNC_NL}, /* wel */
-    {2824, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
-    {2829, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
-    {2835, 4, 0, WC_LX_FUNC_EN}, /* were */
-    {2840, 5, 0, WC_LX_QWORD}, /* werkt */
-    {2846, 5, 0, WC_LX_QWORD}, /* weten */
-    {2852, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* what */
-    {2857, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
-    {2862, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* where */
-    {2868, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
-    {2874, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
-    {2878, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* why */
-    {2882, 3, 0, WC_LX_QWORD | WC_LX_WH}, /* wie */
-    {2886, 4, 0, WC_LX_ACRONYM}, /* wifi */
-    {2891, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
-    {2895, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
-    {2900, 4, 0, WC_LX_FUNC_EN}, /* with */
-    {2905, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
-    {2913, 5, 0, WC_LX_NEGATOR}, /* won't */
-    {2919, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
-    {2929, 4, 0, WC_LX_NEGATOR}, /* wont */
-    {2934, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
-    {2941, 5, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* wordt */
-    {2947, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
-    {2953, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worst */
-    {2959, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
-    {2965, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
-    {2969, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
-    {2973, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
-    {2977, 2, 0, WC_LX_GREETING}, /* yo */
-    {2980, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* you */
-    {2984, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
-    {2989, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
-    {2995, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
-    {2999, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
-    {3002, 4, 0, WC_LX_INTENS}, /* zeer */
-    {3007, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
-    {3014, 4, 0, WC_LX_VAGUE}, /* zien */
-    {3019, 3, 0, WC_LX_PRONOUN}, /* zij */
-    {3023, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
-    {3028, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* zo */
-    {3031, 3, 0, WC_LX_INTENS}, /* zoo */
-    {3035, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
-    {3040, 4, 0, WC_LX_INTENS}, /* zooo */
-    {3045, 3, 0, WC_LX_QWORD}, /* zou */
-    {3049, 6, 0, WC_LX_QWORD}, /* zouden */
-    {3056, 9, 0, WC_LX_COMPLAINT}, /* zoveelste */
-    {3066, 5, 0, WC_LX_INTENS}, /* zwaar */
-    {3072, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
-    {3077, 3, 0, WC_LX_ACRONYM}, /* zzp */
+    {358, 5, 0, WC_LX_INTENS}, /* bizar */
+    {364, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
+    {369, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
+    {374, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
+    {379, 5, 0, WC_LX_SARCMARK}, /* bravo */
+    {385, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
+    {395, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
+    {402, 3, 0, WC_LX_ACRONYM}, /* bsn */
+    {406, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
+    {410, 2, 0, WC_LX_ACRONYM}, /* bv */
+    {413, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* can */
+    {417, 5, 0, WC_LX_NEGATOR}, /* can't */
+    {423, 6, 0, WC_LX_NEGATOR}, /* cannot */
+    {430, 4, 0, WC_LX_NEGATOR}, /* cant */
+    {435, 3, 0, WC_LX_ACRONYM}, /* cbr */
+    {439, 3, 0, WC_LX_ACRONYM}, /* ceo */
+    {443, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
+    {449, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
+    {457, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
+    {464, 8, 0, WC_LX_INTENS}, /* compleet */
+    {473, 4, 0, WC_LX_SARCMARK}, /* cool */
+    {478, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* could */
+    {484, 2, 0, WC_LX_ACRONYM}, /* cs */
+    {487, 4, 0, WC_LX_FUNC_NL}, /* daar */
+    {492, 3, 0, WC_LX_GREETING}, /* dag */
+    {496, 5, 0, WC_LX_COMPLAINT}, /* dagen */
+    {502, 3, 0, WC_LX_FUNC_NL}, /* dan */
+    {506, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
+    {511, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
+    {520, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
+    {527, 9, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
+    {537, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
+    {546, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
+    {550, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
+    {553, 4, 0, WC_LX_VAGUE}, /* denk */
+    {558, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
+    {565, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
+    {570, 3, 0, WC_LX_ACRONYM}, /* dhl */
+    {574, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
+    {578, 6, 0, WC_LX_NEGATOR}, /* didn't */
+    {585, 5, 0, WC_LX_NEGATOR}, /* didnt */
+    {591, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
+    {595, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
+    {599, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dit */
+    {603, 2, 0, WC_LX_ACRONYM}, /* dm */
+    {606, 2, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* do */
+    {609, 4, 0, WC_LX_QWORD}, /* doen */
+    {614, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* does */
+    {619, 7, 0, WC_LX_NEGATOR}, /* doesn't */
+    {627, 6, 0, WC_LX_NEGATOR}, /* doesnt */
+    {634, 4, 0, WC_LX_QWORD}, /* doet */
+    {639, 5, 0, WC_LX_NEGATOR}, /* don't */
+    {645, 4, 0, WC_LX_NEGATOR}, /* dont */
+    {650, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
+    {656, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
+    {666, 3, 0, WC_LX_FUNC_NL}, /* dus */
+    {670, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
+    {676, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* echt */
+    {681, 6, 0, WC_LX_CONTRAST}, /* echter */
+    {688, 5, 0, WC_LX_INTENS}, /* echtt */
+    {694, 3, 0, WC_LX_FUNC_NL}, /* een */
+    {698, 4, 0, WC_LX_GREETING}, /* effe */
+    {703, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
+    {713, 2, 0, WC_LX_FUNC_NL}, /* en */
+    {716, 5, 0, WC_LX_INTENS}, /* enorm */
+    {722, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
+    {725, 3, 0, WC_LX_INTENS}, /* erg */
+    {729, 2, 0, WC_LX_ACRONYM}, /* eu */
+    {732, 4, 0, WC_LX_GREETING}, /* even */
+    {737, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
+    {747, 5, 0, WC_LX_MODIFIER}, /* extra */
+    {753, 7, 0, WC_LX_INTENS}, /* extreem */
+    {761, 9, 0, WC_LX_INTENS}, /* extremely */
+    {771, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
+    {776, 7, 0, WC_LX_PROF}, /* fakking */
+    {784, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
+    {794, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
+    {806, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
+    {811, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
+    {819, 2, 0, WC_LX_GREETING}, /* ff */
+    {822, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
+    {827, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
+    {833, 2, 0, WC_LX_PROF}, /* fk */
+    {836, 5, 0, WC_LX_PROF}, /* fking */
+    {842, 3, 0, WC_LX_FUNC_EN}, /* for */
+    {846, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
+    {855, 4, 0, WC_LX_FUNC_EN}, /* from */
+    {860, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
+    {868, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
+    {873, 4, 0, WC_LX_QWORD}, /* gaan */
+    {878, 4, 0, WC_LX_QWORD}, /* gaat */
+    {883, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
+    {888, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
+    {894, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* geduld */
+    {901, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* geen */
+    {906, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
+    {914, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
+    {927, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
+    {936, 5, 0, WC_LX_QWORD}, /* geldt */
+    {942, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
+    {950, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
+    {958, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
+    {967, 8, 0, WC_LX_INTENS}, /* gestoord */
+    {976, 8, 0, WC_LX_SARCMARK}, /* geweldig */
+    {985, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
+    {992, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
+    {999, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
+    {1008, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
+    {1013, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goed */
+    {1018, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
+    {1024, 11, 0, WC_LX_GREETING}, /* goedemiddag */
+    {1036, 11, 0, WC_LX_GREETING}, /* goedemorgen */
+    {1048, 11, 0, WC_LX_GREETING}, /* goedenavond */
+    {1060, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
+    {1066, 3, 0, WC_LX_SARCMARK}, /* goh */
+    {1070, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* good */
+    {1075, 3, 0, WC_LX_ACRONYM}, /* gps */
+    {1079, 5, 0, WC_LX_FUNC_NL}, /* graag */
+    {1085, 5, 2, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
+    {1091, 3, 0, WC_LX_ACRONYM}, /* gvb */
+    {1095, 3, 0, WC_LX_PROF}, /* gvd */
+    {1099, 3, 0, WC_LX_FUNC_EN}, /* had */
+    {1103, 5, 0, WC_LX_GREETING}, /* hallo */
+    {1109, 6, 0, WC_LX_SARCMARK}, /* handig */
+    {1116, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
+    {1122, 6, 0, WC_LX_NEGATOR}, /* hardly */
+    {1129, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
+    {1133, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
+    {1138, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
+    {1142, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* hebben */
+    {1149, 4, 0, WC_LX_QWORD}, /* hebt */
+    {1154, 5, 0, WC_LX_QWORD}, /* heeft */
+    {1160, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
+    {1165, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
+    {1174, 4, 0, WC_LX_GREETING}, /* heey */
+    {1179, 6, 0, WC_LX_CONTRAST}, /* helaas */
+    {1186, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {1191, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
+    {1198, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
+    {1205, 4, 0, WC_LX_INTENS}, /* hele */
+    {1210, 8, 0, WC_LX_INTENS}, /* helemaal */
+    {1219, 5, 0, WC_LX_GREETING}, /* hello */
+    {1225, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
+    {1233, 4, 0, WC_LX_ACRONYM}, /* hema */
+    {1238, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
+    {1245, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* het */
+    {1249, 3, 0, WC_LX_GREETING}, /* hey */
+    {1253, 2, 0, WC_LX_GREETING}, /* hi */
+    {1256, 4, 0, WC_LX_FUNC_NL}, /* hier */
+    {1261, 3, 0, WC_LX_PRONOUN}, /* hij */
+    {1265, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* hoe */
+    {1269, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
+    {1277, 4, 0, WC_LX_PROF}, /* hoer */
+    {1282, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
+    {1290, 3, 0, WC_LX_GREETING}, /* hoi */
+    {1294, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
+    {1303, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
+    {1312, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* how */
+    {1316, 7, 0, WC_LX_CONTRAST}, /* however */
+    {1324, 2, 0, WC_LX_ACRONYM}, /* hr */
+    {1327, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
+    {1333, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
+    {1335, 4, 0, WC_LX_ACRONYM}, /* iban */
+    {1340, 2, 0, WC_LX_ACRONYM}, /* id */
+    {1343, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
+    {1350, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
+    {1357, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ik */
+    {1360, 2, 0, WC_LX_FUNC_EN}, /* in */
+    {1363, 10, 0, WC_LX_INTENS}, /* incredibly */
+    {1374, 3, 0, WC_LX_ACRONYM}, /* ing */
+    {1378, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_QWORD}, /* is */
+    {1381, 5, 0, WC_LX_NEGATOR}, /* isn't */
+    {1387, 4, 0, WC_LX_NEGATOR}, /* isnt */
+    {1392, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
+    {1395, 3, 0, WC_LX_ACRONYM}, /* jbl */
+    {1399, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
+    {1402, 3, 0, WC_LX_ACRONYM}, /* jfk */
+    {1406, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
+    {1411, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
+    {1418, 4, 0, WC_LX_FUNC_EN}, /* just */
+    {1423, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kan */
+    {1427, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
+    {1433, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
+    {1441, 4, 0, WC_LX_COMPLAINT}, /* keer */
+    {1446, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
+    {1450, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
+    {1455, 2, 0, WC_LX_PROF}, /* kk */
+    {1458, 3, 0, WC_LX_PROF}, /* kkr */
+    {1462, 6, 0, WC_LX_SARCMARK}, /* klasse */
+    {1469, 3, 0, WC_LX_ACRONYM}, /* klm */
+    {1473, 5, 0, WC_LX_QWORD}, /* klopt */
+    {1479, 4, 1, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
+    {1484, 4, 0, WC_LX_QWORD}, /* komt */
+    {1489, 3, 0, WC_LX_ACRONYM}, /* kpn */
+    {1493, 3, 0, WC_LX_QWORD}, /* kun */
+    {1497, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kunnen */
+    {1504, 4, 0, WC_LX_QWORD}, /* kunt */
+    {1509, 3, 0, WC_LX_ACRONYM}, /* kvk */
+    {1513, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
+    {1522, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
+    {1528, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
+    {1533, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
+    {1540, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
+    {1544, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
+    {1550, 6, 0, WC_LX_SARCMARK}, /* lekker */
+    {1557, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
+    {1562, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
+    {1568, 3, 0, WC_LX_ACRONYM}, /* lol */
+    {1572, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
+    {1579, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
+    {1584, 4, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
+    {1589, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
+    {1596, 3, 0, WC_LX_PRONOUN}, /* m'n */
+    {1600, 7, 0, WC_LX_COMPLAINT}, /* maanden */
+    {1608, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
+    {1613, 3, 0, WC_LX_QWORD}, /* mag */
+    {1617, 3, 0, WC_LX_QWORD}, /* may */
+    {1621, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
+    {1624, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
+    {1629, 5, 0, WC_LX_THANKS}, /* merci */
+    {1635, 3, 0, WC_LX_FUNC_NL}, /* met */
+    {1639, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mijn */
+    {1644, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
+    {1652, 9, 0, WC_LX_VAGUE}, /* misschien */
+    {1662, 3, 0, WC_LX_ACRONYM}, /* mkb */
+    {1666, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
+    {1669, 4, 0, WC_LX_QWORD}, /* moet */
+    {1674, 6, 0, WC_LX_QWORD}, /* moeten */
+    {1681, 5, 0, WC_LX_QWORD}, /* mogen */
+    {1687, 4, 0, WC_LX_SARCMARK}, /* mooi */
+    {1692, 5, 0, WC_LX_SARCMARK}, /* mooie */
+    {1698, 6, 0, WC_LX_FUNC_NL}, /* morgen */
+    {1705, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
+    {1708, 4, 0, WC_LX_FUNC_NL}, /* naar */
+    {1713, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
+    {1717, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
+    {1725, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* netjes */
+    {1732, 5, 0, WC_LX_NEGATOR}, /* never */
+    {1738, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
+    {1743, 3, 0, WC_LX_NEGATOR}, /* nie */
+    {1747, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* niet */
+    {1752, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niets */
+    {1758, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niks */
+    {1763, 6, 0, WC_LX_NEGATOR}, /* nimmer */
+    {1770, 2, 0, WC_LX_ACRONYM}, /* nl */
+    {1773, 2, 0, WC_LX_NEGATOR}, /* no */
+    {1776, 4, 0, WC_LX_NEGATOR}, /* noch */
+    {1781, 3, 0, WC_LX_FUNC_NL}, /* nog */
+    {1785, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
+    {1795, 5, 0, WC_LX_NEGATOR}, /* nooit */
+    {1801, 3, 0, WC_LX_ACRONYM}, /* nos */
+    {1805, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR}, /* not */
+    {1809, 7, 0, WC_LX_NEGATOR}, /* nothing */
+    {1817, 7, 0, WC_LX_NEGATOR}, /* nowhere */
+    {1825, 2, 0, WC_LX_ACRONYM}, /* ns */
+    {1828, 9, 0, WC_LX_ACRONYM}, /* ns_online */
+    {1838, 2, 0, WC_LX_FUNC_NL}, /* nu */
+    {1841, 2, 0, WC_LX_FUNC_EN}, /* of */
+    {1844, 2, 0, WC_LX_SARCMARK}, /* oh */
+    {1847, 2, 0, WC_LX_ACRONYM}, /* ok */
+    {1850, 2, 0, WC_LX_FUNC_NL}, /* om */
+    {1853, 3, 0, WC_LX_ACRONYM}, /* omg */
+    {1857, 2, 0, WC_LX_FUNC_EN}, /* on */
+    {1860, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
+    {1873, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
+    {1884, 10, 0, WC_LX_INTENS}, /* ontzettend */
+    {1895, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
+    {1901, 3, 0, WC_LX_FUNC_NL}, /* ook */
+    {1905, 2, 0, WC_LX_FUNC_NL}, /* op */
+    {1908, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
+    {1917, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
+    {1927, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
+    {1938, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
+    {1946, 3, 0, WC_LX_FUNC_EN}, /* our */
+    {1950, 2, 0, WC_LX_ACRONYM}, /* ov */
+    {1953, 4, 0, WC_LX_MODIFIER}, /* over */
+    {1958, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
+    {1967, 3, 0, WC_LX_ACRONYM}, /* pax */
+    {1971, 2, 0, WC_LX_ACRONYM}, /* pc */
+    {1974, 3, 0, WC_LX_ACRONYM}, /* pdf */
+    {1978, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
+    {1986, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
+    {1992, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
+    {1997, 8, 0, WC_LX_SARCMARK}, /* prachtig */
+    {2006, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prima */
+    {2012, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
+    {2021, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
+    {2031, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
+    {2045, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
+    {2050, 3, 0, WC_LX_ACRONYM}, /* rdw */
+    {2054, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
+    {2061, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
+    {2068, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
+    {2076, 3, 0, WC_LX_ACRONYM}, /* ret */
+    {2080, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
+    {2086, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
+    {2097, 6, 0, WC_LX_QWORD}, /* rijden */
+    {2104, 5, 0, WC_LX_QWORD}, /* rijdt */
+    {2110, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
+    {2115, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
+    {2122, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
+    {2130, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
+    {2135, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
+    {2143, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
+    {2150, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
+    {2157, 4, 0, WC_LX_ACRONYM}, /* sepa */
+    {2162, 9, 0, WC_LX_INTENS}, /* seriously */
+    {2172, 6, 0, WC_LX_QWORD}, /* should */
+    {2179, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
+    {2184, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
+    {2194, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
+    {2199, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
+    {2206, 3, 0, WC_LX_ACRONYM}, /* sms */
+    {2210, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snel */
+    {2215, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
+    {2222, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
+    {2230, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
+    {2233, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
+    {2240, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
+    {2246, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
+    {2251, 5, 0, WC_LX_COMPLAINT}, /* still */
+    {2257, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
+    {2262, 4, 0, WC_LX_INTENS}, /* such */
+    {2267, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
+    {2274, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SENT}, /* super */
+    {2280, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
+    {2287, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
+    {2297, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
+    {2310, 3, 0, WC_LX_ACRONYM}, /* tbh */
+    {2314, 2, 0, WC_LX_FUNC_NL}, /* te */
+    {2317, 3, 0, WC_LX_ACRONYM}, /* ter */
+    {2321, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
+    {2330, 5, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* thank */
+    {2336, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
+    {2343, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
+    {2349, 4, 0, WC_LX_FUNC_EN}, /* that */
+    {2354, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
+    {2358, 5, 0, WC_LX_FUNC_EN}, /* their */
+    {2364, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
+    {2370, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
+    {2375, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
+    {2380, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
+    {2385, 6, 0, WC_LX_CONTRAST}, /* though */
+    {2392, 3, 0, WC_LX_THANKS}, /* thx */
+    {2396, 2, 0, WC_LX_FUNC_EN}, /* to */
+    {2399, 4, 0, WC_LX_FUNC_NL}, /* toch */
+    {2404, 5, 0, WC_LX_FUNC_EN}, /* today */
+    {2410, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
+    {2419, 7, 0, WC_LX_FUNC_EN}, /* tonight */
+    {2427, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
+    {2431, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
+    {2438, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
+    {2449, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
+    {2457, 6, 0, WC_LX_INTENS}, /* totaal */
+    {2464, 7, 0, WC_LX_INTENS}, /* totally */
+    {2472, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
+    {2478, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
+    {2484, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
+    {2490, 2, 0, WC_LX_ACRONYM}, /* tv */
+    {2493, 1, 0, WC_LX_PRONOUN}, /* u */
+    {2495, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
+    {2507, 2, 0, WC_LX_ACRONYM}, /* uk */
+    {2510, 5, 0, WC_LX_MODIFIER}, /* ultra */
+    {2516, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
+    {2529, 3, 0, WC_LX_ACRONYM}, /* usa */
+    {2533, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
+    {2541, 3, 0, WC_LX_COMPLAINT}, /* uur */
+    {2545, 3, 0, WC_LX_ACRONYM}, /* uwv */
+    {2549, 5, 0, WC_LX_QWORD}, /* vaart */
+    {2555, 3, 0, WC_LX_FUNC_NL}, /* van */
+    {2559, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
+    {2567, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
+    {2577, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
+    {2589, 8, 0, WC_LX_PROF}, /* verdomme */
+    {2598, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
+    {2606, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
+    {2622, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
+    {2632, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
+    {2643, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
+    {2648, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
+    {2652, 4, 0, WC_LX_FUNC_NL}, /* voor */
+    {2657, 5, 0, WC_LX_GREETING}, /* vraag */
+    {2663, 7, 0, WC_LX_GREETING}, /* vraagje */
+    {2671, 9, 0, WC_LX_INTENS}, /* vreselijk */
+    {2681, 2, 0, WC_LX_ACRONYM}, /* vs */
+    {2684, 10, 0, WC_LX_INTENS}, /* waanzinnig */
+    {2695, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waar */
+    {2700, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {2711, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
+    {2722, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
+    {2730, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waarom */
+    {2737, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
+    {2744, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
+    {2753, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
+    {2761, 7, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
+    {2769, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
+    {2782, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
+    {2786, 6, 0, WC_LX_NEGATOR}, /* wasn't */
+    {2793, 5, 0, WC_LX_NEGATOR}, /* wasnt */
+    {2799, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wat */
+    {2803, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
+    {2808, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* we */
+    {2811, 7, 0, WC_LX_COMPLAINT}, /* wederom */
+    {2819, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
+    {2824, 4, 0, WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
+    {2829, 5, 0, WC_LX_COMPLAINT}, /* weken */
+    {2835, 3, 0, WC_LX_FUNC_NL}, /* wel */
+    {2839, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
+    {2844, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
+    {2850, 4, 0, WC_LX_FUNC_EN}, /* were */
+    {2855, 5, 0, WC_LX_QWORD}, /* werkt */
+    {2861, 5, 0, WC_LX_QWORD}, /* weten */
+    {2867, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* what */
+    {2872, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
+    {2877, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* where */
+    {2883, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
+    {2889, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
+    {2893, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* why */
+    {2897, 3, 0, WC_LX_QWORD | WC_LX_WH}, /* wie */
+    {2901, 4, 0, WC_LX_ACRONYM}, /* wifi */
+    {2906, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
+    {2910, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
+    {2915, 4, 0, WC_LX_FUNC_EN}, /* with */
+    {2920, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
+    {2928, 5, 0, WC_LX_NEGATOR}, /* won't */
+    {2934, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
+    {2944, 4, 0, WC_LX_NEGATOR}, /* wont */
+    {2949, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
+    {2956, 5, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* wordt */
+    {2962, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
+    {2968, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worst */
+    {2974, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
+    {2980, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
+    {2984, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
+    {2988, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
+    {2992, 2, 0, WC_LX_GREETING}, /* yo */
+    {2995, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* you */
+    {2999, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
+    {3004, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
+    {3010, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
+    {3014, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
+    {3017, 4, 0, WC_LX_INTENS}, /* zeer */
+    {3022, 4, 0, WC_LX_INTENS}, /* ziek */
+    {3027, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
+    {3034, 4, 0, WC_LX_VAGUE}, /* zien */
+    {3039, 3, 0, WC_LX_PRONOUN}, /* zij */
+    {3043, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
+    {3048, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* zo */
+    {3051, 3, 0, WC_LX_INTENS}, /* zoo */
+    {3055, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
+    {3060, 4, 0, WC_LX_INTENS}, /* zooo */
+    {3065, 3, 0, WC_LX_QWORD}, /* zou */
+    {3069, 6, 0, WC_LX_QWORD}, /* zouden */
+    {3076, 9, 0, WC_LX_COMPLAINT}, /* zoveelste */
+    {3086, 5, 0, WC_LX_INTENS}, /* zwaar */
+    {3092, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
+    {3097, 3, 0, WC_LX_ACRONYM}, /* zzp */
 };
-const size_t wc_lex_words_n = 509;
+const size_t wc_lex_words_n = 512;
 
 const wc_lex_word wc_lex_stems[] = {
-    {3081, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
-    {3088, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
-    {3097, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
-    {3105, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
-    {3116, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
-    {3124, 5, 0, WC_LX_PROF}, /* bitch */
-    {3130, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
-    {3136, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
-    {3143, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
-    {3149, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
-    {3160, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
-    {3171, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
-    {3180, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
-    {3191, 5, 0, WC_LX_PROF}, /* eikel */
-    {3197, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
-    {3203, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
-    {3213, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
-    {788, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
-    {3218, 3, 0, WC_LX_PROF}, /* fck */
-    {3222, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
-    {3234, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
-    {3243, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
-    {3252, 4, 0, WC_LX_PROF}, /* fuck */
-    {3257, 3, 0, WC_LX_PROF}, /* fuk */
-    {3261, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
-    {961, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
-    {3268, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
-    {3277, 8, 0, WC_LX_PROF}, /* godsamme */
-    {3286, 6, 0, WC_LX_PROF}, /* godver */
-    {1094, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
-    {1150, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
-    {3293, 6, 0, WC_LX_PROF}, /* hoeren */
-    {3300, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
-    {3312, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
-    {3320, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
-    {3332, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
-    {3341, 6, 0, WC_LX_PROF}, /* kanker */
-    {3348, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
-    {3355, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
-    {3362, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
-    {3375, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
-    {3392, 5, 0, WC_LX_PROF}, /* klojo */
-    {3398, 5, 0, WC_LX_PROF}, /* kloot */
-    {3404, 5, 0, WC_LX_PROF}, /* klote */
-    {3410, 6, 0, WC_LX_PROF}, /* kolere */
-    {3417, 3, 0, WC_LX_PROF}, /* kut */
-    {3421, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
-    {1535, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
-    {3431, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
-    {3441, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
-    {3446, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
-    {1672, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
-    {3454, 10, 0, WC_LX_PROF}, /* motherfuck */
-    {3465, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
-    {3478, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
-    {3489, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
-    {3499, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
-    {1963, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
-    {3514, 5, 0, WC_LX_PROF}, /* pokke */
-    {1982, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
-    {3520, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
-    {3528, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
-    {3536, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
-    {3546, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
-    {3551, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
-    {3562, 4, 0, WC_LX_PROF}, /* shit */
-    {3567, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
-    {3574, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
-    {3582, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
-    {3589, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
-    {3603, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
-    {3615, 6, 0, WC_LX_PROF}, /* tering */
-    {3622, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
-    {3631, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
-    {3638, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
-    {3645, 3, 0, WC_LX_PROF}, /* tyf */
-    {3649, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
-    {2591, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
-    {3660, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
-    {3670, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
-    {3675, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
-    {2669, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
+    {3101, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
+    {3108, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
+    {3117, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
+    {3125, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
+    {3136, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
+    {3144, 5, 0, WC_LX_PROF}, /* bitch */
+    {358, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
+    {3150, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
+    {3157, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
+    {3163, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
+    {3174, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
+    {3185, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
+    {3194, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
+    {3205, 5, 0, WC_LX_PROF}, /* eikel */
+    {3211, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
+    {3217, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
+    {3227, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
+    {794, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
+    {3232, 3, 0, WC_LX_PROF}, /* fck */
+    {3236, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
+    {3248, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
+    {3257, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
+    {3266, 4, 0, WC_LX_PROF}, /* fuck */
+    {3271, 3, 0, WC_LX_PROF}, /* fuk */
+    {3275, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
+    {976, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
+    {3282, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
+    {3291, 8, 0, WC_LX_PROF}, /* godsamme */
+    {3300, 6, 0, WC_LX_PROF}, /* godver */
+    {1109, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
+    {1165, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
+    {3307, 6, 0, WC_LX_PROF}, /* hoeren */
+    {3314, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
+    {3326, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
+    {3334, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
+    {3346, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
+    {3355, 6, 0, WC_LX_PROF}, /* kanker */
+    {3362, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
+    {3369, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
+    {3376, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
+    {3389, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
+    {3406, 5, 0, WC_LX_PROF}, /* klojo */
+    {3412, 5, 0, WC_LX_PROF}, /* kloot */
+    {3418, 5, 0, WC_LX_PROF}, /* klote */
+    {3424, 6, 0, WC_LX_PROF}, /* kolere */
+    {3431, 3, 0, WC_LX_PROF}, /* kut */
+    {3435, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
+    {1550, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
+    {3445, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
+    {3455, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
+    {3460, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
+    {1687, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
+    {3468, 10, 0, WC_LX_PROF}, /* motherfuck */
+    {3479, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
+    {3492, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
+    {3503, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
+    {3513, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
+    {1978, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
+    {3528, 5, 0, WC_LX_PROF}, /* pokke */
+    {1997, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
+    {3534, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
+    {3542, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
+    {3550, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
+    {3560, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
+    {3565, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
+    {3576, 4, 0, WC_LX_PROF}, /* shit */
+    {3581, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
+    {3588, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
+    {3596, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
+    {3603, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
+    {3617, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
+    {3629, 6, 0, WC_LX_PROF}, /* tering */
+    {3636, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
+    {3645, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
+    {3652, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
+    {3659, 3, 0, WC_LX_PROF}, /* tyf */
+    {3663, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
+    {2606, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
+    {3674, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
+    {3684, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
+    {3689, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
+    {2684, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
 };
 const size_t wc_lex_stems_n = 82;
 
 const wc_lex_phrase wc_lex_phrases[] = {
-    {3687, 6, 4, 2, 0}, /* # keer */
-    {3694, 10, 4, 2, 0}, /* al # dagen */
-    {3705, 12, 4, 2, 0}, /* al # maanden */
-    {3718, 8, 4, 2, 0}, /* al # uur */
-    {3727, 10, 4, 2, 0}, /* al # weken */
-    {3738, 10, 4, 2, 0}, /* al maanden */
-    {3749, 8, 4, 2, 0}, /* al weken */
-    {3758, 11, 0, 2, 0}, /* altijd fijn */
-    {3770, 11, 0, 2, 0}, /* altijd leuk */
-    {3782, 10, 2, 3, 0}, /* any chance */
-    {3793, 11, 2, 3, 0}, /* anyone know */
-    {3805, 18, 0, 3, 1}, /* bedankt voor niets */
-    {3824, 17, 0, 3, 1}, /* bedankt voor niks */
-    {3842, 15, 2, 3, 0}, /* ben benieuwd of */
-    {3858, 16, 4, 3, 0}, /* ben er klaar mee */
-    {3875, 11, 4, 3, 0}, /* ben het zat */
-    {3887, 10, 3, 2, 0}, /* big thanks */
-    {3898, 9, 0, 2, 0}, /* cool cool */
-    {3908, 16, 0, 3, 0}, /* dank je wel hoor */
-    {3925, 14, 0, 3, 0}, /* dankjewel hoor */
-    {3940, 10, 4, 2, 0}, /* derde keer */
-    {3951, 11, 3, 3, 0}, /* dikke pluim */
-    {3963, 12, 4, 3, 1}, /* dit kan niet */
-    {3976, 15, 4, 3, 0}, /* doe er iets aan */
-    {3992, 8, 4, 3, 0}, /* doe iets */
-    {4001, 16, 2, 3, 0}, /* does anyone know */
-    {4018, 17, 0, 2, 0}, /* echt super attent */
-    {4036, 12, 5, 2, 0}, /* eigen schuld */
-    {4049, 9, 4, 2, 0}, /* elke keer */
-    {4059, 12, 4, 2, 0}, /* elke ochtend */
-    {4072, 17, 4, 2, 0}, /* every single time */
-    {4090, 9, 0, 3, 0}, /* fijn hoor */
-    {4100, 9, 0, 2, 0}, /* fijn weer */
-    {4110, 8, 4, 3, 0}, /* fuck you */
-    {4119, 12, 3, 2, 0}, /* game changer */
-    {4132, 12, 4, 3, 0}, /* geduld is op */
-    {4145, 13, 4, 2, 1}, /* geen antwoord */
-    {4159, 10, 3, 2, 1}, /* geen gedoe */
-    {4170, 13, 5, 1, 1}, /* geen idee nog */
-    {4184, 16, 1, 3, 1}, /* geen idee waarom */
-    {4201, 13, 3, 2, 1}, /* geen probleem */
-    {4215, 12, 4, 2, 1}, /* geen reactie */
-    {4228, 14, 3, 2, 1}, /* geen wachttijd */
-    {4243, 10, 4, 3, 0}, /* geld terug */
-    {4254, 13, 0, 3, 0}, /* geweldig hoor */
-    {4268, 13, 0, 2, 0}, /* geweldig weer */
-    {4282, 15, 0, 3, 0}, /* goed bezig weer */
-    {4298, 11, 3, 3, 0}, /* goed gedaan */
-    {4310, 13, 3, 3, 0}, /* goed geholpen */
-    {4324, 13, 3, 2, 0}, /* goed geregeld */
-    {4338, 18, 0, 3, 0}, /* goed geregeld weer */
-    {4357, 9, 3, 3, 0}, /* goed werk */
-    {4367, 8, 3, 3, 0}, /* good job */
-    {4376, 12, 2, 3, 0}, /* graag advies */
-    {4389, 10, 2, 3, 0}, /* graag info */
-    {4400, 16, 2, 3, 0}, /* graag informatie */
-    {4417, 11, 2, 3, 0}, /* graag weten */
-    {4429, 18, 2, 3, 0}, /* graag willen weten */
-    {4448, 9, 0, 3, 0}, /* great job */
-    {4458, 11, 0, 3, 0}, /* handig hoor */
-    {4470, 7, 4, 3, 0}, /* het zat */
-    {4478, 20, 1, 3, 0}, /* hoe lang moet ik nog */
-    {4499, 12, 1, 3, 0}, /* hoe lang nog */
-    {4512, 10, 1, 3, 0}, /* hoe lastig */
-    {4523, 12, 1, 3, 0}, /* hoe moeilijk */
-    {4536, 13, 1, 3, 0}, /* hoe vaak moet */
-    {4550, 12, 1, 3, 0}, /* hoe vaak nog */
-    {4563, 13, 1, 3, 0}, /* how difficult */
-    {4577, 12, 1, 3, 0}, /* how hard can */
-    {4590, 11, 4, 2, 0}, /* iedere keer */
-    {4602, 15, 2, 3, 0}, /* iemand een idee */
-    {4618, 16, 2, 3, 0}, /* iemand enig idee */
-    {4635, 15, 2, 3, 0}, /* iemand ervaring */
-    {4651, 19, 4, 3, 0}, /* ik ben er klaar mee */
-    {4671, 14, 2, 3, 0}, /* ik zoek iemand */
-    {4686, 11, 4, 2, 0}, /* in de wacht */
-    {4698, 10, 1, 3, 0}, /* is dit nou */
-    {4709, 15, 2, 3, 0}, /* is het mogelijk */
-    {4725, 22, 1, 3, 0}, /* is het nou zo moeilijk */
-    {4748, 14, 2, 3, 0}, /* is there a way */
-    {4763, 7, 0, 3, 0}, /* ja hoor */
-    {4771, 13, 4, 3, 1}, /* kan echt niet */
-    {4785, 10, 2, 3, 0}, /* kan iemand */
-    {4796, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
-    {4828, 24, 3, 3, 0}, /* klant bij voor het leven */
-    {4853, 11, 0, 3, 0}, /* klasse hoor */
-    {4865, 9, 0, 3, 0}, /* knap hoor */
-    {4875, 20, 1, 3, 0}, /* kunnen jullie gewoon */
-    {4896, 12, 0, 3, 0}, /* lekker bezig */
-    {4909, 10, 0, 3, 0}, /* lekker dan */
-    {4920, 11, 2, 3, 0}, /* looking for */
-    {4932, 16, 2, 3, 0}, /* looking for info */
-    {4949, 8, 0, 2, 0}, /* love how */
-    {4958, 9, 0, 2, 0}, /* love that */
-    {4968, 14, 3, 2, 0}, /* maakt mijn dag */
-    {4983, 14, 3, 2, 0}, /* maakte m'n dag */
-    {4998, 15, 3, 2, 0}, /* maakte mijn dag */
-    {5014, 11, 4, 3, 0}, /* mijn geduld */
-    {5026, 11, 1, 3, 0}, /* moet ik nou */
-    {5038, 9, 0, 3, 0}, /* mooi hoor */
-    {5048, 13, 0, 2, 0}, /* mooi staaltje */
-    {5062, 9, 0, 2, 0}, /* mooi weer */
-    {5072, 11, 4, 3, 1}, /* never again */
-    {5084, 11, 4, 2, 0}, /* niemand die */
-    {5096, 15, 4, 2, 1}, /* niet bereikbaar */
-    {5112, 8, 0, 3, 1}, /* niet dus */
-    {5121, 12, 4, 3, 1}, /* niet normaal */
-    {5134, 11, 3, 3, 1}, /* niet slecht */
-    {5146, 16, 4, 3, 1}, /* niet te verkopen */
-    {5163, 13, 3, 3, 1}, /* niet verkeerd */
-    {5177, 13, 4, 2, 1}, /* niets gehoord */
-    {5191, 12, 4, 2, 1}, /* niks gehoord */
-    {5204, 10, 3, 2, 1}, /* no problem */
-    {5215, 11, 4, 2, 1}, /* no response */
-    {5227, 10, 4, 2, 0}, /* nog altijd */
-    {5238, 8, 4, 2, 1}, /* nog geen */
-    {5247, 9, 4, 2, 1}, /* nog niets */
-    {5257, 8, 4, 2, 1}, /* nog niks */
-    {5266, 10, 4, 2, 0}, /* nog steeds */
-    {5277, 10, 4, 3, 1}, /* nooit meer */
-    {5288, 10, 0, 2, 1}, /* nooit saai */
-    {5299, 7, 3, 3, 1}, /* not bad */
-    {5307, 11, 4, 2, 1}, /* not working */
-    {5319, 8, 0, 3, 0}, /* oh great */
-    {5328, 15, 3, 3, 0}, /* onder de indruk */
-    {5344, 12, 2, 3, 0}, /* op zoek naar */
-    {5357, 8, 4, 2, 0}, /* ophangen */
-    {5366, 12, 0, 2, 0}, /* perfect weer */
-    {5379, 20, 0, 2, 0}, /* precies wat ik nodig */
-    {5400, 20, 0, 2, 0}, /* precies wat ik wilde */
-    {5421, 10, 0, 3, 0}, /* prima hoor */
-    {5432, 12, 2, 3, 0}, /* question for */
-    {2147, 9, 1, 2, 0}, /* seriously */
-    {5445, 9, 3, 2, 0}, /* shout out */
-    {5455, 9, 3, 2, 0}, /* shout-out */
-    {5465, 16, 4, 3, 1}, /* slaat nergens op */
-    {5482, 8, 4, 2, 0}, /* sta rood */
-    {5491, 13, 4, 2, 0}, /* still waiting */
-    {5505, 10, 0, 3, 0}, /* super hoor */
-    {5516, 7, 4, 2, 0}, /* te laat */
-    {5524, 9, 3, 3, 0}, /* thank you */
-    {5534, 18, 0, 3, 1}, /* thanks for nothing */
-    {5553, 10, 3, 3, 0}, /* top gedaan */
-    {5564, 8, 0, 3, 0}, /* top hoor */
-    {5573, 11, 4, 2, 0}, /* vierde keer */
-    {5585, 9, 2, 3, 0}, /* vraag aan */
-    {2648, 7, 2, 2, 0}, /* vraagje */
-    {5595, 11, 1, 3, 0}, /* waar blijft */
-    {5607, 12, 1, 3, 0}, /* waar blijven */
-    {5620, 12, 1, 3, 0}, /* waarom duurt */
-    {5633, 14, 1, 3, 0}, /* waarom moet ik */
-    {5648, 23, 1, 3, 0}, /* wanneer wordt hier eens */
-    {5672, 15, 0, 2, 0}, /* wat een service */
-    {5688, 14, 0, 2, 0}, /* wat een topdag */
-    {5703, 18, 0, 3, 0}, /* wat een verrassing */
-    {5722, 20, 1, 3, 0}, /* wat is het deze keer */
-    {5743, 16, 5, 2, 0}, /* we gaan het zien */
-    {5760, 11, 2, 3, 0}, /* weet iemand */
-    {5772, 8, 2, 3, 0}, /* weet jij */
-    {5781, 9, 3, 3, 0}, /* well done */
-    {5791, 12, 2, 3, 0}, /* weten jullie */
-    {5804, 12, 0, 2, 0}, /* what a treat */
-    {5817, 16, 1, 3, 0}, /* why do i have to */
-    {5834, 16, 1, 3, 0}, /* why does it take */
-    {5851, 11, 1, 3, 0}, /* wie bedenkt */
-    {5863, 21, 1, 3, 0}, /* wie heeft dit bedacht */
-    {5885, 18, 2, 3, 0}, /* wie kan mij helpen */
-    {5904, 15, 2, 3, 0}, /* wil graag weten */
-    {5920, 12, 2, 3, 0}, /* wondering if */
-    {5933, 10, 0, 3, 0}, /* yeah right */
-    {5944, 8, 3, 2, 0}, /* you rock */
-    {5953, 9, 5, 2, 0}, /* zeggen ze */
-    {5963, 10, 3, 2, 0}, /* zo gefikst */
-    {5974, 8, 0, 2, 0}, /* zo hoort */
-    {5983, 6, 4, 3, 0}, /* zo zat */
-    {5990, 22, 2, 3, 0}, /* zou graag willen weten */
-    {6013, 14, 4, 2, 0}, /* zoveelste keer */
+    {3701, 6, 4, 3, 0}, /* # keer */
+    {3708, 15, 4, 3, 0}, /* again and again */
+    {3724, 10, 4, 2, 0}, /* al # dagen */
+    {3735, 12, 4, 2, 0}, /* al # maanden */
+    {3748, 8, 4, 2, 0}, /* al # uur */
+    {3757, 10, 4, 2, 0}, /* al # weken */
+    {3768, 10, 4, 2, 0}, /* al maanden */
+    {3779, 8, 4, 2, 0}, /* al weken */
+    {3788, 11, 0, 2, 0}, /* altijd fijn */
+    {3800, 11, 0, 2, 0}, /* altijd leuk */
+    {3812, 10, 2, 3, 0}, /* any chance */
+    {3823, 11, 2, 3, 0}, /* anyone know */
+    {3835, 18, 0, 3, 1}, /* bedankt voor niets */
+    {3854, 17, 0, 3, 1}, /* bedankt voor niks */
+    {3872, 15, 2, 3, 0}, /* ben benieuwd of */
+    {3888, 16, 4, 3, 0}, /* ben er klaar mee */
+    {3905, 11, 4, 3, 0}, /* ben het zat */
+    {3917, 10, 3, 2, 0}, /* big thanks */
+    {3928, 9, 0, 2, 0}, /* cool cool */
+    {3938, 16, 0, 3, 0}, /* dank je wel hoor */
+    {3955, 14, 0, 3, 0}, /* dankjewel hoor */
+    {3970, 10, 4, 3, 0}, /* derde keer */
+    {3981, 11, 3, 3, 0}, /* dikke pluim */
+    {3993, 12, 4, 3, 1}, /* dit kan niet */
+    {4006, 15, 4, 3, 0}, /* doe er iets aan */
+    {4022, 8, 4, 3, 0}, /* doe iets */
+    {4031, 16, 2, 3, 0}, /* does anyone know */
+    {4048, 17, 0, 2, 0}, /* echt super attent */
+    {4066, 12, 5, 2, 0}, /* eigen schuld */
+    {4079, 9, 4, 2, 0}, /* elke keer */
+    {4089, 12, 4, 2, 0}, /* elke ochtend */
+    {4102, 17, 4, 2, 0}, /* every single time */
+    {4120, 9, 0, 3, 0}, /* fijn hoor */
+    {4130, 9, 0, 2, 0}, /* fijn weer */
+    {4140, 12, 3, 2, 0}, /* game changer */
+    {4153, 12, 4, 3, 0}, /* geduld is op */
+    {4166, 13, 4, 2, 1}, /* geen antwoord */
+    {4180, 10, 3, 2, 1}, /* geen gedoe */
+    {4191, 13, 5, 1, 1}, /* geen idee nog */
+    {4205, 16, 1, 3, 1}, /* geen idee waarom */
+    {4222, 13, 3, 2, 1}, /* geen probleem */
+    {4236, 12, 4, 2, 1}, /* geen reactie */
+    {4249, 14, 3, 2, 1}, /* geen wachttijd */
+    {4264, 13, 0, 3, 0}, /* geweldig hoor */
+    {4278, 13, 0, 2, 0}, /* geweldig weer */
+    {4292, 15, 0, 3, 0}, /* goed bezig weer */
+    {4308, 11, 3, 3, 0}, /* goed gedaan */
+    {4320, 13, 3, 3, 0}, /* goed geholpen */
+    {4334, 13, 3, 2, 0}, /* goed geregeld */
+    {4348, 18, 0, 3, 0}, /* goed geregeld weer */
+    {4367, 9, 3, 3, 0}, /* goed werk */
+    {4377, 8, 3, 3, 0}, /* good job */
+    {4386, 12, 2, 3, 0}, /* graag advies */
+    {4399, 10, 2, 3, 0}, /* graag info */
+    {4410, 16, 2, 3, 0}, /* graag informatie */
+    {4427, 11, 2, 3, 0}, /* graag weten */
+    {4439, 18, 2, 3, 0}, /* graag willen weten */
+    {4458, 9, 0, 3, 0}, /* great job */
+    {4468, 11, 0, 3, 0}, /* handig hoor */
+    {4480, 7, 4, 3, 0}, /* het zat */
+    {4488, 20, 1, 3, 0}, /* hoe lang moet ik nog */
+    {4509, 12, 1, 3, 0}, /* hoe lang nog */
+    {4522, 10, 1, 3, 0}, /* hoe lastig */
+    {4533, 12, 1, 3, 0}, /* hoe moeilijk */
+    {4546, 13, 1, 3, 0}, /* hoe vaak moet */
+    {4560, 12, 1, 3, 0}, /* hoe vaak nog */
+    {4573, 13, 1, 3, 0}, /* how difficult */
+    {4587, 12, 1, 3, 0}, /* how hard can */
+    {4600, 11, 4, 2, 0}, /* iedere keer */
+    {4612, 15, 2, 3, 0}, /* iemand een idee */
+    {4628, 16, 2, 3, 0}, /* iemand enig idee */
+    {4645, 15, 2, 3, 0}, /* iemand ervaring */
+    {4661, 19, 4, 3, 0}, /* ik ben er klaar mee */
+    {4681, 14, 2, 3, 0}, /* ik zoek iemand */
+    {4696, 8, 4, 2, 0}, /* in a row */
+    {4705, 11, 4, 2, 0}, /* in de wacht */
+    {4717, 10, 1, 3, 0}, /* is dit nou */
+    {4728, 15, 2, 3, 0}, /* is het mogelijk */
+    {4744, 22, 1, 3, 0}, /* is het nou zo moeilijk */
+    {4767, 14, 2, 3, 0}, /* is there a way */
+    {4782, 7, 0, 3, 0}, /* ja hoor */
+    {4790, 13, 4, 3, 1}, /* kan echt niet */
+    {4804, 10, 2, 3, 0}, /* kan iemand */
+    {4815, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
+    {4847, 24, 3, 3, 0}, /* klant bij voor het leven */
+    {4872, 11, 0, 3, 0}, /* klasse hoor */
+    {4884, 9, 0, 3, 0}, /* knap hoor */
+    {4894, 20, 1, 3, 0}, /* kunnen jullie gewoon */
+    {4915, 12, 0, 3, 0}, /* lekker bezig */
+    {4928, 10, 0, 3, 0}, /* lekker dan */
+    {4939, 11, 2, 3, 0}, /* looking for */
+    {4951, 16, 2, 3, 0}, /* looking for info */
+    {4968, 8, 0, 2, 0}, /* love how */
+    {4977, 9, 0, 2, 0}, /* love that */
+    {4987, 14, 3, 2, 0}, /* maakt mijn dag */
+    {5002, 14, 3, 2, 0}, /* maakte m'n dag */
+    {5017, 15, 3, 2, 0}, /* maakte mijn dag */
+    {5033, 11, 4, 3, 0}, /* mijn geduld */
+    {5045, 11, 1, 3, 0}, /* moet ik nou */
+    {5057, 9, 0, 3, 0}, /* mooi hoor */
+    {5067, 13, 0, 2, 0}, /* mooi staaltje */
+    {5081, 9, 0, 2, 0}, /* mooi weer */
+    {5091, 11, 4, 3, 1}, /* never again */
+    {5103, 11, 4, 2, 0}, /* niemand die */
+    {5115, 15, 4, 2, 1}, /* niet bereikbaar */
+    {5131, 8, 0, 3, 1}, /* niet dus */
+    {5140, 12, 4, 3, 1}, /* niet normaal */
+    {5153, 11, 3, 3, 1}, /* niet slecht */
+    {5165, 16, 4, 3, 1}, /* niet te verkopen */
+    {5182, 13, 3, 3, 1}, /* niet verkeerd */
+    {5196, 13, 4, 2, 1}, /* niets gehoord */
+    {5210, 12, 4, 2, 1}, /* niks gehoord */
+    {5223, 10, 3, 2, 1}, /* no problem */
+    {5234, 11, 4, 2, 1}, /* no response */
+    {5246, 10, 4, 2, 0}, /* nog altijd */
+    {5257, 8, 4, 2, 1}, /* nog geen */
+    {5266, 13, 4, 2, 1}, /* nog geen geld */
+    {5280, 9, 4, 2, 1}, /* nog niets */
+    {5290, 8, 4, 2, 1}, /* nog niks */
+    {5299, 10, 4, 2, 0}, /* nog steeds */
+    {5310, 10, 4, 3, 1}, /* nooit meer */
+    {5321, 10, 0, 2, 1}, /* nooit saai */
+    {5332, 7, 3, 3, 1}, /* not bad */
+    {5340, 11, 4, 2, 1}, /* not working */
+    {5352, 8, 0, 3, 0}, /* oh great */
+    {5361, 15, 3, 3, 0}, /* onder de indruk */
+    {5377, 6, 4, 2, 0}, /* op rij */
+    {5384, 12, 2, 3, 0}, /* op zoek naar */
+    {5397, 8, 4, 2, 0}, /* ophangen */
+    {5406, 12, 0, 2, 0}, /* perfect weer */
+    {5419, 10, 0, 3, 0}, /* prima hoor */
+    {5430, 12, 2, 3, 0}, /* question for */
+    {5443, 11, 4, 2, 0}, /* second time */
+    {5455, 9, 3, 2, 0}, /* shout out */
+    {5465, 9, 3, 2, 0}, /* shout-out */
+    {5475, 16, 4, 3, 1}, /* slaat nergens op */
+    {5492, 8, 4, 2, 0}, /* sta rood */
+    {5501, 13, 4, 2, 0}, /* still waiting */
+    {5515, 10, 0, 3, 0}, /* super hoor */
+    {5526, 7, 4, 2, 0}, /* te laat */
+    {5534, 9, 3, 3, 0}, /* thank you */
+    {5544, 18, 0, 3, 1}, /* thanks for nothing */
+    {5563, 10, 4, 3, 0}, /* third time */
+    {5574, 10, 3, 3, 0}, /* top gedaan */
+    {5585, 8, 0, 3, 0}, /* top hoor */
+    {5594, 11, 4, 2, 0}, /* tweede keer */
+    {5606, 11, 4, 3, 0}, /* vierde keer */
+    {5618, 9, 2, 3, 0}, /* vraag aan */
+    {2663, 7, 2, 2, 0}, /* vraagje */
+    {5628, 11, 1, 3, 0}, /* waar blijft */
+    {5640, 12, 1, 3, 0}, /* waar blijven */
+    {5653, 12, 1, 3, 0}, /* waarom duurt */
+    {5666, 14, 1, 3, 0}, /* waarom moet ik */
+    {5681, 23, 1, 3, 0}, /* wanneer wordt hier eens */
+    {5705, 15, 0, 2, 0}, /* wat een service */
+    {5721, 14, 0, 2, 0}, /* wat een topdag */
+    {5736, 18, 0, 3, 0}, /* wat een verrassing */
+    {5755, 16, 3, 2, 0}, /* wat een verschil */
+    {5772, 20, 1, 3, 0}, /* wat is het deze keer */
+    {5793, 16, 5, 2, 0}, /* we gaan het zien */
+    {5810, 11, 2, 3, 0}, /* weet iemand */
+    {5822, 8, 2, 3, 0}, /* weet jij */
+    {5831, 9, 3, 3, 0}, /* well done */
+    {5841, 12, 2, 3, 0}, /* weten jullie */
+    {5854, 12, 0, 2, 0}, /* what a treat */
+    {5867, 16, 1, 3, 0}, /* why do i have to */
+    {5884, 16, 1, 3, 0}, /* why does it take */
+    {5901, 11, 1, 3, 0}, /* wie bedenkt */
+    {5913, 21, 1, 3, 0}, /* wie heeft dit bedacht */
+    {5935, 18, 2, 3, 0}, /* wie kan mij helpen */
+    {5954, 26, 4, 3, 0}, /* wil gewoon mijn geld terug */
+    {5981, 15, 2, 3, 0}, /* wil graag weten */
+    {5997, 18, 4, 3, 0}, /* wil m'n geld terug */
+    {6016, 19, 4, 3, 0}, /* wil mijn geld terug */
+    {6036, 9, 2, 3, 0}, /* wil weten */
+    {6046, 12, 2, 3, 0}, /* willen weten */
+    {6059, 12, 2, 3, 0}, /* wondering if */
+    {6072, 10, 0, 3, 0}, /* yeah right */
+    {6083, 8, 3, 2, 0}, /* you rock */
+    {6092, 9, 5, 2, 0}, /* zeggen ze */
+    {6102, 10, 3, 2, 0}, /* zo gefikst */
+    {6113, 12, 3, 2, 0}, /* zo hoort het */
+    {6126, 6, 4, 3, 0}, /* zo zat */
+    {6133, 22, 2, 3, 0}, /* zou graag willen weten */
+    {6156, 19, 2, 3, 0}, /* zou ik willen weten */
+    {3076, 9, 4, 2, 0}, /* zoveelste */
+    {6176, 14, 4, 3, 0}, /* zoveelste keer */
 };
-const size_t wc_lex_phrases_n = 177;
+const size_t wc_lex_phrases_n = 187;
 
 const wc_lex_emoji wc_lex_emoji_tab[] = {
     {0x2728, 0, 1},

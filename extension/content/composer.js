@@ -72,7 +72,8 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
       return;
     }
     card.render({ text: active.text, result: active.fresh || active.result ? active.result : null,
-                  error: active.error, platform: site, mention: active.mention });
+                  error: active.error, platform: site, mention: active.mention,
+                  trainee: state.settings.traineeMode === true });
     card.show();
     placeCard();
   }

@@ -72,6 +72,7 @@ export class LintCard {
     this.host.hidden = true;
     this.root = this.host.attachShadow({ mode: 'open' });
     this.collapsed = false;
+    this.trainee = false;
     this.checklistOpen = false;
     this.card = h('section', { class: 'card', role: 'complementary', 'aria-label': 'Webcare Lens: antwoordcheck',
                                'data-collapsed': 'false' });
@@ -152,10 +153,14 @@ export class LintCard {
   }
 
   /**
-   * state: {text, result|null, error|null, pending, platform, mention:{type, author}|null}
+   * state: {text, result|null, error|null, platform, mention:{type, author}|null, trainee}
    */
   render(state) {
     const { result, error, mention } = state;
+    if (state.trainee !== undefined && state.trainee !== this.trainee) {
+      this.trainee = state.trainee;
+      this.checklistOpen = this.trainee;
+    }
     this.renderContext(mention);
     this.renderScore(result);
     this.renderLength(result, state.text);
@@ -225,8 +230,12 @@ export class LintCard {
         h('span', { class: 'label', text: ruleLabel(f.rule) }),
         h('span', { class: 'sev', text: SEVERITY_LABELS[f.severity] ?? f.severity })),
       quote ? h('span', { class: 'quote', text: `“${clip(quote, 60)}”`, title: quote }) : null,
-      f.message ? h('p', { class: 'msg', text: f.message }) : null,
-      f.why ? h('p', { class: 'why', text: f.why }) : null);
+      f.message ? h('p', { class: 'msg', text: f.message }) : null);
+    if (f.why) {
+      // Trainee mode explains every finding; otherwise the reason is one click away.
+      if (this.trainee) li.append(h('p', { class: 'why', text: f.why }));
+      else li.append(h('details', { class: 'why-toggle' }, h('summary', { text: 'Waarom?' }), h('p', { class: 'why', text: f.why })));
+    }
     const suggs = Array.isArray(f.suggestions) ? f.suggestions : [];
     const replaces = suggs.filter((s) => s?.kind === 'replace' && typeof s.text === 'string').slice(0, 3);
     const advice = suggs.filter((s) => typeof s === 'string' || (s?.kind !== 'replace' && typeof s?.text === 'string'));

@@ -89,6 +89,10 @@ ol.findings { list-style: none; margin: 0; padding: 6px; display: grid; gap: 2px
          white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .msg { margin: 3px 0 0; }
 .why { margin: 3px 0 0; color: var(--wc-muted); font-size: 11.5px; line-height: 1.4; }
+.why-toggle { border: 0; margin-top: 2px; }
+.why-toggle summary { display: inline-flex; padding: 0; font: 600 11.5px/1.4 var(--wc-font); color: var(--wc-muted);
+                      text-decoration: underline dotted; text-underline-offset: 2px; }
+.why-toggle summary:hover { color: var(--wc-ink); }
 .suggs { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 7px; }
 .apply { all: unset; cursor: pointer; max-width: 100%; padding: 5px 10px; border-radius: 8px; font: 600 12.5px/1.3 var(--wc-font);
          background: var(--wc-accent-bg); color: var(--wc-accent); overflow-wrap: anywhere; }
@@ -98,11 +102,12 @@ ol.findings { list-style: none; margin: 0; padding: 6px; display: grid; gap: 2px
 .advice { margin: 6px 0 0; padding: 6px 8px; border-radius: 8px; background: var(--wc-soft); font-size: 12px; }
 .clean { display: flex; gap: 8px; align-items: center; margin: 10px 14px; color: var(--wc-ok); font-weight: 600; }
 .status { margin: 10px 14px; color: var(--wc-muted); font-size: 12px; }
-details { border-top: 1px solid var(--wc-line); }
-summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 8px; padding: 10px 14px;
+details.checklist { border-top: 1px solid var(--wc-line); }
+summary { cursor: pointer; list-style: none; }
+.checklist summary { display: flex; align-items: center; gap: 8px; padding: 10px 14px;
           font-weight: 700; }
 summary::-webkit-details-marker { display: none; }
-summary .done-count { margin-left: auto; color: var(--wc-muted); font-weight: 600; font-variant-numeric: tabular-nums; }
+.checklist summary .done-count { margin-left: auto; color: var(--wc-muted); font-weight: 600; font-variant-numeric: tabular-nums; }
 summary .chev { transition: transform .15s ease; color: var(--wc-muted); }
 details[open] summary .chev { transform: rotate(90deg); }
 ol.steps { list-style: none; margin: 0; padding: 0 14px 12px; display: grid; gap: 4px; counter-reset: step; }

@@ -118,7 +118,8 @@ export function missingUnderlines(native, text, lines) {
  * The feed-site suite (Facebook, LinkedIn): one comment composer per post.
  * opts: {site, url, editor, submitKey, newlineKey?, submitButton(index) -> selector}
  */
-export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = null, submitButton }, { test, before, after, assert }) {
+export function defineFeedSuite({ site, label = site, url, editor, submitKey, newlineKey = null, submitButton },
+                                { test, before, after, assert }) {
   const SEL = '[data-test-composer="target"]';
   let browser;
   let page;
@@ -150,7 +151,7 @@ export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = nul
     await page.keyboard.press('Delete');
   };
 
-  test(`${site}: a bad comment is underlined at the engine offsets and the card shows the rules`, async () => {
+  test(`${label}: a bad comment is underlined at the engine offsets and the card shows the rules`, async () => {
     await page.locator(SEL).scrollIntoViewIfNeeded();
     await page.locator(SEL).click();
     const text = 'Hoi 😀 Lotte!!! We gaan ernaar kijken.';
@@ -170,7 +171,7 @@ export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = nul
     assert.ok(lines.find((u) => u.text === '!!!')?.inEditor);
   });
 
-  test(`${site}: apply suggestion edits the ${editor} model behind an emoji; the caret stays`, async () => {
+  test(`${label}: apply suggestion edits the ${editor} model behind an emoji; the caret stays`, async () => {
     await applySuggestion(page, 'shouting');
     await page.waitForFunction((i) => window.__fixture.getEditorText(i) === 'Hoi 😀 Lotte! We gaan ernaar kijken.', index);
     await waitForLint(page, SEL, ['empty-promise'], { absent: ['shouting'] });
@@ -179,7 +180,7 @@ export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = nul
     await page.keyboard.press('Backspace');
   });
 
-  test(`${site}: warn mode — ${submitKey} is held once, then posts`, async () => {
+  test(`${label}: warn mode — ${submitKey} is held once, then posts`, async () => {
     if (newlineKey) {
       // Let the editor take the new caret (selectionchange is async) before the next key.
       await page.evaluate(() => {
@@ -202,7 +203,7 @@ export function defineFeedSuite({ site, url, editor, submitKey, newlineKey = nul
     await page.waitForFunction((n) => window.__fixture.posted.length === n + 1, before);
   });
 
-  test(`${site}: a clean comment posts in one action (key and button)`, async () => {
+  test(`${label}: a clean comment posts in one action (key and button)`, async () => {
     const clean = ['Hoi Lotte, bedankt voor je bericht en wat vervelend dat dit is gebeurd! Ik stuur je nu een bericht '
       + 'om het vandaag nog op te lossen. Groet, Anna',
     'Hoi Lotte, wat vervelend dat dit is gebeurd, en bedankt voor je bericht! Ik bel je vandaag om 15:00 om het op te lossen. Groet, Anna'];

@@ -15,8 +15,11 @@ const CACHE_LIMIT = 5000;
 
 const isOurs = (node) => node.nodeType === 1 && node.localName.startsWith('webcare-');
 
+// history (lib/history.js createHistory(), optional): every classified post is
+// recorded once per key and its author's persona goes on the badge;
+// trainee(): trainee mode on (badge tooltips explain the type).
 export function createPipeline({ adapter, client, panel = null, doc = document,
-                                 throttleMs = 100, rescanMs = 1500 }) {
+                                 throttleMs = 100, rescanMs = 1500, history = null, trainee = () => false }) {
   const site = adapter.site;
   const reader = createReader(adapter, doc);
   const records = new WeakMap(); // container -> {key, text, author, info, badge, result, error}
@@ -92,7 +95,10 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       el.setAttribute(ATTR.state, 'error');
     }
     rec.badge ??= new Badge();
-    rec.badge.update({ result: rec.result, text: rec.text, error: rec.error });
+    const hist = rec.result && history
+      ? history.record({ site, author: rec.author, type: rec.result.type, key: rec.key })
+      : null;
+    rec.badge.update({ result: rec.result, text: rec.text, error: rec.error, history: hist, trainee: trainee() });
     placeBadge(el, rec);
     schedulePanel();
   }

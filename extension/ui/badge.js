@@ -1,14 +1,26 @@
 // badge.js — the chip on a mention: <webcare-badge> with an open shadow root
 // holding a focusable button (type icon, Dutch label, priority) and a tooltip
 // with the evidence, shown on hover and on keyboard focus. Page text only ever
-// enters through textContent.
+// enters through textContent. With a local history (lib/history.js) the chip
+// also shows the author's persona (seed 002) and the tooltip their earlier
+// mentions; in trainee mode the tooltip says what the type asks of the reply.
 //
 // Content scripts run in an isolated world where Chrome gives no
 // customElements registry, so <webcare-badge> is an undefined custom element
 // with a shadow root (allowed for valid custom element names) driven by the
 // Badge class below, not a registered class.
 import { BADGE_CSS } from './styles.js';
+import { PERSONAS } from '../lib/history.js';
 import { cueLabel, typeIcon, typeInfo } from './labels.js';
+
+/** Trainee mode: what each mention type asks of the reply (seeds 001, 003). */
+const TYPE_ADVICE = {
+  angry: 'Reageer snel, begin met begrip voor het gevoel, bied een concrete oplossing en verplaats het gesprek zo nodig naar DM.',
+  question: 'Geef echt antwoord: de informatie, een link of de volgende stap, en check of de vraag zo beantwoord is.',
+  neutral: 'Ga het gesprek aan: stel een vervolgvraag en laat merken dat je meeleest.',
+  happy: 'Bedank de klant persoonlijk; een blije klant is een kans om de band te versterken.',
+};
+const DATE = typeof Intl !== 'undefined' ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short' }) : null;
 
 let nextId = 0;
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
@@ -66,8 +78,9 @@ export class Badge {
     });
   }
 
-  /** result: the engine's classify result; text: the classified text. */
-  update({ result, text, error }) {
+  /** result: the engine's classify result; text: the classified text;
+   * history: {persona, count, earlier[]} from lib/history.js or null; trainee: bool. */
+  update({ result, text, error, history = null, trainee = false }) {
     const type = error ? 'error' : result.type;
     const info = typeInfo(type);
     const priority = error ? null : Math.round(result.priority ?? 0);
@@ -78,12 +91,33 @@ export class Badge {
     else this.host.setAttribute('data-priority', String(priority));
     this.wrap.setAttribute('data-type', type);
     this.chip.className = 'chip';
+    const persona = !error && history?.persona ? PERSONAS[history.persona] : null;
+    if (persona) this.host.setAttribute('data-persona', history.persona);
+    else this.host.removeAttribute('data-persona');
     this.chip.replaceChildren(typeIcon(type), h('span', { class: 'label', text: info.label }),
-                              priority === null ? null : h('span', { class: 'prio', text: String(priority) }));
+                              priority === null ? null : h('span', { class: 'prio', text: String(priority) }),
+                              persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null);
     this.chip.setAttribute('aria-label', error
       ? `Webcare Lens: niet geanalyseerd (${error.message})`
-      : `Webcare Lens: ${info.long}, prioriteit ${priority}`);
+      : `Webcare Lens: ${info.long}, prioriteit ${priority}${persona ? `, ${persona.long}` : ''}`);
     this.renderTip({ result, text, error, info, priority });
+    if (!error) this.renderHistory(history, persona, trainee);
+  }
+
+  /** Persona, earlier mentions of this author and (trainee mode) advice, under the evidence. */
+  renderHistory(history, persona, trainee) {
+    if (trainee && TYPE_ADVICE[this.type]) this.tip.append(h('p', { class: 'advice', text: TYPE_ADVICE[this.type] }));
+    if (!persona) return;
+    const box = h('div', { class: 'hist' }, h('p', { class: 'who' }, h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }),
+      h('span', { text: history.count > 1 ? ` ${history.count} berichten van deze klant` : ' eerste bericht van deze klant' })));
+    if (trainee) box.append(h('p', { class: 'advice', text: persona.tip }));
+    const earlier = (history.earlier ?? []).slice(0, 5);
+    if (earlier.length) {
+      box.append(h('ol', { class: 'earlier', 'aria-label': 'Eerdere berichten' }, ...earlier.map((m) => h('li', { 'data-type': m.type },
+        typeIcon(m.type), h('span', { class: 'lbl', text: typeInfo(m.type).label }),
+        h('span', { class: 'when', text: DATE ? DATE.format(new Date(m.ts)) : new Date(m.ts).toISOString().slice(0, 10) })))));
+    }
+    this.tip.append(box);
   }
 
   renderTip({ result, text, error, info, priority }) {

@@ -54,6 +54,20 @@ ${TYPE_RULES}
 .tip q { quotes: "\\201C" "\\201D"; font-weight: 600; overflow-wrap: anywhere; }
 .tip .none { margin: 10px 0 0; color: var(--wc-muted); font-size: 12px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* persona (seed 002) + history + trainee advice (issue 8) */
+.persona { display: inline-flex; align-items: center; height: 16px; padding: 0 6px; border-radius: 999px;
+           font: 700 10.5px/1 var(--wc-font); background: var(--wc-card); color: var(--wc-muted); border: 1px solid var(--wc-line); }
+.persona[data-persona="merkambassadeur"] { color: var(--wc-happy); border-color: var(--wc-happy-bd); }
+.persona[data-persona="criticaster"] { color: var(--wc-angry); border-color: var(--wc-angry-bd); }
+.persona[data-persona="tijdelijk-boos"] { color: var(--wc-error); border-color: var(--wc-error-bd); }
+.persona[data-persona="nieuw"] { color: var(--wc-question); border-color: var(--wc-question-bd); }
+.tip .advice { margin: 8px 0 0; padding: 7px 9px; border-radius: 8px; background: var(--wc-neutral-bg); font-size: 12px; }
+.tip .hist { margin-top: 10px; padding-top: 10px; border-top: 1px solid var(--wc-line); }
+.tip .who { margin: 0; font-size: 12px; color: var(--wc-muted); }
+.tip .earlier { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 4px; border: 0; }
+.tip .earlier li { display: flex; align-items: center; gap: 6px; color: var(--c); font-size: 12px; }
+.tip .earlier .lbl { font-weight: 700; }
+.tip .earlier .when { margin-left: auto; color: var(--wc-muted); font-variant-numeric: tabular-nums; }
 `;
 
 export const PANEL_CSS = `

@@ -15,9 +15,15 @@ typedef struct wc_length {
 #define WC_LIMIT_LINKEDIN 1250
 #define WC_LIMIT_FACEBOOK 8000
 
-/* X's weighted length exactly as twitter-text v3 counts it (NFC first; URLs
- * 23; emoji 2; code points outside the light ranges 2). Text must be valid
- * UTF-8. Returns 0 or a negative webcare_status. */
+/* X's weighted length exactly as twitter-text 3.1.0 parseTweet(text)
+ * .weightedLength counts it with the default v3 config: NFC first; each URL
+ * extractUrlsWithIndices finds weighs 23; each twemoji-parser emoji match 2;
+ * other code points 1 in [0-4351], [8192-8205], [8208-8223], [8242-8247],
+ * else 2. Checked against twitter-text on generated strings by
+ * tests/wasm/length.test.mjs. Known gaps: NFC uses utf8proc's Unicode 15 data
+ * (node/ICU may be newer); where punycode would throw (overflowing labels of
+ * thousands of astral characters) twitter-text throws and we drop the URL.
+ * Text must be valid UTF-8. Returns 0 or a negative webcare_status. */
 int wc_x_weighted_length(const char *s, size_t len, size_t *out);
 
 /* Length and limit for a platform: X weighted; LinkedIn and Facebook in

@@ -108,6 +108,15 @@ build: deps native wasm extension-build
 .PHONY: extension-build
 extension-build: deps-npm extension-bundle fixtures
 
+# ---- extension pages: uPlot for the stats page (issue 8) ----------------
+# No CDN, no remote code: the ESM build + CSS of the pinned npm package are
+# copied into extension/vendor/ (git-ignored) and imported by pages/stats.js.
+.PHONY: extension-vendor
+extension-build: extension-vendor
+extension-vendor: deps-npm
+	@mkdir -p extension/vendor
+	@cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css extension/vendor/
+
 # ---- e2e fixture pages: x.com / facebook / linkedin look-alikes --------
 # tests/e2e/pages/*-app.js(x) bundled with esbuild (React + Draft.js, Lexical,
 # Quill from node_modules) into build/fixtures/, served by tests/e2e/lib/fixtures.mjs.
@@ -184,6 +193,7 @@ test-e2e: build
 .PHONY: demo eval bench fuzz dist regen clean
 demo: build
 	@tests/demo/cli-demo.sh $(BUILD)/webcare
+	@echo "pages (issue 8): screenshots"; node tests/demo/pages-demo.mjs
 	@node tests/demo/browser-demo.mjs  # issue 6: extension on the fixture sites, screenshots in build/demo/ (HEADED=1 for a window)
 
 clean:

@@ -171,7 +171,7 @@ $(BUILD)/tests-asan/%: tests/c/%.c tests/c/check.h $(CORE_SRCS) $(THIRD_SRCS) $(
 	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/c $< $(CORE_SRCS) $(THIRD_SRCS) -lm -o $@
 
 .PHONY: test test-c test-asan test-wasm test-e2e test-cli
-test: build test-c test-asan test-cli test-wasm lint-ext test-e2e
+test: build test-c test-asan test-cli test-wasm lint-ext test-static test-e2e
 	@echo "make test: all suites passed"
 
 test-c: $(TEST_BINS)
@@ -182,6 +182,14 @@ test-asan: $(ASAN_BINS)
 
 test-cli: $(BUILD)/webcare
 	@tests/cli/run.sh $(BUILD)/webcare
+
+# Static hardening check (issue 10): no HTML sinks, eval, network APIs or
+# remote URLs in extension/ (tests/static/allowlist.json names the legitimate
+# ones), manifest permissions/hosts/CSP; plus the checker's own tests.
+.PHONY: test-static
+test-static: wasm extension-build
+	@node tests/static/no-html-sinks.mjs
+	@node --test tests/static/
 
 test-wasm: wasm native deps-npm
 	node --test tests/wasm/

@@ -95,9 +95,12 @@ static int cmp_key(const char *a, size_t alen, const char *b, size_t blen)
     return alen < blen ? -1 : (alen > blen ? 1 : 0);
 }
 
-static const wc_lex_word *find_word(const wc_lex_word *tab, size_t n, const char *k, size_t klen)
+static const wc_lex_word *find_word(const wc_lex_word *tab, const uint16_t *index, const char *k,
+                                    size_t klen)
 {
-    size_t lo = 0, hi = n;
+    if (klen == 0) return NULL;
+    unsigned char b = (unsigned char)k[0];
+    size_t lo = index[b], hi = index[b + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_key(wc_lex_strings + tab[mid].off, tab[mid].len, k, klen);
@@ -107,15 +110,25 @@ static const wc_lex_word *find_word(const wc_lex_word *tab, size_t n, const char
     return NULL;
 }
 
-/* Longest stem ("kut*", "tevreden*") that is a prefix of k, at least 3 bytes. */
+static const wc_lex_word *find_exact(const char *k, size_t klen)
+{
+    return find_word(wc_lex_words, wc_lex_words_index, k, klen);
+}
+
+/* Longest stem ("kut*", "tevreden*") that is a prefix of k: a scan of the
+ * few stems that share k's first byte. */
 static const wc_lex_word *find_stem(const char *k, size_t klen)
 {
-    size_t max = klen < 24 ? klen : 24;
-    for (size_t n = max; n >= 3; n--) {
-        const wc_lex_word *w = find_word(wc_lex_stems, wc_lex_stems_n, k, n);
-        if (w) return w;
+    const wc_lex_word *best = NULL;
+    if (klen < 3) return NULL;
+    unsigned char b = (unsigned char)k[0];
+    for (size_t i = wc_lex_stems_index[b]; i < wc_lex_stems_index[b + 1]; i++) {
+        const wc_lex_word *w = &wc_lex_stems[i];
+        if (w->len <= klen && memcmp(wc_lex_strings + w->off, k, w->len) == 0 &&
+            (!best || w->len > best->len))
+            best = w;
     }
-    return NULL;
+    return best;
 }
 
 static void merge(word_info *wi, const wc_lex_word *w)
@@ -128,7 +141,7 @@ static void merge(word_info *wi, const wc_lex_word *w)
 /* Exact word or stem. */
 static void lookup_plain(const char *k, size_t klen, word_info *wi)
 {
-    merge(wi, find_word(wc_lex_words, wc_lex_words_n, k, klen));
+    merge(wi, find_exact(k, klen));
     const wc_lex_word *s = find_stem(k, klen);
     merge(wi, s);
 }
@@ -162,7 +175,7 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
 {
     /* modifier prefix + known word */
     for (size_t n = 3; n + 3 <= klen && n <= 6; n++) {
-        const wc_lex_word *m = find_word(wc_lex_words, wc_lex_words_n, k, n);
+        const wc_lex_word *m = find_exact(k, n);
         if (!m || !(m->cats & WC_LX_MODIFIER)) continue;
         word_info rest = {0, 0, 0};
         lookup_plain(k + n, klen - n, &rest);
@@ -182,6 +195,10 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
     for (size_t i = 2; i + 4 <= klen; i++) {
         word_info tail = {0, 0, 0};
         int negated = 0;
+        unsigned char b = (unsigned char)k[i];
+        if (b != 'o' && wc_lex_words_index[b] == wc_lex_words_index[b + 1] &&
+            wc_lex_stems_index[b] == wc_lex_stems_index[b + 1])
+            continue; /* no entry starts with this byte */
         lookup_plain(k + i, klen - i, &tail);
         if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && memcmp(k + i, "on", 2) == 0) {
             lookup_plain(k + i + 2, klen - i - 2, &tail);

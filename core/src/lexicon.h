@@ -70,6 +70,9 @@ extern const wc_lex_word wc_lex_words[];    /* exact keys, sorted bytewise */
 extern const size_t wc_lex_words_n;
 extern const wc_lex_word wc_lex_stems[];    /* prefix keys ("stem*"), sorted */
 extern const size_t wc_lex_stems_n;
+/* First-byte indexes: entries [idx[b], idx[b+1]) start with byte b. */
+extern const uint16_t wc_lex_words_index[257];
+extern const uint16_t wc_lex_stems_index[257];
 extern const wc_lex_phrase wc_lex_phrases[]; /* sorted bytewise */
 extern const size_t wc_lex_phrases_n;
 extern const wc_lex_emoji wc_lex_emoji_tab[]; /* sorted by cp */

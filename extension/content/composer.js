@@ -164,6 +164,24 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
   const onFocusOut = () => setTimeout(() => {
     if (active && !active.root.contains(doc.activeElement)) renderCard();
   }, 0);
+  // Keyboard: Alt+Shift+L in a composer jumps into the card (first suggestion
+  // or button); Escape in the card goes back to the editor.
+  const onKeyDown = (e) => {
+    if (e.code === 'KeyL' || e.key === 'L' || e.key === 'l') {
+      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+      const s = sessionFor(e.target);
+      if (!s || !s.root.contains(e.target)) return;
+      setActive(s);
+      renderCard();
+      if (card.focusFirst()) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    } else if (e.key === 'Escape' && e.composedPath().includes(card.host) && active?.connected) {
+      e.preventDefault();
+      active.root.focus({ preventScroll: true });
+    }
+  };
   const onInput = (e) => {
     const s = sessionFor(e.target);
     if (s && s !== active && s.root.contains(e.target)) setActive(s);
@@ -203,6 +221,7 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
       doc.addEventListener('focusin', onFocusIn, true);
       doc.addEventListener('focusout', onFocusOut, true);
       doc.addEventListener('input', onInput, true);
+      doc.addEventListener('keydown', onKeyDown, true);
       addEventListener('scroll', schedulePlace, { capture: true, passive: true });
       addEventListener('resize', schedulePlace, { passive: true });
       scan();
@@ -215,6 +234,7 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
       doc.removeEventListener('focusin', onFocusIn, true);
       doc.removeEventListener('focusout', onFocusOut, true);
       doc.removeEventListener('input', onInput, true);
+      doc.removeEventListener('keydown', onKeyDown, true);
       removeEventListener('scroll', schedulePlace, true);
       removeEventListener('resize', schedulePlace);
       for (const s of sessions.values()) s.destroy();

@@ -74,7 +74,8 @@ export class LintCard {
     this.collapsed = false;
     this.trainee = false;
     this.checklistOpen = false;
-    this.card = h('section', { class: 'card', role: 'complementary', 'aria-label': 'Webcare Lens: antwoordcheck',
+    this.card = h('section', { class: 'card', role: 'complementary', 'aria-keyshortcuts': 'Alt+Shift+L',
+                               'aria-label': 'Webcare Lens: antwoordcheck (Alt+Shift+L vanuit het antwoordveld, Esc terug)',
                                'data-collapsed': 'false' });
     this.scoreEl = h('div', { class: 'score', 'data-level': 'none', role: 'img' }, h('span', { text: '–' }));
     this.ctx = h('p', { class: 'ctx' });
@@ -121,6 +122,16 @@ export class LintCard {
     this.toggle.replaceChildren(svg(collapsed ? ICON.expand : ICON.collapse));
   }
 
+  /** Moves focus into the card (gate button, else first suggestion, else the first button); false when hidden. */
+  focusFirst() {
+    if (!this.visible) return false;
+    if (this.collapsed) this.setCollapsed(false);
+    const target = ['.gate:not([hidden]) button', 'button[data-action="apply"]', 'summary', 'button']
+      .map((sel) => this.root.querySelector(sel)).find(Boolean);
+    target?.focus();
+    return Boolean(target);
+  }
+
   /** Places the card beside `rect` (the composer), else below or above it, inside the viewport. */
   position(rect) {
     const vw = document.documentElement.clientWidth;
@@ -164,6 +175,7 @@ export class LintCard {
     this.renderContext(mention);
     this.renderScore(result);
     this.renderLength(result, state.text);
+    if (error || !result) this.shownResult = null;
     if (error) {
       this.body.replaceChildren(h('p', { class: 'status', text: `Check niet beschikbaar: ${error.message ?? error.code}` }));
       return;
@@ -172,6 +184,11 @@ export class LintCard {
       this.body.replaceChildren(h('p', { class: 'status', text: state.text ? 'Bezig met controleren…' : 'Typ je antwoord; de check loopt mee.' }));
       return;
     }
+    // Same answer as on screen: keep the DOM (and the keyboard focus in it).
+    if (this.shownResult === result && this.shownTrainee === this.trainee && this.body.firstChild) return;
+    this.shownResult = result;
+    this.shownTrainee = this.trainee;
+    const focusKey = this.focusKey();
     const findings = sortFindings(result.findings ?? []);
     const parts = [];
     if (findings.length) {
@@ -182,8 +199,26 @@ export class LintCard {
     }
     parts.push(this.renderChecklist(result.checklist ?? []));
     this.body.replaceChildren(...parts);
+    if (focusKey) this.restoreFocus(focusKey);
     const errors = findings.filter((f) => f.severity === 'error').length;
     this.live.textContent = `Score ${Math.round(result.score ?? 0)}, ${findings.length} opmerkingen, ${errors} fouten`;
+  }
+
+  /** Where keyboard focus is inside the findings: "rule|action|n", or null. */
+  focusKey() {
+    const el = this.root.activeElement;
+    if (!el || !this.body.contains(el)) return null;
+    const finding = el.closest('.finding');
+    const buttons = finding ? [...finding.querySelectorAll('button')] : [];
+    return `${finding?.dataset.rule ?? ''}|${el.dataset.action ?? el.localName}|${buttons.indexOf(el)}`;
+  }
+
+  restoreFocus(key) {
+    const [rule, , n] = key.split('|');
+    const finding = rule ? this.body.querySelector(`.finding[data-rule="${CSS.escape(rule)}"]`) : null;
+    const target = finding?.querySelectorAll('button')[Number(n)] ?? finding?.querySelector('button')
+      ?? this.body.querySelector('button[data-action="apply"], summary');
+    target?.focus({ preventScroll: true });
   }
 
   renderContext(mention) {

@@ -61,6 +61,18 @@ test('x: reply dialog is linted with underlines at the engine offsets and a card
   assert.ok(bang?.inEditor, 'the "!!!" underline is drawn inside the editor');
 });
 
+test('x: the card is keyboard usable (Alt+Shift+L in, Enter applies, Esc back)', async () => {
+  await page.keyboard.press('Alt+Shift+L');
+  const focused = await page.evaluate(() => {
+    const host = document.querySelector('webcare-lint-card');
+    const el = host.shadowRoot.activeElement;
+    return document.activeElement === host && el ? el.getAttribute('data-action') : null;
+  });
+  assert.equal(focused, 'apply', 'focus is on the first suggestion');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), MODAL), true);
+});
+
 test('x: apply suggestion edits the Draft.js model; the caret stays after the insert', async () => {
   const before = await posted();
   await applySuggestion(page, 'shouting');

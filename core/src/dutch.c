@@ -240,14 +240,11 @@ static int put(char *fix, size_t cap, const char *a, size_t al, const char *b)
 /* Longer words are not checked as non-words (mirrors MAXLEN in the generator). */
 #define WC_NL_NONWORD_MAX 13
 
-static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
+/* The first non-word candidate fix for k (cheap: a few lookups), or 0. */
+static int nonword_candidate(const char *k, size_t len, char *fix, size_t cap)
 {
     pp_split sp[16];
-    char last;
-    if (len < 4 || len > WC_NL_NONWORD_MAX) return 0;
-    last = k[len - 1];
-    if (last != 'd' && last != 't' && last != 'e' && !ends(k, len, "den") && !ends(k, len, "ten")) return 0;
-    if (valid_form(k, len)) return 0;
+    char last = k[len - 1];
     if (last == 'd') {
         size_t bl = len - 1;
         if (lookup(k, bl) >= 0 && !ends_dt(k, bl)) return put(fix, cap, k, bl, "t");
@@ -288,6 +285,21 @@ static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
         if (f >= 0 && ends_dt(k, bl) && is_weak(f)) return put(fix, cap, k, bl, (f & WC_NL_PAST_D) ? "de" : "te");
     }
     return 0;
+}
+
+static int nonword_raw(const char *k, size_t len, char *fix, size_t cap)
+{
+    char last;
+    if (len < 4 || len > WC_NL_NONWORD_MAX) return 0;
+    last = k[len - 1];
+    if (last != 'd' && last != 't' && last != 'e' && !ends(k, len, "den") && !ends(k, len, "ten")) return 0;
+    /* same result as "valid form -> 0, else the first candidate", cheaper order */
+    if (!nonword_candidate(k, len, fix, cap)) return 0;
+    if (valid_form(k, len)) {
+        fix[0] = 0;
+        return 0;
+    }
+    return 1;
 }
 
 int wc_nl_nonword(const char *s, size_t len, char *fix, size_t cap)
@@ -440,7 +452,7 @@ typedef struct ctx {
  * morphology (each predicate is asked many times for the same token).
  * Helpers receive &view->t and reach the memos through VIEW(t); every
  * wc_text inside this file is the first member of an nl_view. */
-enum { M_STEM, M_SPT, M_SPD, M_SNT0, M_SNT1, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_COUNT };
+enum { M_STEM, M_SPT, M_SPD, M_SNT0, M_SNT1, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_ASCII, M_COUNT };
 typedef struct nl_view {
     wc_text t;
     uint16_t *wbits;        /* word_bits per token; 0xFFFF = not yet known */
@@ -469,6 +481,12 @@ static unsigned tok_bits(const wc_text *t, size_t i)
     return b[i];
 }
 static int kin(const wc_text *t, size_t i, unsigned list) { return is_word(t, i) && (tok_bits(t, i) & list) != 0; }
+static int ascii_key_raw(const wc_text *t, size_t i);
+static int ascii_key(const wc_text *t, size_t i)
+{
+    if (i >= t->n) return 0;
+    MEMO(t, M_ASCII, i, ascii_key_raw(t, i));
+}
 
 /* Memoised token versions of the string predicates. */
 static int tstem(const wc_text *t, size_t i) { MEMO(t, M_STEM, i, wc_nl_stem_flags(key(t, i), klen(t, i))); }
@@ -481,7 +499,7 @@ static int tinf(const wc_text *t, size_t i, int allow_noun)
 }
 static int tvform(const wc_text *t, size_t i) { MEMO(t, M_VFORM, i, wc_nl_is_verb_form(key(t, i), klen(t, i))); }
 static int tadj(const wc_text *t, size_t i) { MEMO(t, M_ADJ, i, is_adj(key(t, i), klen(t, i))); }
-static int ascii_key(const wc_text *t, size_t i)
+static int ascii_key_raw(const wc_text *t, size_t i)
 {
     const char *k = key(t, i);
     for (size_t j = 0; j < klen(t, i); j++)

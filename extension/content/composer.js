@@ -58,7 +58,7 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
   });
   const gateHandlers = {};
 
-  const enabled = () => state.settings.lint[site] !== false;
+  const enabled = () => state.settings.lint[site] !== false && state.settings.enabled?.[site] !== false;
 
   function renderCard() {
     if (!active || !active.connected) {

@@ -31,7 +31,7 @@ export function demoStorage(now, { days = 30, seed = 7 } = {}) {
       const trend = d / days; // angrier a month ago, happier now
       const type = x < 0.18 + 0.2 * trend ? 'angry' : x < 0.45 ? 'question' : x < 0.7 ? 'neutral' : 'happy';
       const site = sites[Math.floor(r() * 3)];
-      const author = `${site === 'x' ? '@' : ''}klant${Math.floor(r() * 60)}`;
+      const author = `${site === 'x' ? '@' : ''}klant${10 + Math.floor(r() * 60)}`;
       mentions.push({ ts, site, author, type, key: `${site}:${n++}:demo` });
     }
     const nc = 3 + Math.floor(r() * 6);
@@ -42,6 +42,10 @@ export function demoStorage(now, { days = 30, seed = 7 } = {}) {
                     source: ['composer', 'quick-check', 'practice'][i % 3], score: Math.min(100, score), rules: rs,
                     mtype: TYPES[Math.floor(r() * 4)] });
     }
+  }
+  // A fan who is angry today (persona "tijdelijk boos" on the badge demo).
+  for (const [d, type] of [[20, 'happy'], [12, 'happy'], [5, 'neutral']]) {
+    mentions.push({ ts: now - d * DAY, site: 'x', author: '@klant7', type, key: `x:fan${d}:demo` });
   }
   mentions.sort((a, b) => a.ts - b.ts);
   checks.sort((a, b) => a.ts - b.ts);

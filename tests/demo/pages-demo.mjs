@@ -7,6 +7,13 @@ import { root } from '../e2e/lib/browser.mjs';
 import { launchPages, seedStorage } from '../e2e/lib/pages.mjs';
 import { demoStorage } from './pages-data.mjs';
 
+// A one-post X look-alike; @klant7 has earlier mentions in the seeded history.
+const X_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><style>body{font:15px system-ui;margin:0;padding:20px}
+  article{display:block;max-width:600px;padding:14px 16px;border:1px solid #e6e9ee;border-radius:14px}</style></head><body>
+  <div data-testid="cellInnerDiv"><article data-testid="tweet"><div data-testid="User-Name"><a href="/klant7">@klant7</a>
+  <a href="/klant7/status/42"><time datetime="2026-03-01T10:00:00Z">1 u</time></a></div>
+  <div data-testid="tweetText" lang="nl"><span>Alweer geen internet vandaag en niemand neemt op. Echt belachelijk #fail</span></div></article></div>
+  </body></html>`;
 const OUT = path.join(root, 'build/shots');
 mkdirSync(OUT, { recursive: true });
 const only = process.argv.slice(2);
@@ -49,6 +56,18 @@ try {
       await page.waitForSelector('#feedback[data-state="done"]', { timeout: 15000 });
     }
     await shot(page, name);
+    await page.close();
+  }
+  if (want('badge')) {
+    // The persona on a badge (local history) with the earlier mentions on hover.
+    await b.context.route('https://x.com/**', (route) => route.fulfill({ status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' }, body: X_PAGE }));
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 760, height: 420 });
+    await page.goto('https://x.com/home');
+    await page.waitForSelector('[data-webcare-type]', { timeout: 15000 });
+    await page.locator('webcare-badge button.chip').first().hover();
+    await shot(page, 'badge-persona', { fullPage: false });
     await page.close();
   }
 } finally {

@@ -259,3 +259,25 @@ fuzz-build: $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_TARGETS)
+
+# ---- dist (issue 10): build/webcare-lens-<version>.zip --------------------
+# Only what the extension needs: manifest.json and the files reachable from it
+# (extension/tools/dist-files.mjs: worker, engine, content bundle, pages,
+# vendor, icons) — no tests, tools, sources only bundled, READMEs or maps.
+# The unpacked copy in build/dist-stage passes web-ext lint and the static
+# check; tests/e2e/dist.test.mjs loads the zip in Chromium.
+DIST_VERSION := $(shell node -p "require('./manifest.json').version" 2>/dev/null)
+DIST_STAGE   := $(BUILD)/dist-stage
+DIST_ZIP     := $(BUILD)/webcare-lens-$(DIST_VERSION).zip
+dist: wasm extension-build
+	@rm -rf $(DIST_STAGE) $(DIST_ZIP) && mkdir -p $(DIST_STAGE)
+	@node extension/tools/dist-files.mjs > $(BUILD)/dist-files.txt
+	@while read -r f; do install -D -m 644 "$$f" "$(DIST_STAGE)/$$f"; done < $(BUILD)/dist-files.txt
+	@cd $(DIST_STAGE) && TZ=UTC find . -type f -exec touch -d 2026-01-01T00:00:00Z {} + && \
+	  sort ../dist-files.txt | zip -X -q -D ../$(notdir $(DIST_ZIP)) -@
+	@npx web-ext lint --source-dir $(DIST_STAGE) --self-hosted --output=json > $(BUILD)/web-ext-lint-dist.json || true
+	@node extension/tools/check-lint.mjs $(BUILD)/web-ext-lint-dist.json
+	@node tests/static/no-html-sinks.mjs --root $(DIST_STAGE)
+	@echo "dist: $(DIST_ZIP) ($$(wc -l < $(BUILD)/dist-files.txt) files, $$(du -k $(DIST_ZIP) | cut -f1) KB)"
+# The browser test of the zip needs it built.
+test-e2e: dist

@@ -70,7 +70,9 @@ before(async () => {
   editorsJs = await bundle(`import { editorFor } from ${JSON.stringify(path.join(root, 'extension/editors/index.js'))};
     import * as dt from ${JSON.stringify(path.join(root, 'extension/editors/dom-text.js'))};
     import { Underlines } from ${JSON.stringify(path.join(root, 'extension/ui/underlines.js'))};
-    window.__ed = { editorFor, Underlines, ...dt };`);
+    import { ComposerSession } from ${JSON.stringify(path.join(root, 'extension/content/composer-session.js'))};
+    import { normalizeSettings } from ${JSON.stringify(path.join(root, 'extension/lib/settings.js'))};
+    window.__ed = { editorFor, Underlines, ComposerSession, normalizeSettings, ...dt };`);
   for (const [name, h] of Object.entries(HARNESS)) bundles[name] = await bundle(h.code);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new'] });
 });
@@ -201,5 +203,49 @@ test('underlines: highlight ranges and the overlay fallback stay on the text thr
   const wrapped = await check();
   assert.deepEqual(wrapped.boxes, wrapped.want);
   assert.ok(wrapped.want.length >= 3, `a finding that wraps is drawn as one box per line: ${JSON.stringify(wrapped)}`);
+  await page.close();
+});
+
+test('session: answers that arrive out of order are dropped; findings follow the text being typed', async () => {
+  const { page } = await editorPage('quill');
+  await page.evaluate((sel) => {
+    const { editorFor, ComposerSession, normalizeSettings } = window.__ed;
+    const { editor, root } = editorFor(document.querySelector(sel));
+    const calls = [];
+    const client = { classifyBatch: async () => ({ results: [] }),
+                     lint: (request) => new Promise((resolve) => calls.push({ request, resolve })) };
+    window.__calls = calls;
+    window.__s = new ComposerSession({ root, editor, site: 'x', reader: { table: null }, client,
+                                       getSettings: () => normalizeSettings(null), debounceMs: 1e9 });
+  }, HARNESS.quill.sel);
+  const finding = (rule, start, end) => ({ rule, severity: 'warning', start, end, message: rule, suggestions: [] });
+  await page.keyboard.type('Hoi Mark!!!');
+  await page.evaluate(() => { window.__p1 = window.__s.lintNow(); });
+  await page.waitForFunction(() => window.__calls.length === 1);
+  await page.keyboard.type(' Groet');
+  await page.evaluate(() => { window.__p2 = window.__s.lintNow(); });
+  await page.waitForFunction(() => window.__calls.length === 2);
+  const out = await page.evaluate(async ({ a, b }) => {
+    const [first, second] = window.__calls;
+    second.resolve({ result: { score: 80, findings: [b], checklist: [] } });
+    const r2 = await window.__p2;
+    first.resolve({ result: { score: 10, findings: [a], checklist: [] } });
+    const r1 = await window.__p1;
+    const root = window.__s.root;
+    return { r1, r2: Boolean(r2.result), texts: window.__calls.map((c) => c.request.text),
+             findings: root.getAttribute('data-webcare-findings'), score: root.getAttribute('data-webcare-score'),
+             underlined: [...CSS.highlights.get('webcare-warning')].map((r) => r.toString()) };
+  }, { a: finding('first', 8, 11), b: finding('second', 12, 17) });
+  assert.deepEqual(out.texts, ['Hoi Mark!!!', 'Hoi Mark!!! Groet']);
+  assert.deepEqual(out.r1, { stale: true }, 'the older answer is dropped');
+  assert.equal(out.r2, true);
+  assert.equal(out.findings, 'second');
+  assert.equal(out.score, '80');
+  assert.deepEqual(out.underlined, ['Groet']);
+  // Typing before the range shifts the underline with the text at once, before any new answer.
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Ja, ');
+  const shifted = await page.evaluate(() => [...CSS.highlights.get('webcare-warning')].map((r) => r.toString()));
+  assert.deepEqual(shifted, ['Groet']);
   await page.close();
 });

@@ -182,6 +182,7 @@ test-asan: $(ASAN_BINS)
 
 test-cli: $(BUILD)/webcare
 	@tests/cli/run.sh $(BUILD)/webcare
+	@tests/cli/lint.sh $(BUILD)/webcare
 
 # Static hardening check (issue 10): no HTML sinks, eval, network APIs or
 # remote URLs in extension/ (tests/static/allowlist.json names the legitimate
@@ -219,6 +220,21 @@ regen-dutch: | deps-apt
 eval: eval-dutch
 eval-dutch: $(BUILD)/tests/test_dutch $(BUILD)/webcare
 	node tests/eval/dutch-eval.mjs
+
+# Linter rules (issue 5): one JSON file per rule in core/rules/nl, compiled by
+# core/tools/gen-rules.mjs into core/src/gen/rules_default.c (static data; the
+# C file is rebuilt whenever a rule file changes). `make eval-lint`: per-rule
+# precision/recall on tests/data/replies.jsonl (train and held-out).
+.PHONY: regen-rules eval-lint
+regen: regen-rules
+regen-rules:
+	node core/tools/gen-rules.mjs
+$(CORE)/src/gen/rules_default.c: $(RULE_FILES) $(CORE)/rules/nl-macros.json core/tools/gen-rules.mjs
+	node core/tools/gen-rules.mjs
+
+eval: eval-lint
+eval-lint: wasm native
+	node tests/eval/lint-eval.mjs
 
 # X weighted length (issue 3): URL classes, TLDs and the emoji regex of the
 # pinned twitter-text / twemoji-parser, as core/src/gen/x_tables.c.

@@ -157,10 +157,14 @@ static void print_lint(const cJSON *r)
     {
         printf("%-7s %-18s [%d-%d] %s\n", str_field(f, "severity", "?"), str_field(f, "rule", "?"),
                (int)num_field(f, "start"), (int)num_field(f, "end"), str_field(f, "message", ""));
+        if (cJSON_GetObjectItemCaseSensitive(f, "why")) printf("        waarom: %s\n", str_field(f, "why", ""));
         const cJSON *sug;
         cJSON_ArrayForEach(sug, cJSON_GetObjectItemCaseSensitive(f, "suggestions"))
         {
             if (cJSON_IsString(sug)) printf("        -> %s\n", sug->valuestring);
+            else if (cJSON_IsObject(sug)) /* {kind: replace|advice, text} */
+                printf("        %s %s\n", strcmp(str_field(sug, "kind", ""), "replace") == 0 ? "=>" : "->",
+                       str_field(sug, "text", ""));
         }
     }
     const cJSON *cl = cJSON_GetObjectItemCaseSensitive(r, "checklist"), *c;
@@ -312,10 +316,15 @@ static int cmd_check_pack(webcare_engine *eng, const args *a)
     if (a->json) print_json(resp);
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(resp, "error");
     if (err) {
-        const cJSON *at = cJSON_GetObjectItemCaseSensitive(err, "line");
-        if (!a->json)
-            fprintf(stderr, "%s:%d: %s\n", a->positional, cJSON_IsNumber(at) ? at->valueint : 0,
-                    str_field(err, "message", "invalid pack"));
+        /* the core reports "line L, column C: what"; print it as FILE:L:C: what */
+        const char *msg = str_field(err, "message", "invalid pack");
+        int line = 0, col = 0, used = 0;
+        if (sscanf(msg, "line %d, column %d: %n", &line, &col, &used) == 2 && used > 0)
+            msg += used;
+        if (!a->json) {
+            if (line > 0) fprintf(stderr, "%s:%d:%d: %s\n", a->positional, line, col, msg);
+            else fprintf(stderr, "%s: %s\n", a->positional, msg);
+        }
         status = EXIT_USAGE;
     } else if (!a->json) {
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(resp, "result");

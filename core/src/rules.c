@@ -1,0 +1,954 @@
+/* rules.c — rule packs: matcher over token keys, and the team-pack loader
+ * (JSON -> the same compiled form the generator emits for the default pack).
+ * The pattern language is described in rules.h and core/rules/README.md. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+uint32_t wc_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static const char *const CHECK_NAMES[WC_CHECK_COUNT] = {
+    "phrase",       "greeting",     "thanks",        "apology-excess", "empathy-first",
+    "answer-question", "follow-up-question", "sign-off", "shouting",    "emoji-tone",
+    "register-mix", "privacy",      "length",        "required",       "brand",
+};
+
+const char *wc_check_name(int check)
+{
+    return (check >= 0 && check < WC_CHECK_COUNT) ? CHECK_NAMES[check] : "phrase";
+}
+
+const char *wc_severity_name(int sev)
+{
+    return sev == WC_SEV_ERROR ? "error" : sev == WC_SEV_INFO ? "info" : "warning";
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+static int is_sentence_end(const wc_text *t, size_t i)
+{
+    const wc_token *k = &t->tok[i];
+    if (k->kind == WC_TOK_BREAK) return 1;
+    if (k->kind != WC_TOK_PUNCT) return 0;
+    for (uint32_t b = k->start; b < k->end; b++) {
+        char c = t->src[b];
+        if (c == '.' || c == '!' || c == '?' || c == ';') return 1;
+        if ((unsigned char)c == 0xE2 && b + 2 < k->end && (unsigned char)t->src[b + 1] == 0x80 &&
+            (unsigned char)t->src[b + 2] == 0xA6)
+            return 1; /* … */
+    }
+    return 0;
+}
+
+int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
+{
+    memset(d, 0, sizeof *d);
+    int rc = wc_tokenize(s, n, &d->t, err_at);
+    if (rc) return rc;
+    size_t nt = d->t.n;
+    d->h = malloc((3 * nt + 2) * sizeof *d->h);
+    if (!d->h) return WEBCARE_ERROR_NOMEM;
+    d->hs = d->h + nt;
+    d->sent = d->hs + nt;
+    size_t ns = 0;
+    d->sent[0] = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const char *key = wc_key(&d->t, i);
+        size_t kl = d->t.tok[i].key_len;
+        d->h[i] = wc_hash(key, kl);
+        d->hs[i] = d->h[i];
+        wc_bloom_add(d->bloom, d->h[i]);
+        if (d->t.tok[i].kind == WC_TOK_WORD && kl >= 3) wc_bloom_add(d->bloom, wc_hash(key, 3));
+        if (d->t.tok[i].flags & WC_TF_ELONGATED) {
+            char buf[64];
+            size_t m = wc_squeeze(key, buf, sizeof buf, 1);
+            d->hs[i] = wc_hash(buf, m);
+            wc_bloom_add(d->bloom, d->hs[i]);
+            m = wc_squeeze(key, buf, sizeof buf, 2);
+            wc_bloom_add(d->bloom, wc_hash(buf, m));
+        }
+        if (is_sentence_end(&d->t, i)) {
+            /* a run of ends ("?!" then a break) closes one sentence */
+            if (i + 1 < nt && is_sentence_end(&d->t, i + 1)) continue;
+            d->sent[++ns] = (uint32_t)(i + 1);
+        }
+    }
+    if (d->sent[ns] != nt) d->sent[++ns] = (uint32_t)nt;
+    d->n_sent = ns;
+    return 0;
+}
+
+void wc_doc_free(wc_doc *d)
+{
+    if (!d) return;
+    wc_text_free(&d->t);
+    free(d->h);
+    d->h = d->hs = d->sent = NULL;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+static int has_byte(const wc_text *t, size_t i, char c)
+{
+    for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++)
+        if (t->src[b] == c) return 1;
+    return 0;
+}
+
+static int class_match(const wc_doc *d, size_t i, uint32_t cls)
+{
+    const wc_token *k = &d->t.tok[i];
+    switch (cls) {
+    case WC_CLASS_NUM: return k->kind == WC_TOK_NUMBER;
+    case WC_CLASS_TIME: {
+        if (k->kind != WC_TOK_NUMBER) return 0;
+        const char *key = wc_key(&d->t, i);
+        size_t n = k->key_len, p = 0;
+        while (p < n && key[p] >= '0' && key[p] <= '9') p++;
+        if (p < 1 || p > 2 || p >= n || (key[p] != ':' && key[p] != '.')) return 0;
+        size_t q = p + 1, m = 0;
+        while (q < n && key[q] >= '0' && key[q] <= '9') { q++; m++; }
+        return m == 2 && q == n;
+    }
+    case WC_CLASS_URL: return k->kind == WC_TOK_URL;
+    case WC_CLASS_EMAIL: return k->kind == WC_TOK_EMAIL;
+    case WC_CLASS_HANDLE: return k->kind == WC_TOK_HANDLE;
+    case WC_CLASS_HASHTAG: return k->kind == WC_TOK_HASHTAG;
+    case WC_CLASS_EMOJI: return k->kind == WC_TOK_EMOJI;
+    case WC_CLASS_QMARK: return k->kind == WC_TOK_PUNCT && has_byte(&d->t, i, '?');
+    case WC_CLASS_EXCL: {
+        if (k->kind != WC_TOK_PUNCT) return 0;
+        int run = 0;
+        for (uint32_t b = k->start; b < k->end; b++) {
+            run = d->t.src[b] == '!' ? run + 1 : 0;
+            if (run >= 2) return 1;
+        }
+        return 0;
+    }
+    case WC_CLASS_CODE: {
+        if (k->kind != WC_TOK_NUMBER && k->kind != WC_TOK_WORD && k->kind != WC_TOK_HASHTAG) return 0;
+        if (class_match(d, i, WC_CLASS_TIME)) return 0;
+        const char *key = wc_key(&d->t, i);
+        int digits = 0;
+        for (uint32_t b = 0; b < k->key_len; b++) digits += key[b] >= '0' && key[b] <= '9';
+        return digits >= 4;
+    }
+    case WC_CLASS_CAPS:
+        return k->kind == WC_TOK_WORD && (k->flags & WC_TF_UPPER) && !(k->flags & WC_TF_DIGIT);
+    default: return 0;
+    }
+}
+
+/* Damerau-Levenshtein distance <= 1, same first byte. */
+static int near1(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la + 1 < lb || lb + 1 < la || la == 0 || lb == 0 || a[0] != b[0]) return 0;
+    size_t i = 0;
+    while (i < la && i < lb && a[i] == b[i]) i++;
+    if (i == la && i == lb) return 1;
+    if (la == lb) {
+        if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0) return 1; /* substitution */
+        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               memcmp(a + i + 2, b + i + 2, la - i - 2) == 0; /* transposition */
+    }
+    if (la > lb) return memcmp(a + i + 1, b + i, lb - i) == 0;
+    return memcmp(a + i, b + i + 1, la - i) == 0;
+}
+
+int wc_tok_match_alt(const wc_doc *d, size_t i, const wc_alt *a, int typos)
+{
+    const wc_token *k = &d->t.tok[i];
+    if (k->kind == WC_TOK_BREAK) return 0;
+    const char *key = wc_key(&d->t, i);
+    switch (a->kind) {
+    case WC_ALT_WORD:
+        if (d->h[i] == a->h && k->key_len == a->len && memcmp(key, a->w, a->len) == 0) return 1;
+        if (d->hs[i] == a->h && d->hs[i] != d->h[i]) {
+            char buf[64];
+            size_t m = wc_squeeze(key, buf, sizeof buf, 1);
+            if (m == a->len && memcmp(buf, a->w, m) == 0) return 1;
+        }
+        if (k->flags & WC_TF_ELONGATED) {
+            char buf[64];
+            size_t m = wc_squeeze(key, buf, sizeof buf, 2);
+            if (m == a->len && memcmp(buf, a->w, m) == 0) return 1;
+        }
+        return typos && a->len >= 6 && k->key_len >= 5 && k->kind == WC_TOK_WORD &&
+               near1(key, k->key_len, a->w, a->len);
+    case WC_ALT_PREFIX:
+        return k->key_len >= a->len && memcmp(key, a->w, a->len) == 0;
+    case WC_ALT_SUFFIX:
+        return k->key_len >= a->len && memcmp(key + k->key_len - a->len, a->w, a->len) == 0;
+    case WC_ALT_CLASS: return class_match(d, i, a->h);
+    default: return 0;
+    }
+}
+
+static int slot_match(const wc_pack *p, const wc_slot *s, const wc_doc *d, size_t i, int typos)
+{
+    for (uint16_t a = 0; a < s->n_alt; a++)
+        if (wc_tok_match_alt(d, i, &p->alts[s->alt + a], typos)) return 1;
+    return 0;
+}
+
+static int seq_rest(const wc_pack *p, const wc_seq *q, uint16_t k, const wc_doc *d, size_t pos,
+                    size_t hi, int typos, size_t *end)
+{
+    if (k == q->n_slot) {
+        *end = pos;
+        return 1;
+    }
+    const wc_slot *s = &p->slots[q->slot + k];
+    for (size_t j = pos; j < hi && j <= pos + s->gap; j++)
+        if (slot_match(p, s, d, j, typos) && seq_rest(p, q, (uint16_t)(k + 1), d, j + 1, hi, typos, end))
+            return 1;
+    return 0;
+}
+
+/* Earliest match of sequence q starting in [from, hi). */
+static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t from, size_t hi,
+                    int typos, size_t *lo_out, size_t *hi_out)
+{
+    const wc_slot *s0 = &p->slots[q->slot];
+    for (size_t i = from; i < hi; i++) {
+        if (!slot_match(p, s0, d, i, typos)) continue;
+        size_t end;
+        if (seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+            *lo_out = i;
+            *hi_out = end;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs, wc_pat *pt)
+{
+    const wc_slot *best = NULL;
+    for (uint16_t q = 0; q < pt->n_seq; q++) {
+        const wc_seq *sq = &seqs[pt->seq + q];
+        for (uint16_t k = 0; k < sq->n_slot; k++) {
+            const wc_slot *s = &slots[sq->slot + k];
+            if (!s->nofilter && (!best || s->n_alt < best->n_alt)) best = s;
+        }
+    }
+    memset(pt->mask, 0, sizeof pt->mask);
+    pt->nofilter = best == NULL;
+    for (uint16_t a = 0; best && a < best->n_alt; a++) wc_bloom_add(pt->mask, alts[best->alt + a].h);
+}
+
+static int pat_possible(const wc_pat *pt, const wc_doc *d)
+{
+    if (pt->nofilter) return 1;
+    uint64_t any = 0;
+    for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= pt->mask[w] & d->bloom[w];
+    return any != 0;
+}
+
+static int pat_find(const wc_pack *p, const wc_pat *pt, const wc_doc *d, size_t lo, size_t hi,
+                    size_t from, int typos, wc_match *m)
+{
+    if (pt->n_seq == 1) {
+        size_t a, b;
+        if (!seq_find(p, &p->seqs[pt->seq], d, from, hi, typos, &a, &b)) return 0;
+        m->tok_lo = a;
+        m->tok_hi = b;
+        m->pat = pt;
+        return 1;
+    }
+    if (from > lo) return 0; /* co-occurrence: one match per sentence */
+    size_t mlo = hi, mhi = lo;
+    for (uint16_t q = 0; q < pt->n_seq; q++) {
+        size_t a, b;
+        if (!seq_find(p, &p->seqs[pt->seq + q], d, lo, hi, typos, &a, &b)) return 0;
+        if (a < mlo) mlo = a;
+        if (b > mhi) mhi = b;
+    }
+    m->tok_lo = mlo; /* the span covers all parts */
+    m->tok_hi = mhi;
+    m->pat = pt;
+    return 1;
+}
+
+const wc_list *wc_rule_list(const wc_pack *p, const wc_rule *r, const char *name)
+{
+    for (uint16_t i = 0; i < r->n_list; i++)
+        if (strcmp(p->lists[r->list + i].name, name) == 0) return &p->lists[r->list + i];
+    return NULL;
+}
+
+int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo, size_t hi,
+                 size_t from, int typos, wc_match *m)
+{
+    if (!L) return 0;
+    int found = 0;
+    for (uint16_t k = 0; k < L->n_pat; k++) {
+        const wc_pat *pt = &p->pats[L->pat + k];
+        if (!pat_possible(pt, d)) continue;
+        wc_match one;
+        if (pat_find(p, pt, d, lo, hi, from, typos, &one) && (!found || one.tok_lo < m->tok_lo)) {
+            *m = one;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+int wc_list_any(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo, size_t hi, int typos)
+{
+    if (!L) return 0;
+    for (size_t k = 0; k < d->n_sent; k++) {
+        size_t a = d->sent[k], b = d->sent[k + 1];
+        if (b <= lo || a >= hi) continue;
+        if (a < lo) a = lo;
+        if (b > hi) b = hi;
+        wc_match m;
+        if (wc_list_find(p, L, d, a, b, a, typos, &m)) return 1;
+    }
+    return 0;
+}
+
+int wc_list_tok(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t i, int typos)
+{
+    if (!L) return 0;
+    for (uint16_t k = 0; k < L->n_pat; k++) {
+        const wc_pat *pt = &p->pats[L->pat + k];
+        if (pt->n_seq != 1) continue;
+        const wc_seq *q = &p->seqs[pt->seq];
+        if (q->n_slot == 1 && slot_match(p, &p->slots[q->slot], d, i, typos)) return 1;
+    }
+    return 0;
+}
+
+void wc_line_col(const char *s, size_t n, size_t at, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < at && i < n; i++) {
+        if (s[i] == '\n') { l++; c = 1; }
+        else if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    }
+    *line = l;
+    *col = c;
+}
+
+/* ---- team-pack loader ------------------------------------------------- */
+
+/* Growable arrays; the finished pack points into them. */
+typedef struct builder {
+    wc_alt *alts; size_t n_alts, c_alts;
+    wc_slot *slots; size_t n_slots, c_slots;
+    wc_seq *seqs; size_t n_seqs, c_seqs;
+    wc_pat *pats; size_t n_pats, c_pats;
+    wc_list *lists; size_t n_lists, c_lists;
+    wc_sugg *suggs; size_t n_suggs, c_suggs;
+    wc_rule *rules; size_t n_rules, c_rules;
+    char **strs; size_t n_strs, c_strs;
+} builder;
+
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    size_t nc = *cap ? *cap * 2 : 16;
+    while (nc < need) nc *= 2;
+    void *na = realloc(*arr, nc * elem);
+    if (!na) return WEBCARE_ERROR_NOMEM;
+    *arr = na;
+    *cap = nc;
+    return 0;
+}
+#define PUSH(b, field, val)                                                                   \
+    (grow((void **)&(b)->field, &(b)->c_##field, (b)->n_##field + 1, sizeof *(b)->field)    \
+         ? WEBCARE_ERROR_NOMEM                                                                \
+         : ((b)->field[(b)->n_##field++] = (val), 0))
+
+static const char *keep_str(builder *b, const char *s, size_t n)
+{
+    char *c = malloc(n + 1);
+    if (!c) return NULL;
+    memcpy(c, s, n);
+    c[n] = 0;
+    if (PUSH(b, strs, c)) { free(c); return NULL; }
+    return c;
+}
+
+static void builder_free(builder *b)
+{
+    if (!b) return;
+    for (size_t i = 0; i < b->n_strs; i++) free(b->strs[i]);
+    free(b->strs); free(b->alts); free(b->slots); free(b->seqs); free(b->pats);
+    free(b->lists); free(b->suggs); free(b->rules);
+    free(b);
+}
+
+void wc_pack_free(wc_pack *p)
+{
+    if (!p) return;
+    builder_free(p->owned);
+    for (size_t i = 0; i < p->n_disabled; i++) free(p->disabled[i]);
+    free(p->disabled);
+    cJSON_Delete(p->examples);
+    free(p);
+}
+
+/* A location in the pack for error messages: a JSON path. */
+typedef struct jpath {
+    const char *key[8];
+    int idx[8]; /* -1 when key is used */
+    int n;
+} jpath;
+
+static const char *skip_ws(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+    return p;
+}
+
+static const char *skip_string(const char *p, const char *e)
+{
+    p++; /* opening quote */
+    while (p < e && *p != '"') p += (*p == '\\') ? 2 : 1;
+    return p < e ? p + 1 : e;
+}
+
+static const char *skip_value(const char *p, const char *e, int depth)
+{
+    p = skip_ws(p, e);
+    if (p >= e || depth > 64) return e;
+    if (*p == '"') return skip_string(p, e);
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        p++;
+        for (;;) {
+            p = skip_ws(p, e);
+            if (p >= e) return e;
+            if (*p == close) return p + 1;
+            if (*p == ',' || *p == ':') { p++; continue; }
+            p = skip_value(p, e, depth + 1);
+        }
+    }
+    while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' &&
+           *p != '\t')
+        p++;
+    return p;
+}
+
+/* Byte offset of the value at path (best effort; 0 if not found). */
+static size_t locate(const char *s, size_t n, const jpath *path)
+{
+    const char *p = s, *e = s + n;
+    for (int k = 0; k < path->n; k++) {
+        p = skip_ws(p, e);
+        if (p >= e) return 0;
+        if (path->idx[k] >= 0) {
+            if (*p != '[') return (size_t)(p - s);
+            p++;
+            for (int i = 0; i < path->idx[k]; i++) {
+                p = skip_value(p, e, 0);
+                p = skip_ws(p, e);
+                if (p < e && *p == ',') p++;
+            }
+            p = skip_ws(p, e);
+        } else {
+            if (*p != '{') return (size_t)(p - s);
+            p++;
+            size_t kl = strlen(path->key[k]);
+            for (;;) {
+                p = skip_ws(p, e);
+                if (p >= e || *p != '"') return (size_t)(p - s);
+                const char *ks = p + 1, *ke = skip_string(p, e) - 1;
+                p = skip_ws(ke + 1, e);
+                if (p < e && *p == ':') p++;
+                p = skip_ws(p, e);
+                if ((size_t)(ke - ks) == kl && memcmp(ks, path->key[k], kl) == 0) break;
+                p = skip_value(p, e, 0);
+                p = skip_ws(p, e);
+                if (p < e && *p == ',') p++;
+            }
+        }
+    }
+    return (size_t)(skip_ws(p, e) - s);
+}
+
+typedef struct loadctx {
+    const char *src;
+    size_t n;
+    builder *b;
+    wc_err *e;
+    jpath path;
+} loadctx;
+
+static void path_str(const jpath *p, char *buf, size_t cap)
+{
+    size_t w = 0;
+    buf[0] = 0;
+    for (int k = 0; k < p->n && w < cap; k++) {
+        int r = p->idx[k] >= 0 ? snprintf(buf + w, cap - w, "[%d]", p->idx[k])
+                               : snprintf(buf + w, cap - w, "%s%s", k ? "." : "", p->key[k]);
+        if (r < 0) break;
+        w += (size_t)r;
+    }
+}
+
+static int bad(loadctx *c, const char *what)
+{
+    size_t at = locate(c->src, c->n, &c->path);
+    int line, col;
+    wc_line_col(c->src, c->n, at, &line, &col);
+    char ps[96];
+    path_str(&c->path, ps, sizeof ps);
+    return wc_fail(c->e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: %s%s%s", line, col,
+                   ps, ps[0] ? ": " : "", what);
+}
+
+static void push_key(loadctx *c, const char *k) { if (c->path.n < 8) { c->path.key[c->path.n] = k; c->path.idx[c->path.n++] = -1; } }
+static void push_idx(loadctx *c, int i) { if (c->path.n < 8) { c->path.key[c->path.n] = NULL; c->path.idx[c->path.n++] = i; } }
+static void pop(loadctx *c) { if (c->path.n > 0) c->path.n--; }
+
+static const char *const CLASS_NAMES[WC_CLASS_COUNT] = {
+    "num", "time", "url", "email", "handle", "hashtag", "emoji", "qmark", "excl", "caps", "code",
+};
+
+/* Key of a single word as the tokenizer sees it. */
+static int word_key(loadctx *c, const char *w, size_t n, char *out, size_t cap)
+{
+    wc_text t;
+    size_t at;
+    int rc = wc_tokenize(w, n, &t, &at);
+    if (rc) { wc_text_free(&t); return rc == WEBCARE_ERROR_NOMEM ? rc : bad(c, "not valid UTF-8"); }
+    int ok = t.n == 1 && t.tok[0].key_len < cap;
+    if (ok) memcpy(out, wc_key(&t, 0), t.tok[0].key_len + 1);
+    wc_text_free(&t);
+    if (!ok) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "\"%.*s\" is not one word (use spaces between words)", (int)(n > 40 ? 40 : n), w);
+        return bad(c, msg);
+    }
+    return 0;
+}
+
+static int compile_alt(loadctx *c, const char *w, size_t n, int typos, wc_slot *slot)
+{
+    wc_alt a = {NULL, 0, WC_ALT_WORD, 0};
+    char key[128];
+    if (n == 0) return bad(c, "empty alternative (check the | signs)");
+    if (w[0] == '@' || w[0] == '~')
+        return bad(c, "macros (@name) and verb forms (~stem) exist only in built-in rules; list the words with |");
+    if (w[0] == '#' && n > 1) {
+        for (int k = 0; k < WC_CLASS_COUNT; k++)
+            if (strlen(CLASS_NAMES[k]) == n - 1 && memcmp(CLASS_NAMES[k], w + 1, n - 1) == 0) {
+                a.kind = WC_ALT_CLASS;
+                a.h = (uint32_t)k;
+                slot->nofilter = 1;
+                return PUSH(c->b, alts, a);
+            }
+        return bad(c, "unknown token class (use #num #time #url #email #handle #hashtag #emoji #qmark #excl #caps #code)");
+    }
+    int suffix = n > 1 && w[0] == '*';
+    int prefix = !suffix && w[n - 1] == '*';
+    int rc = word_key(c, w + suffix, n - (size_t)(prefix + suffix), key, sizeof key);
+    if (rc) return rc;
+    size_t kl = strlen(key);
+    if (kl > 60) return bad(c, "word too long");
+    if ((prefix || suffix) && kl < 3) return bad(c, "a prefix or suffix needs at least 3 letters besides *");
+    a.w = keep_str(c->b, key, kl);
+    if (!a.w) return WEBCARE_ERROR_NOMEM;
+    a.len = (uint8_t)kl;
+    a.kind = suffix ? WC_ALT_SUFFIX : prefix ? WC_ALT_PREFIX : WC_ALT_WORD;
+    a.h = prefix ? wc_hash(key, 3) : wc_hash(key, kl);
+    if (suffix) slot->nofilter = 1;
+    if (!prefix && typos && kl >= 6) slot->nofilter = 1;
+    return PUSH(c->b, alts, a);
+}
+
+/* Compiles one pattern string into c->b (a wc_pat appended). */
+static int compile_pattern(loadctx *c, const char *src, int typos, uint32_t sugg, uint16_t n_sugg)
+{
+    wc_pat pt;
+    memset(&pt, 0, sizeof pt);
+    pt.seq = (uint32_t)c->b->n_seqs;
+    pt.n_sugg = n_sugg;
+    pt.sugg = sugg;
+    wc_seq sq = {(uint32_t)c->b->n_slots, 0};
+    int gap = 0, rc;
+    const char *p = src;
+    if (strlen(src) > 400) return bad(c, "pattern longer than 400 bytes");
+    for (;;) {
+        while (*p == ' ' || *p == '\t') p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\t') p++;
+        size_t n = (size_t)(p - w);
+        if (n == 0 || (n == 1 && *w == '&')) {
+            if (sq.n_slot == 0) return bad(c, n ? "nothing before &" : "empty pattern or nothing after &");
+            if ((rc = PUSH(c->b, seqs, sq))) return rc;
+            pt.n_seq++;
+            sq.slot = (uint32_t)c->b->n_slots;
+            sq.n_slot = 0;
+            gap = 0;
+            if (n == 0) break;
+            continue;
+        }
+        if (w[0] == '{') {
+            const char *q = w + 1;
+            if (q[0] == '0' && q[1] == ',') q += 2;
+            if (!(q[0] >= '0' && q[0] <= '9' && q[1] == '}' && q + 2 == p))
+                return bad(c, "a gap is written {N} or {0,N} with N from 0 to 9");
+            if (sq.n_slot == 0) return bad(c, "a gap {N} must stand between two words");
+            gap = q[0] - '0';
+            continue;
+        }
+        if (sq.n_slot >= 12) return bad(c, "pattern has more than 12 positions");
+        wc_slot slot;
+        memset(&slot, 0, sizeof slot);
+        slot.alt = (uint32_t)c->b->n_alts;
+        slot.gap = (uint8_t)gap;
+        gap = 0;
+        const char *a = w;
+        for (const char *q = w; q <= p; q++) {
+            if (q == p || *q == '|') {
+                if ((rc = compile_alt(c, a, (size_t)(q - a), typos, &slot))) return rc;
+                slot.n_alt++;
+                a = q + 1;
+            }
+        }
+        if ((rc = PUSH(c->b, slots, slot))) return rc;
+        sq.n_slot++;
+    }
+    if (pt.n_seq > 4) return bad(c, "at most 4 parts joined by &");
+    wc_pat_filter(c->b->alts, c->b->slots, c->b->seqs, &pt);
+    return PUSH(c->b, pats, pt);
+}
+
+static int add_sugg(loadctx *c, int kind, const char *text)
+{
+    const char *t = keep_str(c->b, text, strlen(text));
+    if (!t) return WEBCARE_ERROR_NOMEM;
+    wc_sugg s = {(uint8_t)kind, t};
+    return PUSH(c->b, suggs, s);
+}
+
+/* A list: array of pattern strings or {"pattern": "...", "replace": [..]}. */
+static int compile_list(loadctx *c, const cJSON *arr, const char *name, int typos, int required,
+                        wc_rule *r)
+{
+    int rc;
+    push_key(c, name);
+    if (!cJSON_IsArray(arr) || (required && cJSON_GetArraySize(arr) == 0)) {
+        rc = bad(c, required ? "must be a non-empty array of patterns" : "must be an array of patterns");
+        pop(c);
+        return rc;
+    }
+    wc_list L = {NULL, (uint32_t)c->b->n_pats, 0};
+    L.name = keep_str(c->b, name, strlen(name));
+    if (!L.name) { pop(c); return WEBCARE_ERROR_NOMEM; }
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        push_idx(c, i++);
+        const cJSON *ps = it;
+        uint32_t sugg = (uint32_t)c->b->n_suggs;
+        uint16_t n_sugg = 0;
+        rc = 0;
+        if (cJSON_IsObject(it)) {
+            ps = cJSON_GetObjectItemCaseSensitive(it, "pattern");
+            const cJSON *rep = cJSON_GetObjectItemCaseSensitive(it, "replace"), *x;
+            if (rep && !cJSON_IsArray(rep)) rc = bad(c, "\"replace\" must be an array of strings");
+            cJSON_ArrayForEach(x, rep)
+            {
+                if (rc) break;
+                if (!cJSON_IsString(x)) rc = bad(c, "\"replace\" must be an array of strings");
+                else if (!(rc = add_sugg(c, WC_SUGG_REPLACE, x->valuestring))) n_sugg++;
+            }
+        }
+        if (!rc && !cJSON_IsString(ps)) rc = bad(c, "a pattern must be a string or {\"pattern\", \"replace\"}");
+        if (!rc) rc = compile_pattern(c, ps->valuestring, typos, sugg, n_sugg);
+        pop(c);
+        if (rc) { pop(c); return rc; }
+        L.n_pat++;
+        if (L.n_pat > 2000) { rc = bad(c, "too many patterns"); pop(c); return rc; }
+    }
+    pop(c);
+    r->n_list++;
+    return PUSH(c->b, lists, L);
+}
+
+static int is_kebab(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 48 || s[0] == '-' || s[n - 1] == '-') return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-')) return 0;
+    return 1;
+}
+
+static const char *const RULE_KEYS[] = {"id", "severity", "check", "message", "why", "suggest",
+                                        "patterns", "unless", "unless_scope", "typos", "spelling",
+                                        "fires", "passes", "kind", NULL};
+
+static int builtin_id(const char *id)
+{
+    for (size_t i = 0; i < wc_default_pack.n_rules; i++)
+        if (strcmp(wc_default_pack.rules[i].id, id) == 0) return 1;
+    return 0;
+}
+
+static int string_field(loadctx *c, const cJSON *o, const char *k, int required, const char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    *out = NULL;
+    if (!v) {
+        if (!required) return 0;
+        char msg[80];
+        snprintf(msg, sizeof msg, "missing \"%s\"", k);
+        return bad(c, msg);
+    }
+    push_key(c, k);
+    int rc = 0;
+    if (!cJSON_IsString(v) || !v->valuestring[0]) rc = bad(c, "must be a non-empty string");
+    else if (strlen(v->valuestring) > 1000) rc = bad(c, "longer than 1000 bytes");
+    else if (wc_validate_utf8(v->valuestring, strlen(v->valuestring), NULL)) rc = bad(c, "not valid UTF-8");
+    else if (!(*out = keep_str(c->b, v->valuestring, strlen(v->valuestring)))) rc = WEBCARE_ERROR_NOMEM;
+    pop(c);
+    return rc;
+}
+
+static int compile_rule(loadctx *c, const cJSON *o, const cJSON *all, int index)
+{
+    wc_rule r;
+    memset(&r, 0, sizeof r);
+    r.severity = WC_SEV_WARNING;
+    r.category = WC_CAT_TEAM;
+    r.list = (uint32_t)c->b->n_lists;
+    int rc;
+    if (!cJSON_IsObject(o)) return bad(c, "a rule must be an object");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, o)
+    {
+        int known = 0;
+        for (int k = 0; RULE_KEYS[k]; k++) known |= strcmp(RULE_KEYS[k], it->string) == 0;
+        if (!known) {
+            push_key(c, it->string);
+            char msg[256];
+            snprintf(msg, sizeof msg, "unknown field \"%.40s\" (fields: id, severity, check, message, why, "
+                     "suggest, patterns, unless, unless_scope, typos, spelling, fires, passes)", it->string);
+            rc = bad(c, msg);
+            pop(c);
+            return rc;
+        }
+    }
+    if ((rc = string_field(c, o, "id", 1, &r.id))) return rc;
+    push_key(c, "id");
+    if (!is_kebab(r.id)) rc = bad(c, "a rule id is kebab-case: a-z, 0-9 and -");
+    else if (builtin_id(r.id)) rc = bad(c, "this id is a built-in rule; pick another id (or list it in \"disabled\")");
+    else {
+        const cJSON *x;
+        int j = 0;
+        cJSON_ArrayForEach(x, all)
+        {
+            if (j++ >= index) break;
+            const cJSON *xid = cJSON_GetObjectItemCaseSensitive(x, "id");
+            if (cJSON_IsString(xid) && strcmp(xid->valuestring, r.id) == 0) { rc = bad(c, "duplicate rule id"); break; }
+        }
+    }
+    pop(c);
+    if (rc) return rc;
+    if ((rc = string_field(c, o, "message", 1, &r.message))) return rc;
+    if ((rc = string_field(c, o, "why", 0, &r.why))) return rc;
+    if ((rc = string_field(c, o, "spelling", 0, &r.spelling))) return rc;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "severity");
+    if (v) {
+        push_key(c, "severity");
+        if (cJSON_IsString(v) && strcmp(v->valuestring, "error") == 0) r.severity = WC_SEV_ERROR;
+        else if (cJSON_IsString(v) && strcmp(v->valuestring, "warning") == 0) r.severity = WC_SEV_WARNING;
+        else if (cJSON_IsString(v) && strcmp(v->valuestring, "info") == 0) r.severity = WC_SEV_INFO;
+        else rc = bad(c, "must be \"error\", \"warning\" or \"info\"");
+        pop(c);
+        if (rc) return rc;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(o, "check");
+    r.check = WC_CHECK_PHRASE;
+    if (v) {
+        push_key(c, "check");
+        if (cJSON_IsString(v) && strcmp(v->valuestring, "phrase") == 0) r.check = WC_CHECK_PHRASE;
+        else if (cJSON_IsString(v) && strcmp(v->valuestring, "required") == 0) r.check = WC_CHECK_REQUIRED;
+        else if (cJSON_IsString(v) && strcmp(v->valuestring, "brand") == 0) r.check = WC_CHECK_BRAND;
+        else rc = bad(c, "team rules use check \"phrase\" (default), \"required\" or \"brand\"");
+        pop(c);
+        if (rc) return rc;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(o, "typos");
+    if (v) {
+        if (!cJSON_IsBool(v)) { push_key(c, "typos"); rc = bad(c, "must be true or false"); pop(c); return rc; }
+        r.typos = (uint8_t)cJSON_IsTrue(v);
+    }
+    v = cJSON_GetObjectItemCaseSensitive(o, "unless_scope");
+    if (v) {
+        push_key(c, "unless_scope");
+        if (cJSON_IsString(v) && strcmp(v->valuestring, "reply") == 0) r.unless_scope = WC_SCOPE_REPLY;
+        else if (cJSON_IsString(v) && strcmp(v->valuestring, "sentence") == 0) r.unless_scope = WC_SCOPE_SENTENCE;
+        else rc = bad(c, "must be \"sentence\" or \"reply\"");
+        pop(c);
+        if (rc) return rc;
+    }
+    if (r.check == WC_CHECK_BRAND && !r.spelling) return bad(c, "a brand rule needs \"spelling\"");
+    const cJSON *pats = cJSON_GetObjectItemCaseSensitive(o, "patterns");
+    if (r.check == WC_CHECK_BRAND && !pats) {
+        /* default: the spelling itself, compared case-insensitively */
+        char key[128];
+        push_key(c, "spelling");
+        rc = word_key(c, r.spelling, strlen(r.spelling), key, sizeof key);
+        pop(c);
+        if (rc) return rc;
+        cJSON *arr = cJSON_CreateArray();
+        if (!arr || !cJSON_AddItemToArray(arr, cJSON_CreateString(key))) { cJSON_Delete(arr); return WEBCARE_ERROR_NOMEM; }
+        rc = compile_list(c, arr, "match", 0, 1, &r);
+        cJSON_Delete(arr);
+        if (rc) return rc;
+    } else if ((rc = compile_list(c, pats, "patterns", r.typos, 1, &r))) {
+        return rc;
+    } else {
+        c->b->lists[c->b->n_lists - 1].name = "match";
+    }
+    v = cJSON_GetObjectItemCaseSensitive(o, "unless");
+    if (v && (rc = compile_list(c, v, "unless", r.typos, 0, &r))) return rc;
+    v = cJSON_GetObjectItemCaseSensitive(o, "suggest");
+    r.sugg = (uint32_t)c->b->n_suggs;
+    if (v) {
+        push_key(c, "suggest");
+        if (!cJSON_IsArray(v)) rc = bad(c, "must be an array of strings or {\"kind\",\"text\"}");
+        int i = 0;
+        cJSON_ArrayForEach(it, v)
+        {
+            if (rc) break;
+            push_idx(c, i++);
+            const cJSON *t = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "text") : it;
+            const cJSON *k = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "kind") : NULL;
+            int kind = WC_SUGG_ADVICE;
+            if (k && cJSON_IsString(k) && strcmp(k->valuestring, "replace") == 0) kind = WC_SUGG_REPLACE;
+            else if (k && !(cJSON_IsString(k) && strcmp(k->valuestring, "advice") == 0))
+                rc = bad(c, "\"kind\" is \"replace\" or \"advice\"");
+            if (!rc && !cJSON_IsString(t)) rc = bad(c, "a suggestion is a string or {\"kind\",\"text\"}");
+            if (!rc && !(rc = add_sugg(c, kind, t->valuestring))) r.n_sugg++;
+            pop(c);
+        }
+        pop(c);
+        if (rc) return rc;
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *name = k ? "passes" : "fires";
+        v = cJSON_GetObjectItemCaseSensitive(o, name);
+        if (!v) continue;
+        push_key(c, name);
+        if (!cJSON_IsArray(v)) rc = bad(c, "must be an array of example replies");
+        int i = 0;
+        cJSON_ArrayForEach(it, v)
+        {
+            if (rc) break;
+            push_idx(c, i++);
+            const cJSON *t = cJSON_IsObject(it) ? cJSON_GetObjectItemCaseSensitive(it, "text") : it;
+            if (!cJSON_IsString(t)) rc = bad(c, "an example is a string or an object with \"text\"");
+            pop(c);
+        }
+        pop(c);
+        if (rc) return rc;
+    }
+    return PUSH(c->b, rules, r);
+}
+
+int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
+{
+    *out = NULL;
+    if (!json) return wc_fail(e, WEBCARE_ERROR_NULL, -1, "pack is NULL");
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    loadctx c = {json, len, NULL, e, {{0}, {0}, 0}};
+    int rc = 0;
+    wc_pack *p = NULL;
+    if (!root) {
+        size_t at = end ? (size_t)(end - json) : 0;
+        int line, col;
+        wc_line_col(json, len, at, &line, &col);
+        return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: not valid JSON", line, col);
+    }
+    c.b = calloc(1, sizeof *c.b);
+    p = calloc(1, sizeof *p);
+    if (!c.b || !p) { rc = wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory"); goto cleanup; }
+    if (!cJSON_IsObject(root)) { rc = bad(&c, "a rule pack is a JSON object {\"name\", \"rules\": [...]}"); goto cleanup; }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, root)
+    {
+        if (strcmp(it->string, "name") && strcmp(it->string, "rules") && strcmp(it->string, "disabled") &&
+            strcmp(it->string, "description") && strcmp(it->string, "version")) {
+            push_key(&c, it->string);
+            rc = bad(&c, "unknown field (a pack has: name, description, version, rules, disabled)");
+            goto cleanup;
+        }
+    }
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
+    if (name && !cJSON_IsString(name)) { push_key(&c, "name"); rc = bad(&c, "must be a string"); goto cleanup; }
+    p->name = keep_str(c.b, name ? name->valuestring : "team", strlen(name ? name->valuestring : "team"));
+    const cJSON *dis = cJSON_GetObjectItemCaseSensitive(root, "disabled");
+    if (dis) {
+        push_key(&c, "disabled");
+        if (!cJSON_IsArray(dis)) { rc = bad(&c, "must be an array of rule ids"); goto cleanup; }
+        int n = cJSON_GetArraySize(dis), i = 0;
+        p->disabled = calloc((size_t)n + 1, sizeof *p->disabled);
+        if (!p->disabled) { rc = wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory"); goto cleanup; }
+        cJSON_ArrayForEach(it, dis)
+        {
+            push_idx(&c, i++);
+            if (!cJSON_IsString(it) || !builtin_id(it->valuestring)) { rc = bad(&c, "not a built-in rule id"); goto cleanup; }
+            pop(&c);
+            p->disabled[p->n_disabled] = malloc(strlen(it->valuestring) + 1);
+            if (!p->disabled[p->n_disabled]) { rc = wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory"); goto cleanup; }
+            strcpy(p->disabled[p->n_disabled++], it->valuestring);
+        }
+        pop(&c);
+    }
+    const cJSON *rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
+    if (!rules && !dis) { rc = bad(&c, "missing \"rules\""); goto cleanup; }
+    if (rules) {
+        push_key(&c, "rules");
+        if (!cJSON_IsArray(rules)) { rc = bad(&c, "must be an array of rules"); goto cleanup; }
+        if (cJSON_GetArraySize(rules) > 500) { rc = bad(&c, "more than 500 rules"); goto cleanup; }
+        int i = 0;
+        cJSON_ArrayForEach(it, rules)
+        {
+            push_idx(&c, i);
+            if ((rc = compile_rule(&c, it, rules, i))) goto cleanup;
+            pop(&c);
+            i++;
+        }
+        pop(&c);
+    }
+    if (!p->name) { rc = wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory"); goto cleanup; }
+    p->rules = c.b->rules; p->n_rules = c.b->n_rules;
+    p->lists = c.b->lists; p->n_lists = c.b->n_lists;
+    p->pats = c.b->pats; p->n_pats = c.b->n_pats;
+    p->seqs = c.b->seqs; p->n_seqs = c.b->n_seqs;
+    p->slots = c.b->slots; p->n_slots = c.b->n_slots;
+    p->alts = c.b->alts; p->n_alts = c.b->n_alts;
+    p->suggs = c.b->suggs; p->n_suggs = c.b->n_suggs;
+    p->owned = c.b;
+    p->examples = root;
+    *out = p;
+    return 0;
+cleanup:
+    if (rc == WEBCARE_ERROR_NOMEM) wc_fail(e, rc, -1, "out of memory");
+    if (p) { p->owned = c.b; c.b = NULL; wc_pack_free(p); }
+    builder_free(c.b);
+    cJSON_Delete(root);
+    return rc;
+}

@@ -297,3 +297,19 @@ dist: wasm extension-build
 	@echo "dist: $(DIST_ZIP) ($$(wc -l < $(BUILD)/dist-files.txt) files, $$(du -k $(DIST_ZIP) | cut -f1) KB)"
 # The browser test of the zip needs it built.
 test-e2e: dist
+
+# ---- bench (issue 9; not part of `make test`) ----------------------------
+# One table: our lint/classify/length per call (native + WASM), cold start,
+# sizes, memory and the Chromium figures, next to harper.js, write-good,
+# multilang-sentiment and twitter-text on the same corpora
+# (tests/bench/corpus, from tests/bench/make-corpus.mjs); writes build/bench.json.
+BENCH_NATIVE := $(BUILD)/bench/bench_native
+$(BENCH_NATIVE): tests/bench/bench_native.c $(BUILD)/libwebcare.a $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_CORE) $< $(BUILD)/libwebcare.a -lm -o $@
+
+bench: build dist $(BENCH_NATIVE)
+	node tests/bench/run.mjs
+
+# tests/wasm/bench-smoke.test.mjs runs the bench script in --quick mode.
+test-wasm: $(BENCH_NATIVE)

@@ -203,6 +203,25 @@ export function defineFeedSuite({ site, label = site, url, editor, submitKey, ne
     await page.waitForFunction((n) => window.__fixture.posted.length === n + 1, before);
   });
 
+  test(`${label}: a comment box added later (new post) is watched too`, async () => {
+    const n = await page.evaluate(() => document.querySelectorAll('[contenteditable="true"][role="textbox"]').length);
+    await page.evaluate(() => window.__fixture.addPosts());
+    await page.waitForFunction((k) => document.querySelectorAll('[contenteditable="true"][role="textbox"]').length > k, n);
+    await page.evaluate(() => {
+      const eds = document.querySelectorAll('[contenteditable="true"][role="textbox"]');
+      eds[eds.length - 1].setAttribute('data-test-composer', 'late');
+    });
+    const late = '[data-test-composer="late"]';
+    await page.locator(late).scrollIntoViewIfNeeded();
+    await page.locator(late).click();
+    await page.keyboard.type('We gaan ernaar kijken!!!');
+    await waitForLint(page, late, ['shouting']);
+    assert.equal((await composerState(page, SEL)).findings, '', 'the first (posted, empty) box keeps its own state');
+    await page.locator(late).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+  });
+
   test(`${label}: a clean comment posts in one action (key and button)`, async () => {
     const clean = ['Hoi Lotte, bedankt voor je bericht en wat vervelend dat dit is gebeurd! Ik stuur je nu een bericht '
       + 'om het vandaag nog op te lossen. Groet, Anna',

@@ -21,6 +21,7 @@
 #include "internal.h"
 #include "length.h"
 #include "rules.h"
+#include "dutch.h"
 
 #define MAX_FINDINGS 64
 #define MAX_PER_RULE 16 /* matches looked at per rule: bounds the work on hostile input */
@@ -32,6 +33,7 @@ typedef struct finding {
     uint32_t start, end; /* UTF-16 */
     const wc_pat *pat;   /* the pattern that matched (replacement suggestions) */
     char repl[96];       /* a computed replacement, or "" */
+    const char *detail;  /* a per-finding message (static), or NULL: the rule's */
     int has_repl;
 } finding;
 
@@ -338,6 +340,25 @@ static void lower_surface(const wc_doc *d, size_t i, char *buf, size_t cap)
     buf[w] = 0;
 }
 
+/* Dutch d/t spelling, confusions and readability (issue 11): the analysis is
+ * in dutch.c; each finding carries its own message (the reason) and, for d/t and
+ * confusions, the corrected word as a one-click replacement. */
+static void check_dutch(lint_ctx *c, const wc_pack *p, const wc_rule *r, unsigned want)
+{
+    wc_dutch_finding df[32];
+    size_t n = wc_dutch_check(&c->d->t, want, df, 32);
+    if (n > 32) n = 32;
+    for (size_t i = 0; i < n; i++) {
+        finding *f = add(c, p, r, df[i].start16, df[i].end16, NULL);
+        if (!f) continue; /* overlaps a finding of the same rule */
+        f->detail = df[i].message;
+        if (df[i].suggestion[0]) {
+            snprintf(f->repl, sizeof f->repl, "%s", df[i].suggestion);
+            f->has_repl = 1;
+        }
+    }
+}
+
 static void check_shouting(lint_ctx *c, const wc_pack *p, const wc_rule *r)
 {
     const wc_doc *d = c->d;
@@ -611,6 +632,9 @@ static void run_rule(lint_ctx *c, const wc_pack *p, const wc_rule *r)
     case WC_CHECK_PRIVACY: check_privacy(c, p, r); break;
     case WC_CHECK_LENGTH: check_length(c, p, r); break;
     case WC_CHECK_REQUIRED: check_required(c, p, r); break;
+    case WC_CHECK_DT_SPELLING: check_dutch(c, p, r, WC_NL_WANT_DT); break;
+    case WC_CHECK_CONFUSION: check_dutch(c, p, r, WC_NL_WANT_CONFUSION); break;
+    case WC_CHECK_READABILITY: check_dutch(c, p, r, WC_NL_WANT_READABILITY); break;
     default: check_phrase(c, p, r); break;
     }
 }
@@ -662,7 +686,7 @@ static int emit_finding(const lint_ctx *c, const finding *f, cJSON *arr)
     cJSON_AddStringToObject(o, "severity", wc_severity_name(f->rule->severity));
     cJSON_AddNumberToObject(o, "start", f->start);
     cJSON_AddNumberToObject(o, "end", f->end);
-    add_expanded(c, o, "message", f->rule->message);
+    add_expanded(c, o, "message", f->detail ? f->detail : f->rule->message);
     if (f->rule->why) add_expanded(c, o, "why", f->rule->why);
     cJSON *sg = cJSON_AddArrayToObject(o, "suggestions");
     if (!sg) return WEBCARE_ERROR_NOMEM;

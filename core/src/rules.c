@@ -23,6 +23,7 @@ static const char *const CHECK_NAMES[WC_CHECK_COUNT] = {
     "phrase",       "greeting",     "thanks",        "apology-excess", "empathy-first",
     "answer-question", "follow-up-question", "sign-off", "shouting",    "emoji-tone",
     "register-mix", "privacy",      "length",        "required",       "brand",
+    "dt-spelling",  "confusion",    "readability",
 };
 
 const char *wc_check_name(int check)

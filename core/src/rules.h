@@ -68,6 +68,9 @@ typedef enum wc_check {
     WC_CHECK_LENGTH,
     WC_CHECK_REQUIRED, /* team packs: a list "match" that must occur */
     WC_CHECK_BRAND,    /* team packs: words that must be spelled as "spelling" */
+    WC_CHECK_DT_SPELLING, /* Dutch d/t spelling (dutch.c, issue 11) */
+    WC_CHECK_CONFUSION,   /* jou/jouw, u/uw, hun/zij, als/dan, me/mijn, ken/kan, ben/bent */
+    WC_CHECK_READABILITY, /* long sentences and words, stacked passives */
     WC_CHECK_COUNT
 } wc_check;
 

@@ -19,7 +19,7 @@ const OUT = path.join(root, 'core/src/gen/rules_default.c');
 
 const CHECKS = ['phrase', 'greeting', 'thanks', 'apology-excess', 'empathy-first', 'answer-question',
   'follow-up-question', 'sign-off', 'shouting', 'emoji-tone', 'register-mix', 'privacy', 'length',
-  'required', 'brand'];
+  'required', 'brand', 'dt-spelling', 'confusion', 'readability'];
 const SEVERITIES = ['error', 'warning', 'info'];
 const CATEGORIES = ['structure', 'tone', 'safety', 'team'];
 const CLASSES = ['num', 'time', 'url', 'email', 'handle', 'hashtag', 'emoji', 'qmark', 'excl', 'caps', 'code'];

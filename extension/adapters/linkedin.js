@@ -72,7 +72,12 @@ export default {
   idFromHref(value) {
     const m = /urn(?::|%3A)li(?::|%3A)(activity|ugcPost|share|comment|aggregate)(?::|%3A)((?:\(|%28)[^)]*?(?:\)|%29)|[^"&?/),\s]+)/i
       .exec(String(value));
-    return m ? `${m[1]}:${decodeURIComponent(m[2])}` : null;
+    if (!m) return null;
+    try {
+      return `${m[1]}:${decodeURIComponent(m[2])}`;
+    } catch {
+      return `${m[1]}:${m[2]}`; // malformed %-escape in page markup: keep it raw, never throw
+    }
   },
   authorFrom(el) {
     if (!el) return null;

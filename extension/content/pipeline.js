@@ -12,6 +12,11 @@ const ATTR = { type: 'data-webcare-type', priority: 'data-webcare-priority', err
 const WATCHED_ATTRIBUTES = ['href', 'data-urn', 'data-id', 'aria-posinset', 'data-testid', 'hidden', 'alt',
                             'data-view-tracking-scope', 'componentkey'];
 const CACHE_LIMIT = 5000;
+// Post ids come from the page: a hostile one (a 60 000-digit status id) must
+// not push the key past LIMITS.maxKeyLength, or the worker rejects the whole
+// batch and every post in it shows an error. Long ids are hashed.
+const MAX_ID_LENGTH = 128;
+const idPart = (id) => (!id ? 'noid' : id.length <= MAX_ID_LENGTH ? id : `h${hashText(id)}`);
 
 const isOurs = (node) => node.nodeType === 1 && node.localName.startsWith('webcare-');
 
@@ -120,7 +125,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     for (const { el } of items) {
       const info = reader.read(el, all);
       if (!info.text) continue; // media-only post: nothing to classify
-      const key = `${site}:${info.id ?? 'noid'}:${hashText(info.text)}`;
+      const key = `${site}:${idPart(info.id)}:${hashText(info.text)}`;
       let rec = records.get(el);
       if (!rec) {
         rec = { key: null, badge: null };

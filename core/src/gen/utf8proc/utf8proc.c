@@ -1,0 +1,1 @@
+../../../third_party/utf8proc/utf8proc.c

@@ -31,7 +31,8 @@ ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     sendResponse({ error: check.error });
     return false;
   }
-  Promise.resolve(HANDLERS[msg.kind](msg)).then(sendResponse, (err) =>
+  // new Promise(): a handler that throws synchronously still gets an answer.
+  new Promise((resolve) => resolve(HANDLERS[msg.kind](msg))).then(sendResponse, (err) =>
     sendResponse({ error: { code: 'worker-error', message: String(err?.message ?? err) } }),
   );
   return true; // answer asynchronously

@@ -33,8 +33,11 @@ const OUT = args.includes('--out') ? path.resolve(args[args.indexOf('--out') + 1
 const ITEMS = QUICK ? 20 : 1000;
 const ROUNDS = QUICK ? 1 : 5;
 // The JS/WASM peers take milliseconds per call (multilang-sentiment runs a
-// fuzzy search per word): one measured round, after a short warm-up.
+// fuzzy search per word, 0.1–1 s per mention on a loaded machine): one
+// measured round after a short warm-up, stopped after PEER_BUDGET_MS (at least
+// 50 items); the table gives the number of items each peer was timed on.
 const PEER_ROUNDS = 1;
+const PEER_BUDGET_MS = QUICK ? 2000 : 30000;
 const PEER_WARM = QUICK ? 2 : 50;
 const PEER_ITEMS = QUICK ? 5 : 1000;
 const HARPER = !QUICK;
@@ -55,30 +58,35 @@ function summary(us) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** Times fn(item) once per item per round, after warming up on the first
- * `warm` items (default: a whole round); returns summary(µs). */
-function timeSync(items, fn, rounds = ROUNDS, warm = items.length) {
+ * `warm` items (default: a whole round); stops early once budgetMs is spent
+ * and at least 50 samples are in. Returns summary(µs). */
+function timeSync(items, fn, rounds = ROUNDS, warm = items.length, budgetMs = Infinity) {
   const us = [];
   for (const it of items.slice(0, warm)) fn(it);
+  const start = performance.now();
   for (let r = 0; r < rounds; r++) {
     for (const it of items) {
       const t0 = process.hrtime.bigint();
       fn(it);
       const t1 = process.hrtime.bigint();
       us.push(Number(t1 - t0) / 1e3);
+      if (us.length >= 50 && performance.now() - start > budgetMs) return summary(us);
     }
   }
   return summary(us);
 }
 
-async function timeAsync(items, fn, rounds, warm = items.length) {
+async function timeAsync(items, fn, rounds, warm = items.length, budgetMs = Infinity) {
   const us = [];
   for (const it of items.slice(0, warm)) await fn(it);
+  const start = performance.now();
   for (let r = 0; r < rounds; r++) {
     for (const it of items) {
       const t0 = process.hrtime.bigint();
       await fn(it);
       const t1 = process.hrtime.bigint();
       us.push(Number(t1 - t0) / 1e3);
+      if (us.length >= 50 && performance.now() - start > budgetMs) return summary(us);
     }
   }
   return summary(us);
@@ -148,11 +156,12 @@ async function runPeers() {
   const peerReplies = replies.slice(0, PEER_ITEMS);
   log('peer: write-good');
   const writeGood = require('write-good');
-  out.writeGood = timeSync(peerReplies, (r) => writeGood(r.text), PEER_ROUNDS, PEER_WARM);
+  out.writeGood = timeSync(peerReplies, (r) => writeGood(r.text), PEER_ROUNDS, PEER_WARM, PEER_BUDGET_MS);
 
   log('peer: multilang-sentiment (fuzzy search per word: slow)');
   const sentiment = require('multilang-sentiment');
-  out.sentiment = timeSync(mentions.slice(0, PEER_ITEMS), (m) => sentiment(m.text, 'nl'), PEER_ROUNDS, PEER_WARM);
+  out.sentiment = timeSync(mentions.slice(0, PEER_ITEMS), (m) => sentiment(m.text, 'nl'), PEER_ROUNDS, PEER_WARM,
+                           PEER_BUDGET_MS);
 
   log('peer: twitter-text');
   const twitter = require('twitter-text');
@@ -172,7 +181,7 @@ async function runPeers() {
   const t2 = performance.now();
   out.harperInProcess = { setupMs: t1 - t0, firstCallMs: t2 - t1, ms: t2 - t0, firstLints: first.length };
   out.harper = await timeAsync(peerReplies, (r) => linter.lint(r.text, { language: 'plaintext' }), PEER_ROUNDS,
-                               PEER_WARM);
+                               PEER_WARM, PEER_BUDGET_MS);
   return out;
 }
 
@@ -299,9 +308,9 @@ function row(id, what, ours, peer, budget) {
 function buildRows(R) {
   const { native: N, wasm: W, peers: P, cold: C, size: S, browser: B } = R;
   const skipped = 'skipped (--quick)';
-  const harper = { name: 'harper.js (WASM)', text: P.harper ? mp(P.harper) : skipped, value: P.harper?.median_us ?? null };
-  const wgood = { name: 'write-good (JS)', text: mp(P.writeGood), value: P.writeGood.median_us };
-  const senti = { name: 'multilang-sentiment (JS)', text: mp(P.sentiment), value: P.sentiment.median_us };
+  const harper = { name: `harper.js (WASM${P.harper ? `, n=${P.harper.n}` : ''})`, text: P.harper ? mp(P.harper) : skipped, value: P.harper?.median_us ?? null };
+  const wgood = { name: `write-good (JS, n=${P.writeGood.n})`, text: mp(P.writeGood), value: P.writeGood.median_us };
+  const senti = { name: `multilang-sentiment (JS, n=${P.sentiment.n})`, text: mp(P.sentiment), value: P.sentiment.median_us };
   const twit = { name: 'twitter-text parseTweet', text: mp(P.twitterText), value: P.twitterText.median_us };
   const us = (s) => ({ text: mp(s), value: s.median_us, p95: s.p95_us });
   const budgetUs = (s, limit) => ({ text: `p95 ≤ ${limit} µs`, limit, pass: s.p95_us <= limit });
@@ -357,7 +366,7 @@ function printTable(rows, R) {
   const out = [];
   out.push(`Webcare Lens bench${QUICK ? ' (--quick: smoke run, figures meaningless)' : ''} — ${R.meta.date}`);
   out.push(`node ${process.version}, ${R.meta.cpus}× ${R.meta.cpu}, load average ${R.meta.loadavg.map((x) => x.toFixed(1)).join(' ')}; `
-    + `${replies.length} replies, ${mentions.length} mentions; ours ${ROUNDS} rounds, peers ${PEER_ROUNDS} round on ${Math.min(PEER_ITEMS, ITEMS)}`);
+    + `${replies.length} replies, ${mentions.length} mentions; ours ${ROUNDS} rounds, peers 1 round (≤ ${PEER_BUDGET_MS / 1000} s each, n=items timed)`);
   out.push(line(cols.map(([h]) => h)));
   out.push(width.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells) out.push(line(cols.map(([, k]) => c[k])));

@@ -199,6 +199,7 @@ static int is_participle(const char *k, size_t len)
 static int pp_like(const char *k, size_t len)
 {
     if (is_participle(k, len)) return 1;
+    if (len >= 6 && starts(k, len, "ge") && ends_dt(k, len)) return 1; /* gerenderd: any ge-...-d/t */
     if (len < 6 || !ends(k, len, "en")) return 0;
     if (starts(k, len, "ge") || starts(k, len, "ver") || starts(k, len, "be") || starts(k, len, "ont")) return 1;
     for (int i = 0; SEP[i]; i++)
@@ -623,7 +624,7 @@ static int stem_plus_d_raw(const wc_text *t, size_t i)
     size_t l = klen(t, i);
     const char *k = key(t, i);
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i) || l < 4 || k[l - 1] != 'd' || ends_dt(k, l - 1)) return 0;
-    if (wc_nl_find(&wc_nl_exc, k, l) >= 0) return 0; /* a real word of its own: "maand", "band" */
+    if (wc_nl_find(&wc_nl_exc, k, l) >= 0) return 2; /* also a real word of its own: "maand", "band" */
     return is_stem(k, l - 1);
 }
 
@@ -638,11 +639,14 @@ static int stem_plus_t(const wc_text *t, size_t i)
     if (i >= t->n) return 0;
     MEMO(t, M_SPT, i, stem_plus_t_raw(t, i));
 }
-static int stem_plus_d(const wc_text *t, size_t i)
+/* 1: stem + d ("bezorgd"); 0 also for real words of their own ("maand"),
+ * see stem_plus_d_any. */
+static int stem_plus_d_any(const wc_text *t, size_t i)
 {
     if (i >= t->n) return 0;
     MEMO(t, M_SPD, i, stem_plus_d_raw(t, i));
 }
+static int stem_plus_d(const wc_text *t, size_t i) { return stem_plus_d_any(t, i) == 1; }
 
 static const char MSG_3SG[] = "Persoonsvorm bij hij/zij/het/u (of jij vóór het werkwoord): stam + t.";
 static const char MSG_IK[] = "Bij 'ik' is de persoonsvorm de stam, zonder t.";
@@ -668,7 +672,8 @@ static const char MSG_PASSIVE[] = "Gestapelde lijdende vorm ('er wordt ... door 
 static size_t clause_begin(const wc_text *t, size_t i)
 {
     while (i > 0 && !is_boundary(t, i - 1) && !kin(t, i - 1, SUBORD) && !kin(t, i - 1, COORD) &&
-           !kin(t, i - 1, WH) && !kis(t, i - 1, "die"))
+           !kin(t, i - 1, WH) && !kis(t, i - 1, "die") &&
+           !(is_word(t, i - 1) && starts(key(t, i - 1), klen(t, i - 1), "waar")))
         i--;
     return i;
 }
@@ -678,9 +683,12 @@ static int aux_before(const wc_text *t, size_t i)
 {
     size_t b = clause_begin(t, i);
     for (size_t j = b; j < i; j++)
-        if (kin(t, j, AUX)) return 1;
-    /* "Wat is er gebeurd": the wh-word itself opens the clause */
-    if (b > 0 && kin(t, b - 1, WH)) return 0;
+        if (kin(t, j, AUX)) {
+            /* "de taal waarin de tekst gerenderd wordt beïnvloedt": that
+             * auxiliary already has its participle */
+            if (j > b && is_word(t, j - 1) && tppl(t, j - 1)) continue;
+            return 1;
+        }
     return 0;
 }
 
@@ -768,7 +776,7 @@ static void fix_t(ctx *c, size_t i, const char *msg, unsigned char *taken) /* st
     size_t l = klen(c->t, i);
     const char *k = key(c->t, i);
     if (l + 2 > sizeof f) return;
-    if (k[l - 1] == 'd' && stem_plus_d(c->t, i) && !is_stem(k, l)) l--; /* bezorgd -> bezorg */
+    if (k[l - 1] == 'd' && stem_plus_d_any(c->t, i) && !is_stem(k, l)) l--; /* bezorgd -> bezorg */
     if (l >= 1 && (k[l - 1] == 'a' || k[l - 1] == 'o') && l >= 2 && k[l - 2] != k[l - 1]) {
         memcpy(f, k, l);
         f[l] = k[l - 1];
@@ -802,6 +810,10 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         int title_mid = (t->tok[i].flags & WC_TF_TITLE) && !sentence_start(t, i) &&
                         !(i > 0 && t->tok[i - 1].kind == WC_TOK_PUNCT);
         if (title_mid) continue; /* names: Arend, Brandt, 'Wordt Vervolgd' */
+        /* glued to a symbol: "--build", "ge¯nstalleerd" (broken encoding), file names */
+        if (i > 0 && !(t->tok[i].flags & WC_TF_SPACE_BEFORE) && t->tok[i - 1].kind == WC_TOK_PUNCT &&
+            !is_boundary(t, i - 1) && t->src[t->tok[i - 1].start] != '\'')
+            continue;
 
         /* 1. ik + stem+t, stem+t + ik */
         if (stem_plus_t(t, i) && ((i > 0 && kis(t, i - 1, "ik")) || kis(t, i + 1, "ik"))) {
@@ -843,7 +855,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             }
         }
         /* 5. noun phrase subject at the start of a sentence: "De lamp brand niet" */
-        if (i >= 2 && wrong_3sg(t, i, 1) && !is_boundary(t, i + 1) && i + 1 < t->n &&
+        if (i >= 2 && (wrong_3sg(t, i, 1) || stem_plus_d_any(t, i) == 2) && !is_boundary(t, i + 1) && i + 1 < t->n &&
             !(is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0)))) {
             int hit = 0;
             int noun_k = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
@@ -857,6 +869,16 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                         np = 0;
                 }
                 if (!np || ends(key(t, i - 1), klen(t, i - 1), "en") || ends(key(t, i - 1), klen(t, i - 1), "ers")) continue;
+                /* two words: adjective + noun ("Mijn oude telefoon ...") */
+                if (m == 2 && !((ends(key(t, d + 1), klen(t, d + 1), "e") && !ends(key(t, d + 1), klen(t, d + 1), "je")) ||
+                                tadj(t, d + 1)))
+                    continue;
+                /* a real word like "beld": only as "De bezorger beld aan" (noun + word + particle) */
+                if (stem_plus_d_any(t, i) == 2 &&
+                    (m != 1 || tadj(t, d + 1) || ends(key(t, d + 1), klen(t, d + 1), "e") || !kin(t, i + 1, CLOSED)))
+                    continue;
+                /* a noun-verb after an adjective is the noun: "een los blok", "een korter label" */
+                if (noun_k && (m != 1 || tadj(t, d + 1) || comparative(t, d + 1))) continue;
                 /* inversion after a fronted object: "Een afspraak maak je via ..."
                  * (but "Mijn collega beantwoord je vraag": je + noun is possessive) */
                 if (is_subj_pron(t, i + 1) && !(kis(t, i + 1, "je") && !next_not_noun(t, i + 1))) continue;
@@ -943,7 +965,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             }
         }
         /* 8. non-words: werkd, geregelt, gecheckd, fietsde, antwoorde */
-        {
+        if (!dt_skip(t, i)) {
             int r = wc_nl_nonword(k, l, fix, sizeof fix);
             if (r == 1 || (r == 2 && i > 0 && !ends(k, l, "e") && !ends(k, l, "en") &&
                            (kis(t, i - 1, "ik") || kis(t, i - 1, "jij") || kis(t, i - 1, "hij") ||
@@ -953,7 +975,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 continue;
             }
             if (r == 2 && i >= 2 && kin(t, i - 2, DET) && sentence_start(t, i - 2) && !kin(t, i - 1, CLOSED) &&
-                is_word(t, i - 1) && !ends(key(t, i - 1), klen(t, i - 1), "e") && kin(t, i + 1, CLOSED)) {
+                is_word(t, i - 1) && !ends(key(t, i - 1), klen(t, i - 1), "e") && kis(t, i + 1, "zich")) {
                 add(c, i, WC_NL_DT, 0, MSG_PAST, fix, strlen(fix), taken);
                 continue;
             }
@@ -1103,9 +1125,20 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                 }
             }
             if (comp == (size_t)-1) continue;
-            /* "niet meer als kok", "eerder/liever als gast" */
-            if (comp > 0 && (kis(t, comp - 1, "niet") || kis(t, comp - 1, "nooit") || kis(t, comp - 1, "geen"))) continue;
-            if (comp + 1 == i && (kis(t, comp, "liever") || kis(t, comp, "eerder"))) continue;
+            /* "niet meer als kok", "eerder/liever/verder als gast", "een of meer" */
+            if (comp > 0 && (kis(t, comp - 1, "niet") || kis(t, comp - 1, "nooit") || kis(t, comp - 1, "geen") ||
+                             kis(t, comp - 1, "of") || kis(t, comp - 1, "en")))
+                continue;
+            if (comp + 1 == i && (kis(t, comp, "liever") || kis(t, comp, "eerder") || kis(t, comp, "verder"))) continue;
+            /* a verb between them starts another role: "meer printers gemarkeerd zijn als gedeeld" */
+            {
+                int verb = 0;
+                for (size_t m = comp + 1; m < i; m++)
+                    if (is_word(t, m) && (kin(t, m, AUX | FINITE_IRR | PLURAL_IRR) || finite_form(t, m) || tpp(t, m) ||
+                                          (starts(key(t, m), klen(t, m), "ge") && tppl(t, m))))
+                        verb = 1;
+                if (verb) continue;
+            }
             if (kis(t, comp - 1, "zo") || kis(t, comp - 1, "even")) continue;
             /* conditional "als": a subject pronoun or a finite verb in the clause,
              * unless the clause ends in an expectation: "sneller als we hadden verwacht" */

@@ -265,6 +265,9 @@ const WORD_LISTS = {
   ],
   DT_SKIP: [
     "ben", "ken", "klaar", "kan", "kun", "wil", "zal", "zul", "mag", "was", "rond",
+    // English words that look like Dutch d/t forms (build = buil+d, mind = min+d)
+    "build", "mind", "need", "feed", "send", "find", "fund", "friend", "field", "world", "load",
+    "read", "lead", "head", "speed", "seed", "shed", "pushd",
     "dank", "voortaan",
   ],
   LIGHT_NOUN: [

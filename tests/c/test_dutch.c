@@ -213,6 +213,11 @@ static void dt_correct_sentences(void)
     CHECK(passes("Kun je de cursus annuleren als je ziek wordt?"));
     CHECK(passes("Een kleine groep gebruikers werkt twee weken met het systeem."));
     CHECK(passes("De eerste maand is gratis, dit weekend ook."));
+    /* found on Debian's Dutch translations (10k sentences) */
+    CHECK(passes("Of dit label de taal waarin de tekst gerenderd wordt beïnvloedt."));
+    CHECK(passes("Een korter label dat op werkbalkknoppen staat. Een los blok met nullen."));
+    CHECK(passes("De maximum lengte van de controlesom. De hoeveelheid ruimte tussen de regels."));
+    CHECK(passes("Gebruik de optie --build om een archief te bouwen."));
 }
 
 static void confusions(void)
@@ -254,6 +259,7 @@ static void confusion_correct_sentences(void)
     CHECK(passes("Fijn dat u tevreden bent over de monteur."));
     CHECK(passes("Ik wens jou fijne feestdagen. Scheelt me uren per maand."));
     CHECK(passes("Ik zoek iemand die me kan helpen met de aanvraag."));
+    CHECK(passes("Eén of meer printers zijn gemarkeerd als gedeeld. Ga verder als gast."));
 }
 
 static void english_is_skipped(void)

@@ -1542,7 +1542,7 @@ static const uint16_t wc_nl_exc_first[27] = {
 };
 const wc_nl_table wc_nl_exc = { wc_nl_exc_data, wc_nl_exc_index, wc_nl_exc_first, 308, 20 };
 
-/* Closed word lists: sorted words and their list bits (516 words).
+/* Closed word lists: sorted words and their list bits (534 words).
  * WC_NL_W_FINITE_IRR = 1u << 0
  * WC_NL_W_PLURAL_IRR = 1u << 1
  * WC_NL_W_AUX = 1u << 2
@@ -1564,131 +1564,136 @@ static const char wc_nl_words_str[] =
     "aan\0aangegeven\0aangekondigd\0acht\0achteraf\0advies\0af\0afgesproken\0al\0all\0alle\0allemaal\0alles"
     "\0als\0alsnog\0altijd\0alvast\0and\0antwoord\0any\0apart\0are\0at\0back\0bad\0be\0bedroog\0been\0beet\0bego"
     "n\0begreep\0behield\0beide\0belde\0beloofd\0ben\0bent\0bericht\0bestond\0beter\0beterschap\0betrok\0bew"
-    "oog\0bij\0binnen\0binnenkort\0bleef\0bleek\0bleven\0bond\0bood\0bracht\0brachten\0brak\0by\0can\0can't\0c"
-    "ontact\0could\0daar\0daarna\0daarom\0daarvoor\0dacht\0dachten\0dan\0dank\0dat\0day\0de\0deden\0deed\0dert"
-    "ig\0deze\0did\0die\0dinsdag\0direct\0dit\0do\0doen\0does\0doet\0don't\0donderdag\0door\0doordat\0dreef\0dr"
-    "ie\0droeg\0dronk\0duizend\0dus\0dwong\0echt\0een\0eens\0eerder\0eerst\0eet\0elf\0elke\0en\0er\0erg\0eten\0ev"
-    "en\0every\0exactly\0excuses\0for\0from\0gaan\0gaat\0gaf\0gaven\0gebood\0gebruik\0gebruikelijk\0gedacht\0"
-    "geen\0gehoopt\0gelijk\0gemeld\0gepland\0gerust\0get\0gewend\0gewoon\0ging\0gingen\0gisteren\0gleed\0glo"
-    "m\0gonna\0got\0graag\0gratis\0greep\0haar\0had\0hadden\0has\0have\0heb\0hebben\0hebt\0heeft\0heel\0helaas\0"
-    "hem\0hen\0het\0hey\0hi\0hief\0hield\0hielden\0hielp\0hier\0hierbij\0hiervoor\0hij\0hing\0hoe\0hoelang\0hoe"
-    "wel\0honderd\0hulp\0hun\0i'm\0ieder\0iedere\0iemand\0iets\0if\0ik\0in\0indien\0informatie\0inmiddels\0int"
-    "ussen\0is\0it\0it's\0je\0jij\0joeg\0jou\0jouw\0jullie\0just\0kan\0keek\0ken\0kennis\0klaar\0klom\0kneep\0kno"
-    "w\0kocht\0kochten\0komen\0komt\0kon\0konden\0koos\0korting\0kosteloos\0kreeg\0kregen\0kromp\0kun\0kunnen"
-    "\0kunt\0kwam\0kwamen\0laat\0lag\0lagen\0las\0last\0laten\0later\0leed\0leek\0let\0liep\0liepen\0liet\0liete"
-    "n\0liever\0maandag\0maar\0mag\0me\0mee\0meer\0men\0met\0meteen\0mij\0mijn\0minder\0misschien\0mocht\0mocht"
-    "en\0moest\0moesten\0moet\0moeten\0mogen\0morgen\0morgenavond\0morgenmiddag\0morgenochtend\0my\0na\0naa"
-    "r\0nadat\0nam\0namen\0namens\0natuurlijk\0negen\0net\0niemand\0niet\0niets\0no\0nodig\0nog\0nogmaals\0noo"
-    "it\0normaal\0not\0nu\0of\0om\0omdat\0omstreeks\0onder\0ongeveer\0ons\0onthield\0ontstond\0ontving\0onze\0"
-    "ook\0op\0opnieuw\0or\0our\0out\0over\0overmorgen\0pas\0per\0persoonlijk\0please\0plezier\0precies\0recht"
-    "\0reed\0rekening\0riep\0rond\0rondom\0samen\0schiep\0schold\0schonk\0schoof\0schoot\0schreef\0schriftel"
-    "ijk\0schrok\0should\0sinds\0single\0slaan\0sliep\0sloeg\0sloot\0smolt\0snel\0so\0some\0soms\0sorry\0sprak"
-    "\0sprong\0staan\0staat\0stak\0steeds\0steeg\0sterkte\0stierf\0still\0stond\0stonden\0stonk\0straks\0stre"
-    "ed\0succes\0tegen\0telefonisch\0tenzij\0terug\0terwijl\0than\0thank\0thanks\0that\0the\0then\0there\0thi"
-    "s\0tien\0tijd\0tijdens\0to\0toch\0toe\0toen\0toestemming\0tot\0trad\0trok\0tussen\0twaalf\0twee\0twintig\0"
-    "u\0uit\0uiterlijk\0uitleg\0uw\0vaak\0van\0vanaf\0vanavond\0vandaag\0vanmiddag\0vanmorgen\0vannacht\0van"
-    "ochtend\0veel\0verbond\0verbood\0verder\0verdween\0vergaf\0vergat\0verliet\0verloor\0verscheen\0vertr"
-    "ok\0verwacht\0very\0verzond\0via\0viel\0vier\0vijf\0ving\0vloog\0vocht\0volgens\0vond\0vonden\0voor\0voor"
-    "af\0voordat\0voortaan\0voorzien\0vragen\0vrijdag\0vroeg\0vroegen\0waar\0waarmee\0waarom\0waarover\0waa"
-    "rschijnlijk\0waarvoor\0wanneer\0want\0waren\0was\0wat\0we\0week\0weer\0wees\0weet\0weinig\0wel\0welk\0wel"
-    "ke\0wellicht\0werd\0werden\0weten\0what\0when\0which\0why\0wie\0wierf\0wierp\0wij\0wil\0wilde\0wilden\0wil"
-    "l\0willen\0wilt\0wist\0wisten\0with\0woensdag\0won\0woog\0word\0worden\0wordt\0wou\0would\0yes\0you\0you'r"
-    "e\0your\0zag\0zagen\0zal\0zat\0zaten\0zaterdag\0ze\0zeer\0zei\0zeiden\0zeker\0zelf\0zes\0zeven\0zich\0zien\0"
-    "ziet\0zij\0zijn\0zin\0zit\0zitten\0zo\0zoals\0zocht\0zochten\0zodat\0zodra\0zojuist\0zolang\0zond\0zondag"
-    "\0zonder\0zong\0zonk\0zou\0zouden\0zul\0zullen\0zult\0zweeg\0zwom\0";
-static const uint16_t wc_nl_words_off[516] = {
+    "oog\0bij\0binnen\0binnenkort\0bleef\0bleek\0bleven\0bond\0bood\0bracht\0brachten\0brak\0build\0by\0can\0c"
+    "an't\0contact\0could\0daar\0daarna\0daarom\0daarvoor\0dacht\0dachten\0dan\0dank\0dat\0day\0de\0deden\0dee"
+    "d\0dertig\0deze\0did\0die\0dinsdag\0direct\0dit\0do\0doen\0does\0doet\0don't\0donderdag\0door\0doordat\0dr"
+    "eef\0drie\0droeg\0dronk\0duizend\0dus\0dwong\0echt\0een\0eens\0eerder\0eerst\0eet\0elf\0elke\0en\0er\0erg\0e"
+    "ten\0even\0every\0exactly\0excuses\0feed\0field\0find\0for\0friend\0from\0fund\0gaan\0gaat\0gaf\0gaven\0ge"
+    "bood\0gebruik\0gebruikelijk\0gedacht\0geen\0gehoopt\0gelijk\0gemeld\0gepland\0gerust\0get\0gewend\0gew"
+    "oon\0ging\0gingen\0gisteren\0gleed\0glom\0gonna\0got\0graag\0gratis\0greep\0haar\0had\0hadden\0has\0have\0"
+    "head\0heb\0hebben\0hebt\0heeft\0heel\0helaas\0hem\0hen\0het\0hey\0hi\0hief\0hield\0hielden\0hielp\0hier\0hi"
+    "erbij\0hiervoor\0hij\0hing\0hoe\0hoelang\0hoewel\0honderd\0hulp\0hun\0i'm\0ieder\0iedere\0iemand\0iets\0i"
+    "f\0ik\0in\0indien\0informatie\0inmiddels\0intussen\0is\0it\0it's\0je\0jij\0joeg\0jou\0jouw\0jullie\0just\0k"
+    "an\0keek\0ken\0kennis\0klaar\0klom\0kneep\0know\0kocht\0kochten\0komen\0komt\0kon\0konden\0koos\0korting\0"
+    "kosteloos\0kreeg\0kregen\0kromp\0kun\0kunnen\0kunt\0kwam\0kwamen\0laat\0lag\0lagen\0las\0last\0laten\0lat"
+    "er\0lead\0leed\0leek\0let\0liep\0liepen\0liet\0lieten\0liever\0load\0maandag\0maar\0mag\0me\0mee\0meer\0men"
+    "\0met\0meteen\0mij\0mijn\0mind\0minder\0misschien\0mocht\0mochten\0moest\0moesten\0moet\0moeten\0mogen\0m"
+    "orgen\0morgenavond\0morgenmiddag\0morgenochtend\0my\0na\0naar\0nadat\0nam\0namen\0namens\0natuurlijk\0"
+    "need\0negen\0net\0niemand\0niet\0niets\0no\0nodig\0nog\0nogmaals\0nooit\0normaal\0not\0nu\0of\0om\0omdat\0o"
+    "mstreeks\0onder\0ongeveer\0ons\0onthield\0ontstond\0ontving\0onze\0ook\0op\0opnieuw\0or\0our\0out\0over\0"
+    "overmorgen\0pas\0per\0persoonlijk\0please\0plezier\0precies\0pushd\0read\0recht\0reed\0rekening\0riep\0"
+    "rond\0rondom\0samen\0schiep\0schold\0schonk\0schoof\0schoot\0schreef\0schriftelijk\0schrok\0seed\0send"
+    "\0shed\0should\0sinds\0single\0slaan\0sliep\0sloeg\0sloot\0smolt\0snel\0so\0some\0soms\0sorry\0speed\0spra"
+    "k\0sprong\0staan\0staat\0stak\0steeds\0steeg\0sterkte\0stierf\0still\0stond\0stonden\0stonk\0straks\0str"
+    "eed\0succes\0tegen\0telefonisch\0tenzij\0terug\0terwijl\0than\0thank\0thanks\0that\0the\0then\0there\0th"
+    "is\0tien\0tijd\0tijdens\0to\0toch\0toe\0toen\0toestemming\0tot\0trad\0trok\0tussen\0twaalf\0twee\0twintig"
+    "\0u\0uit\0uiterlijk\0uitleg\0uw\0vaak\0van\0vanaf\0vanavond\0vandaag\0vanmiddag\0vanmorgen\0vannacht\0va"
+    "nochtend\0veel\0verbond\0verbood\0verder\0verdween\0vergaf\0vergat\0verliet\0verloor\0verscheen\0vert"
+    "rok\0verwacht\0very\0verzond\0via\0viel\0vier\0vijf\0ving\0vloog\0vocht\0volgens\0vond\0vonden\0voor\0voo"
+    "raf\0voordat\0voortaan\0voorzien\0vragen\0vrijdag\0vroeg\0vroegen\0waar\0waarmee\0waarom\0waarover\0wa"
+    "arschijnlijk\0waarvoor\0wanneer\0want\0waren\0was\0wat\0we\0week\0weer\0wees\0weet\0weinig\0wel\0welk\0we"
+    "lke\0wellicht\0werd\0werden\0weten\0what\0when\0which\0why\0wie\0wierf\0wierp\0wij\0wil\0wilde\0wilden\0wi"
+    "ll\0willen\0wilt\0wist\0wisten\0with\0woensdag\0won\0woog\0word\0worden\0wordt\0world\0wou\0would\0yes\0yo"
+    "u\0you're\0your\0zag\0zagen\0zal\0zat\0zaten\0zaterdag\0ze\0zeer\0zei\0zeiden\0zeker\0zelf\0zes\0zeven\0zic"
+    "h\0zien\0ziet\0zij\0zijn\0zin\0zit\0zitten\0zo\0zoals\0zocht\0zochten\0zodat\0zodra\0zojuist\0zolang\0zond"
+    "\0zondag\0zonder\0zong\0zonk\0zou\0zouden\0zul\0zullen\0zult\0zweeg\0zwom\0";
+static const uint16_t wc_nl_words_off[534] = {
     0,4,15,28,33,42,49,52,64,67,71,76,
     85,91,95,102,109,116,120,129,133,139,143,146,
     151,155,158,166,171,176,182,190,198,204,210,218,
     222,227,235,243,249,260,267,274,278,285,296,302,
-    308,315,320,325,332,341,346,349,353,359,367,373,
-    378,385,392,401,407,415,419,424,428,432,435,441,
-    446,453,458,462,466,474,481,485,488,493,498,503,
-    509,519,524,532,538,543,549,555,563,567,573,578,
-    582,587,594,600,604,608,613,616,619,623,628,633,
-    639,647,655,659,664,669,674,678,684,691,699,712,
-    720,725,733,740,747,755,762,766,773,780,785,792,
-    801,807,812,818,822,828,835,841,846,850,857,861,
-    866,870,877,882,888,893,900,904,908,912,916,919,
-    924,930,938,944,949,957,966,970,975,979,987,994,
-    1002,1007,1011,1015,1021,1028,1035,1040,1043,1046,1049,1056,
-    1067,1077,1086,1089,1092,1097,1100,1104,1109,1113,1118,1125,
-    1130,1134,1139,1143,1150,1156,1161,1167,1172,1178,1186,1192,
-    1197,1201,1208,1213,1221,1231,1237,1244,1250,1254,1261,1266,
-    1271,1278,1283,1287,1293,1297,1302,1308,1314,1319,1324,1328,
-    1333,1340,1345,1352,1359,1367,1372,1376,1379,1383,1388,1392,
-    1396,1403,1407,1412,1419,1429,1435,1443,1449,1457,1462,1469,
-    1475,1482,1494,1507,1521,1524,1527,1532,1538,1542,1548,1555,
-    1566,1572,1576,1584,1589,1595,1598,1604,1608,1617,1623,1631,
-    1635,1638,1641,1644,1650,1660,1666,1675,1679,1688,1697,1705,
-    1710,1714,1717,1725,1728,1732,1736,1741,1752,1756,1760,1772,
-    1779,1787,1795,1801,1806,1815,1820,1825,1832,1838,1845,1852,
-    1859,1866,1873,1881,1894,1901,1908,1914,1921,1927,1933,1939,
-    1945,1951,1956,1959,1964,1969,1975,1981,1988,1994,2000,2005,
-    2012,2018,2026,2033,2039,2045,2053,2059,2066,2073,2080,2086,
-    2098,2105,2111,2119,2124,2130,2137,2142,2146,2151,2157,2162,
-    2167,2172,2180,2183,2188,2192,2197,2209,2213,2218,2223,2230,
-    2237,2242,2250,2252,2256,2266,2273,2276,2281,2285,2291,2300,
-    2308,2318,2328,2337,2348,2353,2361,2369,2376,2385,2392,2399,
-    2407,2415,2425,2433,2442,2447,2455,2459,2464,2469,2474,2479,
-    2485,2491,2499,2504,2511,2516,2523,2531,2540,2549,2556,2564,
-    2570,2578,2583,2591,2598,2607,2622,2631,2639,2644,2650,2654,
-    2658,2661,2666,2671,2676,2681,2688,2692,2697,2703,2712,2717,
-    2724,2730,2735,2740,2746,2750,2754,2760,2766,2770,2774,2780,
-    2787,2792,2799,2804,2809,2816,2821,2830,2834,2839,2844,2851,
-    2857,2861,2867,2871,2875,2882,2887,2891,2897,2901,2905,2911,
-    2920,2923,2928,2932,2939,2945,2950,2954,2960,2965,2970,2975,
-    2979,2984,2988,2992,2999,3002,3008,3014,3022,3028,3034,3042,
-    3049,3054,3061,3068,3073,3078,3082,3089,3093,3100,3105,3111,
+    308,315,320,325,332,341,346,352,355,359,365,373,
+    379,384,391,398,407,413,421,425,430,434,438,441,
+    447,452,459,464,468,472,480,487,491,494,499,504,
+    509,515,525,530,538,544,549,555,561,569,573,579,
+    584,588,593,600,606,610,614,619,622,625,629,634,
+    639,645,653,661,666,672,677,681,688,693,698,703,
+    708,712,718,725,733,746,754,759,767,774,781,789,
+    796,800,807,814,819,826,835,841,846,852,856,862,
+    869,875,880,884,891,895,900,905,909,916,921,927,
+    932,939,943,947,951,955,958,963,969,977,983,988,
+    996,1005,1009,1014,1018,1026,1033,1041,1046,1050,1054,1060,
+    1067,1074,1079,1082,1085,1088,1095,1106,1116,1125,1128,1131,
+    1136,1139,1143,1148,1152,1157,1164,1169,1173,1178,1182,1189,
+    1195,1200,1206,1211,1217,1225,1231,1236,1240,1247,1252,1260,
+    1270,1276,1283,1289,1293,1300,1305,1310,1317,1322,1326,1332,
+    1336,1341,1347,1353,1358,1363,1368,1372,1377,1384,1389,1396,
+    1403,1408,1416,1421,1425,1428,1432,1437,1441,1445,1452,1456,
+    1461,1466,1473,1483,1489,1497,1503,1511,1516,1523,1529,1536,
+    1548,1561,1575,1578,1581,1586,1592,1596,1602,1609,1620,1625,
+    1631,1635,1643,1648,1654,1657,1663,1667,1676,1682,1690,1694,
+    1697,1700,1703,1709,1719,1725,1734,1738,1747,1756,1764,1769,
+    1773,1776,1784,1787,1791,1795,1800,1811,1815,1819,1831,1838,
+    1846,1854,1860,1865,1871,1876,1885,1890,1895,1902,1908,1915,
+    1922,1929,1936,1943,1951,1964,1971,1976,1981,1986,1993,1999,
+    2006,2012,2018,2024,2030,2036,2041,2044,2049,2054,2060,2066,
+    2072,2079,2085,2091,2096,2103,2109,2117,2124,2130,2136,2144,
+    2150,2157,2164,2171,2177,2189,2196,2202,2210,2215,2221,2228,
+    2233,2237,2242,2248,2253,2258,2263,2271,2274,2279,2283,2288,
+    2300,2304,2309,2314,2321,2328,2333,2341,2343,2347,2357,2364,
+    2367,2372,2376,2382,2391,2399,2409,2419,2428,2439,2444,2452,
+    2460,2467,2476,2483,2490,2498,2506,2516,2524,2533,2538,2546,
+    2550,2555,2560,2565,2570,2576,2582,2590,2595,2602,2607,2614,
+    2622,2631,2640,2647,2655,2661,2669,2674,2682,2689,2698,2713,
+    2722,2730,2735,2741,2745,2749,2752,2757,2762,2767,2772,2779,
+    2783,2788,2794,2803,2808,2815,2821,2826,2831,2837,2841,2845,
+    2851,2857,2861,2865,2871,2878,2883,2890,2895,2900,2907,2912,
+    2921,2925,2930,2935,2942,2948,2954,2958,2964,2968,2972,2979,
+    2984,2988,2994,2998,3002,3008,3017,3020,3025,3029,3036,3042,
+    3047,3051,3057,3062,3067,3072,3076,3081,3085,3089,3096,3099,
+    3105,3111,3119,3125,3131,3139,3146,3151,3158,3165,3170,3175,
+    3179,3186,3190,3197,3202,3208,
 };
-static const uint16_t wc_nl_words_bits[516] = {
+static const uint16_t wc_nl_words_bits[534] = {
     4352,32768,32768,256,256,512,256,32768,256,16384,256,256,
     256,264,256,256,256,8192,2048,16384,256,8192,1,16384,
     1,16384,1,8192,1,1,1,1,256,1,32768,1029,
     5,2048,1,256,512,1,1,4352,256,256,1,1,
-    1,1,1,1,1,1,16384,16384,8192,2048,16384,256,
-    256,256,256,1,3,256,1536,328,16384,320,3,1,
-    256,320,16384,320,256,256,320,16384,2,16384,1,8192,
-    256,4352,8,1,256,1,1,256,272,1,256,320,
-    256,256,256,1,256,320,272,384,256,3,256,16384,
-    16384,512,8192,16384,2,1,1,1,1,2048,32768,32768,
-    256,32768,512,32768,32768,256,16384,32768,256,1,3,256,
-    1,1,8192,16384,256,256,1,320,5,7,8192,8192,
-    5,6,5,5,256,256,256,256,448,16384,16384,1,
-    1,1,1,256,256,256,384,1,288,32,8,256,
-    2048,256,8192,320,64,256,256,16384,384,4352,8,2048,
-    256,256,5,8192,8192,448,384,1,256,320,384,16384,
-    1025,1,1024,2048,1024,1,1,16384,1,1,2,1,
-    1,3,1,2048,256,1,3,1,1024,2,1,1,
-    3,1,1,1,1,2048,3,256,1,1,16384,1,
-    1,1,1,256,256,272,1025,16640,256,256,128,4352,
-    256,256,320,256,256,1,3,1,3,1,2,2,
-    256,256,256,256,8192,256,4352,8,1,1,256,256,
-    256,256,256,256,256,16384,32768,256,256,256,32768,16384,
-    256,8472,4352,8,256,256,256,320,1,1,1,320,
-    256,4352,256,16384,8192,16384,4352,256,256,256,256,8192,
-    512,256,512,1,2048,1,1024,256,256,1,1,1,
-    1,1,1,256,1,16384,264,16384,2,1,1,1,
-    1,256,16384,16384,256,16384,1,1,2,1,1,256,
-    1,512,1,16384,1,1,1,256,1,512,256,256,
-    8,256,8,16384,16384,16384,16384,8192,16384,16384,8192,256,
-    2048,256,8192,256,256,256,512,256,1,1,256,256,
-    256,256,384,4352,256,2048,320,256,4352,256,256,256,
-    256,256,256,256,256,1,1,256,1,1,1,1,
-    1,1,1,32768,16384,1,256,1,256,256,1,1,
-    1,256,1,3,4352,256,8,1280,32768,2048,256,1,
-    1,288,32,288,32,256,32,296,272,7,1029,288,
-    384,1,256,1,1,256,256,32,32,256,5,7,
-    3,8192,16384,16384,8192,288,1,1,384,1025,1,3,
-    16384,2,1,1,3,8192,256,1,1,4,6,4,
-    1,16384,16384,8192,8192,8192,1,3,1025,1,1,256,
-    384,256,1,3,256,256,256,256,256,2,1,384,
-    326,2048,1,3,256,256,1,1,8,8,256,8,
-    1,256,256,1,1,1,3,1024,3,1,1,1,
+    1,1,1,1,1,1,1024,16384,16384,8192,2048,16384,
+    256,256,256,256,1,3,256,1536,328,16384,320,3,
+    1,256,320,16384,320,256,256,320,16384,2,16384,1,
+    8192,256,4352,8,1,256,1,1,256,272,1,256,
+    320,256,256,256,1,256,320,272,384,256,3,256,
+    16384,16384,512,1024,1024,1024,8192,1024,16384,1024,2,1,
+    1,1,1,2048,32768,32768,256,32768,512,32768,32768,256,
+    16384,32768,256,1,3,256,1,1,8192,16384,256,256,
+    1,320,5,7,8192,8192,1024,5,6,5,5,256,
+    256,256,256,448,16384,16384,1,1,1,1,256,256,
+    256,384,1,288,32,8,256,2048,256,8192,320,64,
+    256,256,16384,384,4352,8,2048,256,256,5,8192,8192,
+    448,384,1,256,320,384,16384,1025,1,1024,2048,1024,
+    1,1,16384,1,1,2,1,1,3,1,2048,256,
+    1,3,1,1024,2,1,1,3,1,1,1,1,
+    2048,3,256,1024,1,1,16384,1,1,1,1,256,
+    1024,256,272,1025,16640,256,256,128,4352,256,256,320,
+    1024,256,256,1,3,1,3,1,2,2,256,256,
+    256,256,8192,256,4352,8,1,1,256,256,1024,256,
+    256,256,256,256,16384,32768,256,256,256,32768,16384,256,
+    8472,4352,8,256,256,256,320,1,1,1,320,256,
+    4352,256,16384,8192,16384,4352,256,256,256,256,8192,512,
+    256,1024,1024,512,1,2048,1,1024,256,256,1,1,
+    1,1,1,1,256,1,1024,1024,1024,16384,264,16384,
+    2,1,1,1,1,256,16384,16384,256,16384,1024,1,
+    1,2,1,1,256,1,512,1,16384,1,1,1,
+    256,1,512,256,256,8,256,8,16384,16384,16384,16384,
+    8192,16384,16384,8192,256,2048,256,8192,256,256,256,512,
+    256,1,1,256,256,256,256,384,4352,256,2048,320,
+    256,4352,256,256,256,256,256,256,256,256,1,1,
+    256,1,1,1,1,1,1,1,32768,16384,1,256,
+    1,256,256,1,1,1,256,1,3,4352,256,8,
+    1280,32768,2048,256,1,1,288,32,288,32,256,32,
+    296,272,7,1029,288,384,1,256,1,1,256,256,
+    32,32,256,5,7,3,8192,16384,16384,8192,288,1,
+    1,384,1025,1,3,16384,2,1,1,3,8192,256,
+    1,1,4,6,4,1024,1,16384,16384,8192,8192,8192,
+    1,3,1025,1,1,256,384,256,1,3,256,256,
+    256,256,256,2,1,384,326,2048,1,3,256,256,
+    1,1,8,8,256,8,1,256,256,1,1,1,
+    3,1024,3,1,1,1,
 };
 static const uint16_t wc_nl_words_first[27] = {
-    0,23,55,59,94,110,112,139,170,185,192,217,
-    232,257,277,296,302,302,308,346,374,379,421,470,
-    470,474,516,
+    0,23,56,60,95,111,118,145,177,192,199,224,
+    241,267,288,307,314,314,321,363,391,396,438,488,
+    488,492,534,
 };
-const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, 516 };
+const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, 534 };

@@ -967,6 +967,18 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         /* 8. non-words: werkd, geregelt, gecheckd, fietsde, antwoorde */
         if (!dt_skip(t, i)) {
             int r = wc_nl_nonword(k, l, fix, sizeof fix);
+            /* "is niet definieerd": after an auxiliary it is the participle, with ge- */
+            if (r == 1 && l >= 5 && l + 3 < sizeof fix && k[l - 1] == 'd' && !starts_insep(k, l - 1) &&
+                aux_before(t, i) && (i + 1 >= t->n || is_boundary(t, i + 1))) {
+                int f = lookup(k, l - 1);
+                int pe = f >= 0 ? pp_end(k, l - 1, f) : -1;
+                if (pe > 0) {
+                    memcpy(fix, "ge", 2);
+                    memcpy(fix + 2, k, l - 1);
+                    fix[l + 1] = (char)pe;
+                    fix[l + 2] = 0;
+                }
+            }
             if (r == 1 || (r == 2 && i > 0 && !ends(k, l, "e") && !ends(k, l, "en") &&
                            (kis(t, i - 1, "ik") || kis(t, i - 1, "jij") || kis(t, i - 1, "hij") ||
                             kis(t, i - 1, "zij") || kis(t, i - 1, "wij")))) {

@@ -178,6 +178,7 @@ static void dt_participles_and_past(void)
     CHECK(fires("Ik heb mijn spamfolder al gecheckd.", WC_NL_DT, "gecheckd", "gecheckt"));
     CHECK(fires("De bezorger fietsde voorbij.", WC_NL_DT, "fietsde", "fietste"));
     CHECK(fires("Onze app werkd weer normaal.", WC_NL_DT, "werkd", "werkt"));
+    CHECK(fires("Deze naam is niet definieerd.", WC_NL_DT, "definieerd", "gedefinieerd"));
 }
 
 static void dt_accents_and_capitals_kept(void)

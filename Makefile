@@ -174,9 +174,20 @@ $(BUILD)/tests/%: tests/c/%.c tests/c/check.h $(BUILD)/libwebcare.a $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_CORE) -Itests/c $< $(BUILD)/libwebcare.a -lm -o $@
 
-$(BUILD)/tests-asan/%: tests/c/%.c tests/c/check.h $(CORE_SRCS) $(THIRD_SRCS) $(CORE_HDRS)
+# The core is compiled once with the sanitizers into its own archive; each
+# test binary only compiles its own file (CI has 2 cores).
+ASAN_OBJS := $(patsubst %.c,$(BUILD)/obj-asan/%.o,$(CORE_SRCS) $(THIRD_SRCS))
+$(BUILD)/obj-asan/%.o: %.c $(CORE_HDRS) $(U8MIN)/utf8proc_data.c
 	@mkdir -p $(dir $@)
-	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/c $< $(CORE_SRCS) $(THIRD_SRCS) -lm -o $@
+	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -c $< -o $@
+
+$(BUILD)/libwebcare-asan.a: $(ASAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests-asan/%: tests/c/%.c tests/c/check.h $(BUILD)/libwebcare-asan.a $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	clang $(CSTD) $(SAN_FLAGS) $(WARN) $(INCS) $(DEFS) -Itests/c $< $(BUILD)/libwebcare-asan.a -lm -o $@
 
 .PHONY: test test-c test-asan test-wasm test-e2e test-cli
 test: build test-c test-asan test-cli test-wasm lint-ext test-static test-e2e

@@ -8,12 +8,16 @@
 //   posts in DOM -> all 200 badged (data-webcare-type set; includes the
 //     pipeline's MutationObserver throttle, the batched round trips to the
 //     service worker's engine and the badge shadow roots).
+// Baseline (the "peer" figure): the same page in a Chromium without the
+// extension, posts in DOM -> the second animation frame after (the page's own
+// style, layout and paint of the 200 posts).
 // Runs --runs times (fresh page each), reports the median and every run.
 //   node tests/bench/badge.mjs [--posts 200] [--runs 3] [--json]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension } from '../e2e/lib/browser.mjs';
+import { chromium } from 'playwright-core';
+import { launchWithExtension, CHROMIUM } from '../e2e/lib/browser.mjs';
 import { serveFixtures, SITES } from '../e2e/lib/fixtures.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +71,32 @@ async function oneRun(context) {
   }
 }
 
+/** Posts in DOM -> second animation frame, in a Chromium without the extension. */
+async function baseline() {
+  const plain = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--headless=new'] });
+  try {
+    const context = await plain.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    await serveFixtures(context, { strictCsp: true });
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      await page.goto(SITES.facebook);
+      await page.waitForFunction(() => window.__fixture, null, { timeout: 20000 });
+      times.push(await page.evaluate(async (list) => {
+        window.__fixture.addPosts(list);
+        const t0 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }, specs));
+      await page.close();
+    }
+    return { settledMs: median(times), runs: times };
+  } finally {
+    await plain.close();
+  }
+}
+
+const base = await baseline();
 const browser = await launchWithExtension();
 try {
   await serveFixtures(browser.context, { strictCsp: true });
@@ -77,6 +107,7 @@ try {
     allBadgedMs: median(runs.map((r) => r.allBadgedMs)),
     firstSeenMs: median(runs.map((r) => r.firstSeenMs)),
     budget: { allBadgedMs: 50 },
+    pageAlone: base,
   };
   out.budget.ok = out.allBadgedMs <= 50;
   if (JSON_OUT) console.log(JSON.stringify(out));
@@ -84,6 +115,7 @@ try {
     console.log(`badge bench (Chromium, facebook.com fixture, ${out.posts} posts appended, ${RUNS} runs)`);
     console.log(`  posts in DOM -> first seen by the extension  ${out.firstSeenMs.toFixed(1)} ms`);
     console.log(`  posts in DOM -> all badged                   ${out.allBadgedMs.toFixed(1)} ms (budget 50 ms: ${out.budget.ok ? 'ok' : 'OVER'})`);
+    console.log(`  without the extension: posts in DOM -> 2nd frame  ${base.settledMs.toFixed(1)} ms`);
   }
 } finally {
   await browser.close();

@@ -2,6 +2,15 @@
 // role="article" to data-ad-rendering-role hooks and uses atomic classes, so
 // we anchor on roles, aria-posinset, data-ad-* and URL shapes only. Comments
 // are role=article elements nested in a post. Sources: research doc §2.
+const ACCOUNT_PREFIXES = ['Reageer als ', 'Reageren als ', 'Comment as ', 'Reply as '];
+
+/** "Reageer als Coolblue" -> "Coolblue" (aria-label of the composer or actor picker). */
+export function accountFromLabel(el) {
+  const label = el?.getAttribute('aria-label') ?? '';
+  for (const p of ACCOUNT_PREFIXES) if (label.startsWith(p)) return label.slice(p.length).trim() || null;
+  return null;
+}
+
 export default {
   site: 'facebook',
   hostnames: ['facebook.com', 'www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
@@ -52,6 +61,12 @@ export default {
                'div[role="button"][aria-label="Reageren"]', 'div[role="button"][aria-label="Comment"]',
                'div[role="button"][aria-label="Reply"]'],
       submitKeys: ['Enter'],
+      // Facebook shows no machine-readable post time (relative text only).
+      time: [],
+      // Who is commenting: the composer says "Reageer als <Pagina>" (issue 12).
+      account: ['div[role="textbox"][contenteditable="true"][aria-label^="Reageer als "]',
+                '[aria-label^="Reageren als "]', 'div[role="textbox"][aria-label^="Comment as "]',
+                'div[role="textbox"][aria-label^="Reply as "]'],
     },
   },
   /** Story / comment id from a permalink; tracking parameters ignored. */
@@ -75,5 +90,8 @@ export default {
   },
   authorFrom(el) {
     return el?.textContent?.trim() || null;
+  },
+  accountFrom(el) {
+    return accountFromLabel(el);
   },
 };

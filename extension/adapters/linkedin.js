@@ -3,6 +3,8 @@
 // and a Quill editor, and SDUI/React with data-testid / componentkey /
 // data-view-name and a TipTap (ProseMirror) editor. detect() picks one per
 // scan; the tables never blend. Sources: research doc §3.
+import { accountFromLabel } from './facebook.js';
+
 const EN_MENU = 'Open control menu for post by ';
 const NL_MENU = 'Open het bedieningsmenu voor de post van ';
 
@@ -41,6 +43,9 @@ export default {
       submit: ['button.comments-comment-box__submit-button--cr', 'button.comments-comment-box__submit-button',
                'form.comments-comment-box__form button[type="submit"]'],
       submitKeys: ['Mod+Enter'],
+      time: ['time[datetime]'],
+      // "Reageren als <Pagina>": the actor picker of a page admin's comment box (issue 12).
+      account: ['button.comments-comment-box__actor-toggle[aria-label]', '[aria-label^="Reageren als "]', '[aria-label^="Comment as "]'],
     },
     sdui: {
       post: ['[data-testid="mainFeed"] [role="listitem"]', 'div[data-view-name="feed-full-update"]',
@@ -66,6 +71,8 @@ export default {
       submit: ['div[data-view-name="comment-box"] button[type="submit"]', '[componentkey*="commentButtonSection"] button',
                'button[type="submit"]'],
       submitKeys: ['Mod+Enter'],
+      time: ['time[datetime]'],
+      account: ['[data-view-name="comment-actor-picker"][aria-label]', '[aria-label^="Reageren als "]', '[aria-label^="Comment as "]'],
     },
   },
   /** urn:li:activity:123 / ugcPost / comment, from an attribute value or URL. */
@@ -78,6 +85,9 @@ export default {
     } catch {
       return `${m[1]}:${m[2]}`; // malformed %-escape in page markup: keep it raw, never throw
     }
+  },
+  accountFrom(el) {
+    return accountFromLabel(el);
   },
   authorFrom(el) {
     if (!el) return null;

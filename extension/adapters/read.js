@@ -181,7 +181,16 @@ export function createReader(adapter, doc = document) {
     }
     const author = adapter.authorFrom(first(el, table.author, mine));
     const anchor = first(el, table.anchor, mine);
-    return { id, text, author: author ? cleanText(author) : null, textEl, anchor };
+    const stamp = Date.parse(first(el, table.time, mine)?.getAttribute('datetime') ?? '');
+    return { id, text, author: author ? cleanText(author) : null, textEl, anchor,
+             postedTs: Number.isFinite(stamp) ? stamp : null };
+  }
+
+  /** The account the agent posts as on this page (table.account), or null. */
+  function account() {
+    if (!table?.account || !adapter.accountFrom) return null;
+    const name = adapter.accountFrom(first(doc, table.account, (el) => Boolean(adapter.accountFrom(el))));
+    return name ? cleanText(name) : null;
   }
 
   refresh();
@@ -196,5 +205,6 @@ export function createReader(adapter, doc = document) {
     items,
     read,
     ownerOf,
+    account,
   };
 }

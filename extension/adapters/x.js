@@ -24,12 +24,24 @@ export default {
       composerRoot: ['[data-testid="inline_reply_offscreen"]', '[aria-labelledby="modal-header"]', 'form', '[role="dialog"]'],
       submit: ['button[data-testid="tweetButtonInline"]', 'button[data-testid="tweetButton"]', '[data-testid^="tweetButton"]'],
       submitKeys: ['Mod+Enter'],
+      // The mention's own timestamp (response time, issue 12).
+      time: ['a[href*="/status/"] time[datetime]', 'time[datetime]'],
+      // The logged-in account posting the replies (brand profile, issue 12).
+      account: ['[data-testid="SideNav_AccountSwitcher_Button"]', '[data-testid="AppTabBar_Profile_Link"]'],
     },
   },
   /** "/{user}/status/{id}" -> id */
   idFromHref(href) {
     const m = /\/status(?:es)?\/(\d+)/.exec(href);
     return m ? m[1] : null;
+  },
+  /** The account switcher shows "Name @handle"; the profile tab links to /handle. */
+  accountFrom(el) {
+    if (!el) return null;
+    const m = /@([A-Za-z0-9_]{1,15})\b/.exec(el.textContent ?? '');
+    if (m) return '@' + m[1];
+    const href = /^\/([A-Za-z0-9_]{1,15})$/.exec(el.getAttribute('href') ?? '');
+    return href ? '@' + href[1] : null;
   },
   /** Author: the @handle from the profile link or avatar test id. */
   authorFrom(el) {

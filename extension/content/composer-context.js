@@ -39,7 +39,8 @@ function allMatches(root, selectors) {
 
 /**
  * The mention a composer (its editor root) answers:
- * {el, text, author, type|null, via} or null.
+ * {el, text, author, type|null, via, key?} or null (key: the badge pipeline's
+ * data-webcare-key of the mention, when it is a badged post or comment).
  */
 export function findMention(reader, root) {
   const table = reader.table;
@@ -49,7 +50,8 @@ export function findMention(reader, root) {
   const fromItem = (el, via) => {
     const info = reader.read(el, all);
     if (!info.text) return null;
-    return { el, text: info.text, author: info.author, type: el.getAttribute('data-webcare-type'), via };
+    return { el, text: info.text, author: info.author, type: el.getAttribute('data-webcare-type'), via,
+             key: el.getAttribute('data-webcare-key') };
   };
 
   // 1. Innermost item containing the composer.

@@ -140,7 +140,7 @@ export class ComposerSession {
         if (type) this.mentionTypes.set(key, type);
       }
     }
-    return { text: m.text, author: m.author, type, via: m.via };
+    return { text: m.text, author: m.author, type, via: m.via, key: m.key ?? null, textHash: hashText(m.text) };
   }
 
   request(text) {

@@ -36,11 +36,17 @@ function allMatches(doc, selectors) {
   return out;
 }
 
-export function createComposerWatcher({ adapter, client, doc = document, throttleMs = 80 }) {
+// resolveSettings(settings) (optional, issue 12): the stored settings -> the
+// settings of the active brand profile (lib/profiles.js applyProfile), used by
+// lint requests and the gate; hintsFor(session) (optional): reply hints from the
+// customer memory for the card ([{id, title, text, example?, earlier?}]).
+export function createComposerWatcher({ adapter, client, doc = document, throttleMs = 80,
+                                        resolveSettings = (s) => s, hintsFor = () => [] }) {
   const site = adapter.site;
   const reader = createReader(adapter, doc);
   const sessions = new Map(); // editor root -> ComposerSession
-  const state = { settings: normalizeSettings(null), failEngine: null };
+  const state = { settings: normalizeSettings(null), failEngine: null, stored: normalizeSettings(null) };
+  const take = (next) => Object.assign(state, next, { stored: next.settings, settings: resolveSettings(next.settings) });
   const engine = hookedClient(client, state);
   let active = null;
   let scanTimer = null;
@@ -73,9 +79,17 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
     }
     card.render({ text: active.text, result: active.fresh || active.result ? active.result : null,
                   error: active.error, platform: site, mention: active.mention,
-                  trainee: state.settings.traineeMode === true });
+                  trainee: state.settings.traineeMode === true, hints: safeHints(active) });
     card.show();
     placeCard();
+  }
+
+  function safeHints(session) {
+    try {
+      return hintsFor(session) ?? [];
+    } catch {
+      return [];
+    }
   }
 
   function placeCard() {
@@ -197,7 +211,7 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
   });
 
   const unwatch = watchSettings((next) => {
-    Object.assign(state, next);
+    take(next);
     scan();
   });
 
@@ -215,8 +229,14 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
     setActive,
     renderCard,
     scan,
+    /** The active profile changed: re-resolve the settings and lint the open drafts again. */
+    refreshSettings() {
+      state.settings = resolveSettings(state.stored);
+      for (const s of sessions.values()) if (s.text.trim()) s.schedule(0);
+      renderCard();
+    },
     async start() {
-      Object.assign(state, await loadSettings());
+      take(await loadSettings());
       mo.observe(doc.documentElement, { childList: true, subtree: true });
       doc.addEventListener('focusin', onFocusIn, true);
       doc.addEventListener('focusout', onFocusOut, true);

@@ -58,7 +58,11 @@ function summary(findings) {
   return parts.join(' en ');
 }
 
-export function installGate({ adapter, watcher, reader = null }) {
+// onPosted(session, how) (optional, issue 12): called once per submit the gate
+// lets through to the site — how = passed | overridden | skipped | off — with
+// the session's text and mention; main.js records the reply in the customer
+// memory (timeline, promise, response time) and the stats.
+export function installGate({ adapter, watcher, reader = null, onPosted = null }) {
   const table = () => (reader ?? watcher.reader)?.table ?? null;
   let busy = false;
 
@@ -112,9 +116,18 @@ export function installGate({ adapter, watcher, reader = null }) {
     watcher.renderCard();
   }
 
+  function posted(session, how) {
+    try {
+      onPosted?.(session, how);
+    } catch {
+      /* recording is best effort: never stop a post */
+    }
+  }
+
   function pass(session, how) {
     session.root.setAttribute(ATTR.gate, how);
     watcher.card.setGate(null);
+    posted(session, how);
   }
 
   function failOpen(session, action, why) {
@@ -122,13 +135,17 @@ export function installGate({ adapter, watcher, reader = null }) {
     watcher.card.setGate(null);
     showNotice({ kind: 'skipped', title: 'Antwoordcheck overgeslagen',
                  text: `${why} Je bericht is zonder check geplaatst.` });
+    posted(session, 'skipped');
     replay(action);
   }
 
   /** Called for a trusted submit of `session`; returns true when the event must be stopped. */
   function gate(session, action) {
     const m = mode();
-    if (m === 'off') return false;
+    if (m === 'off') {
+      posted(session, 'off');
+      return false;
+    }
     if (session.override) {
       pass(session, 'overridden');
       return false;
@@ -190,6 +207,7 @@ export function installGate({ adapter, watcher, reader = null }) {
     session.override = true;
     session.root.setAttribute(ATTR.gate, 'overridden');
     watcher.card.setGate(null);
+    posted(session, 'overridden');
     const t = table();
     const box = session.root;
     // Find the submit button that belongs to this composer and press it.

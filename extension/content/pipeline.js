@@ -23,8 +23,13 @@ const isOurs = (node) => node.nodeType === 1 && node.localName.startsWith('webca
 // history (lib/history.js createHistory(), optional): every classified post is
 // recorded once per key and its author's persona goes on the badge;
 // trainee(): trainee mode on (badge tooltips explain the type).
+// customers (lib/customers.js createCustomerMemory(), optional, issue 12): every
+// classified post goes on its author's timeline; the badge shows lists, last
+// contact, the timeline across linked accounts, open promises and reply hints;
+// the panel filters on lists. profile(): the active brand profile id.
 export function createPipeline({ adapter, client, panel = null, doc = document,
-                                 throttleMs = 100, rescanMs = 1500, history = null, trainee = () => false }) {
+                                 throttleMs = 100, rescanMs = 1500, history = null, trainee = () => false,
+                                 customers = null, profile = () => 'default' }) {
   const site = adapter.site;
   const reader = createReader(adapter, doc);
   const records = new WeakMap(); // container -> {key, text, author, info, badge, result, error}
@@ -101,9 +106,13 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     }
     rec.badge ??= new Badge();
     const hist = rec.result && history
-      ? history.record({ site, author: rec.author, type: rec.result.type, key: rec.key })
+      ? history.record({ site, author: rec.author, type: rec.result.type, key: rec.key, profile: profile() })
       : null;
-    rec.badge.update({ result: rec.result, text: rec.text, error: rec.error, history: hist, trainee: trainee() });
+    const cust = rec.result && customers
+      ? customers.recordMention({ site, author: rec.author, key: rec.key, type: rec.result.type, text: rec.text,
+                                  profanity: rec.result.profanity === true, postedTs: rec.info?.postedTs ?? null, profile: profile() })
+      : null;
+    rec.badge.update({ result: rec.result, text: rec.text, error: rec.error, history: hist, trainee: trainee(), customer: cust });
     placeBadge(el, rec);
     schedulePanel();
   }
@@ -233,6 +242,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
         priority: rec.result ? Math.round(rec.result.priority ?? 0) : null,
         author: rec.author,
         text: rec.text,
+        lists: customers?.listsOf(site, rec.author) ?? [],
         visible: visible.has(el),
         reveal: () => {
           const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -242,6 +252,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       });
     }
     if (entries.length) panel.attach();
+    if (customers) panel.setLists?.(customers.state.lists.filter((l) => entries.some((e) => e.lists.includes(l.id))));
     panel.update(entries);
   }
 
@@ -270,6 +281,20 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
         if (panel && tracked.size) panel.attach();
       }, rescanMs);
       scan();
+    },
+    /** Customer data changed elsewhere (links, lists, erasure): redraw badges and panel from memory. */
+    refreshCustomers() {
+      for (const el of tracked) {
+        const rec = records.get(el);
+        if (!rec?.result || !rec.badge || !el.isConnected) continue;
+        const hist = history ? history.view(site, rec.author, rec.key) : null;
+        const cust = customers?.view(site, rec.author, rec.key, { type: rec.result.type, text: rec.text,
+                                                                  profanity: rec.result.profanity === true }) ?? null;
+        rec.badge.update({ result: rec.result, text: rec.text, error: null, history: hist?.count ? hist : null,
+                           trainee: trainee(), customer: cust });
+      }
+      panel && (panel.signature = null);
+      schedulePanel();
     },
     /** After SPA navigation: the dialect may differ, the list was replaced. */
     navigated() {

@@ -176,7 +176,7 @@ export function similarity(a, b) {
 
 /**
  * What we know of the customer behind `account` at mention `key` (or now):
- * {customer, lists, timeline (newest first, without the current mention), earlierTypes, persona,
+ * {customer, lists, timeline (all other events, newest first), earlierTypes (mentions before it), persona,
  *  lastContact: {ts, kind}|null, promises: [open reply promises, oldest first], count}
  */
 export function customerView(state, events, account, { key = null, now = Date.now() } = {}) {
@@ -184,14 +184,17 @@ export function customerView(state, events, account, { key = null, now = Date.no
   const accounts = new Set(customer.accounts);
   const mine = events.filter((e) => accounts.has(e.account));
   const cur = key ? mine.find((e) => e.kind === 'mention' && e.key === key) : null;
+  // Persona and "earlier" types look back from the current mention; the timeline
+  // shows everything else we know (also our replies that came after it was first seen).
   const upto = cur ? mine.filter((e) => e.ts <= cur.ts) : mine;
   const earlier = upto.filter((e) => e !== cur);
+  const others = mine.filter((e) => e !== cur);
   const mentions = upto.filter((e) => e.kind === 'mention');
-  const last = earlier[earlier.length - 1] ?? null;
+  const last = others[others.length - 1] ?? null;
   return {
     customer,
     lists: customer.lists.map((id) => state.lists.find((l) => l.id === id)).filter(Boolean),
-    timeline: [...earlier].reverse(),
+    timeline: [...others].reverse(),
     earlierTypes: earlier.filter((e) => e.kind === 'mention').map((e) => e.type).reverse(),
     persona: personaOf(mentions),
     lastContact: last ? { ts: last.ts, kind: last.kind, site: last.site } : null,
@@ -546,18 +549,21 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
       return view(site, author, key, { type, text: t, profanity });
     },
     /**
-     * A reply that went out through the gate. mention: {author, key|null, text} of the mention answered.
+     * A reply that went out through the gate. mention: {author, key|null, textHash|null} of the mention answered.
      * Resolves the promise and the response time (from the mention's page timestamp, else first seen).
      */
     recordReply({ site, mention, text: t, rules = [], score = null, profile = 'default', gate = null }) {
       const account = authorKey(site, mention?.author);
       if (!account) return null;
       const ts = now();
-      const m = mention.key ? byId.get(`m:${mention.key}`) : null;
+      // The mention by its post key; else (X reply dialog: no badged post) by author + text hash.
+      const m = (mention.key ? byId.get(`m:${mention.key}`) : null)
+        ?? (mention.textHash ? [...events].reverse().find((e) => e.kind === 'mention' && e.account === account
+          && e.key?.endsWith(`:${mention.textHash}`)) : null) ?? null;
       const start = m ? (m.postedTs ?? m.ts) : null;
       return push({
         id: `r:${ts}:${account}:${t.length}`, kind: 'reply', ts, account, site, profile, text: t, rules, score,
-        replyTo: mention.key ?? null, responseMs: start !== null && ts >= start ? ts - start : null,
+        replyTo: m?.key ?? mention.key ?? null, responseMs: start !== null && ts >= start ? ts - start : null,
         responseFrom: m ? (m.postedTs !== null ? 'post' : 'seen') : null, promise: detectPromise(t, ts), gate,
       });
     },

@@ -4,6 +4,8 @@
 //   'webcare.history' = {v:1, mentions:[{ts, site, author, type, key}]}
 //       one entry per post key (site:id:texthash), oldest first
 //   'webcare.checks'  = {v:1, checks:[{ts, site, source, score, rules:[ids], mtype}]}
+//   (both may carry `profile` = brand profile id and checks `account` = the
+//   customer answered, issue 12; entries without them belong to 'default')
 //       one entry per checked reply (source: composer | quick-check | practice | popup)
 //
 // Caps: MAX_MENTIONS / MAX_CHECKS entries (oldest dropped first) and the
@@ -66,10 +68,19 @@ export function personaOf(mentions) {
   return 'terugkerend';
 }
 
+// Brand profile (issue 12, lib/profiles.js) and customer account of an entry,
+// kept only when given, so older entries and callers are unchanged.
+function optional(e) {
+  const out = {};
+  if (typeof e.profile === 'string' && e.profile) out.profile = e.profile.slice(0, 40);
+  if (typeof e.account === 'string' && e.account) out.account = e.account.slice(0, 220);
+  return out;
+}
+
 function cleanMention(m) {
   if (!isObj(m) || typeof m.key !== 'string' || !TYPES.includes(m.type) || !Number.isFinite(m.ts)) return null;
   return { ts: m.ts, site: String(m.site ?? ''), author: typeof m.author === 'string' ? m.author.slice(0, 200) : null,
-           type: m.type, key: m.key.slice(0, 600) };
+           type: m.type, key: m.key.slice(0, 600), ...optional(m) };
 }
 
 function cleanCheck(c) {
@@ -77,7 +88,7 @@ function cleanCheck(c) {
   return { ts: c.ts, site: String(c.site ?? ''), source: SOURCES.includes(c.source) ? c.source : 'composer',
            score: Math.max(0, Math.min(100, Math.round(c.score))),
            rules: Array.isArray(c.rules) ? c.rules.filter((r) => typeof r === 'string').slice(0, 64) : [],
-           mtype: TYPES.includes(c.mtype) ? c.mtype : null };
+           mtype: TYPES.includes(c.mtype) ? c.mtype : null, ...optional(c) };
 }
 
 /** Stored value -> clean, sorted, deduplicated, pruned mention list. */
@@ -204,8 +215,8 @@ export function createHistory({ retentionDays = () => 90, now = () => Date.now()
       return mentions;
     },
     /** Records a classified post once per key; returns the author's view (or null without author). */
-    record({ site, author, type, key, ts = now() }) {
-      const m = cleanMention({ site, author, type, key, ts });
+    record({ site, author, type, key, ts = now(), profile }) {
+      const m = cleanMention({ site, author, type, key, ts, profile });
       if (!m) return null;
       if (!known.has(m.key)) {
         known.add(m.key);

@@ -3,6 +3,7 @@
 // you type. Suggestions are applied to the textarea; "Kopieer" copies the
 // reply and counts it as a checked reply in the local stats.
 import { createHistory } from '../lib/history.js';
+import { applyProfile, loadProfiles, onProfilesChanged, pickProfile } from '../lib/profiles.js';
 import { getSettings, lintFields, onSettingsChanged } from '../lib/settings.js';
 import { $, call, copyText, debounce, h } from './common.js';
 import { applySuggestion, checklistView, findingsView, lengthMeter, mentionView, replyPreview, scoreRing,
@@ -19,7 +20,13 @@ export async function startChecker({ source, compact = false }) {
   const mentionOut = $('#mention-out');
   const replyOut = $('#reply-out');
   const status = $('#status');
-  let settings = await getSettings();
+  // The chosen brand profile (issue 12) on top of the stored settings.
+  let stored = await getSettings();
+  let profiles = await loadProfiles();
+  let settings = applyProfile(stored, pickProfile(profiles).profile);
+  const resolve = () => {
+    settings = applyProfile(stored, pickProfile(profiles).profile);
+  };
   const history = createHistory({ retentionDays: () => settings.retentionDays });
   let seq = 0;
   let last = null; // {mention, lint, text, platform}
@@ -126,7 +133,7 @@ export async function startChecker({ source, compact = false }) {
     }
     const ok = await copyText(text);
     if (last?.lint) {
-      history.recordCheck({ site: last.platform, source, score: last.lint.score,
+      history.recordCheck({ site: last.platform, source, score: last.lint.score, profile: settings.profile,
                             rules: (last.lint.findings ?? []).map((f) => f.rule), mtype: last.mention?.type ?? null });
       await history.flush();
     }
@@ -145,7 +152,13 @@ export async function startChecker({ source, compact = false }) {
   });
 
   onSettingsChanged((s) => {
-    settings = s;
+    stored = s;
+    resolve();
+    run();
+  });
+  onProfilesChanged((next) => {
+    profiles = next;
+    resolve();
     run();
   });
   await run();

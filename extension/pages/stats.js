@@ -4,8 +4,10 @@
 // (npm, copied into extension/vendor/ by `make`), each with a data table for
 // screen readers and keyboard users.
 import uPlot from '../vendor/uPlot.esm.js';
-import { readAll } from '../lib/history.js';
-import { computeKpis, dailyCsv, dayLabel, rulesCsv } from '../lib/stats.js';
+import { authorKey, readAll } from '../lib/history.js';
+import { customerOf, formatDuration, readCustomers, responseStats, splitAccount } from '../lib/customers.js';
+import { loadProfiles } from '../lib/profiles.js';
+import { computeKpis, dailyCsv, dayLabel, rulesCsv, toCsv } from '../lib/stats.js';
 import { typeInfo } from '../ui/labels.js';
 import { ruleLabel } from '../ui/lint-card.js';
 import { $, download, h, markNav, platformLabel } from './common.js';
@@ -134,13 +136,62 @@ function renderConversions(k) {
     : h('p', { class: 'empty-state', text: 'Nog geen klanten die van boos naar blij gingen in deze periode.' }));
 }
 
+// Filters (issue 12): brand profile and customer list. Entries without a
+// profile (recorded before profiles existed) belong to the default profile.
+let profiles = { profiles: [] };
+let cust = { state: { customers: [], lists: [] }, events: [] };
+let resp = null;
+
+function filtered() {
+  const profile = $('#f-profile').value;
+  const list = $('#f-list').value;
+  const accounts = list ? new Set(cust.state.customers.filter((c) => c.lists.includes(list)).flatMap((c) => c.accounts)) : null;
+  const okProfile = (e) => !profile || (e.profile ?? 'default') === profile;
+  return {
+    profile, accounts,
+    mentions: data.mentions.filter((m) => okProfile(m) && (!accounts || accounts.has(authorKey(m.site, m.author)))),
+    checks: data.checks.filter((c) => okProfile(c) && (!accounts || (c.account && accounts.has(c.account)))),
+  };
+}
+
+const profileName = (id) => profiles.profiles.find((p) => p.id === id)?.name ?? id;
+
+function renderResponse(r) {
+  const box = $('#response');
+  if (!r.count) {
+    box.replaceChildren(h('p', { class: 'empty-state', text: 'Nog geen antwoorden via de check in deze periode.' }));
+    return;
+  }
+  box.replaceChildren(h('table', { class: 'resp' },
+    h('caption', { class: 'sr', text: 'Reactietijd per merk' }),
+    h('thead', {}, h('tr', {}, ...['Merk', 'Antwoorden', 'Mediaan'].map((c) => h('th', { scope: 'col', text: c })))),
+    h('tbody', {}, ...r.byProfile.map((p) => h('tr', { 'data-profile': p.profile }, h('th', { scope: 'row', text: profileName(p.profile) }),
+      h('td', { text: String(p.count) }), h('td', { 'data-ms': String(p.median), text: formatDuration(p.median) }))))));
+}
+
+function responseCsv(r) {
+  const rows = [['datum', 'tijd', 'merk', 'site', 'klant', 'reactietijd_minuten', 'gemeten_vanaf']];
+  for (const e of r.replies) {
+    const d = new Date(e.ts);
+    rows.push([dayLabel(e.ts), `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`, profileName(e.profile),
+               e.site, splitAccount(customerOf(cust.state, e.account).accounts[0]).name, (e.responseMs / 60000).toFixed(1),
+               e.responseFrom === 'post' ? 'post' : 'gezien']);
+  }
+  return toCsv(rows);
+}
+
 function days() {
   return Number(document.querySelector('input[name="days"]:checked')?.value ?? 30);
 }
 
 function render() {
-  kpis = computeKpis(data, { days: days() });
+  const f = filtered();
+  kpis = computeKpis(f, { days: days() });
+  resp = responseStats(cust.events, { days: days(), profile: f.profile || null, accounts: f.accounts });
   renderKpis(kpis);
+  $('#kpis').append(tile('Reactietijd (mediaan)', formatDuration(resp.median),
+    resp.count ? `${resp.count} antwoorden · 90% binnen ${formatDuration(resp.p90)}` : 'nog geen antwoorden via de check', { 'data-kpi': 'response' }));
+  renderResponse(resp);
   renderCharts(kpis);
   renderRules(kpis);
   renderConversions(kpis);
@@ -148,9 +199,14 @@ function render() {
 }
 
 markNav('stats');
-data = await readAll();
+[data, profiles, cust] = await Promise.all([readAll(), loadProfiles(), readCustomers()]);
+$('#f-profile').append(...profiles.profiles.map((p) => h('option', { value: p.id, text: p.name })));
+$('#f-list').append(...cust.state.lists.map((l) => h('option', { value: l.id, text: l.name })));
 render();
 for (const r of document.querySelectorAll('input[name="days"]')) r.addEventListener('change', render);
+$('#f-profile').addEventListener('change', render);
+$('#f-list').addEventListener('change', render);
+$('#csv-response').addEventListener('click', () => download(`webcare-reactietijd-${dayLabel(Date.now())}.csv`, responseCsv(resp), 'text/csv'));
 $('#csv-days').addEventListener('click', () => download(`webcare-statistieken-${dayLabel(Date.now())}.csv`, dailyCsv(kpis), 'text/csv'));
 $('#csv-rules').addEventListener('click', () => download(`webcare-regels-${dayLabel(Date.now())}.csv`, rulesCsv(kpis), 'text/csv'));
 let resizeTimer = null;

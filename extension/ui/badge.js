@@ -22,12 +22,14 @@ const TYPE_ADVICE = {
 };
 const DATE = typeof Intl !== 'undefined' ? new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short' }) : null;
 
+const SITE_LABEL = { x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn' };
 let nextId = 0;
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
 function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
     if (k === 'text') el.textContent = v;
     else if (k === 'class') el.className = v;
     else el.setAttribute(k, v);
@@ -80,7 +82,7 @@ export class Badge {
 
   /** result: the engine's classify result; text: the classified text;
    * history: {persona, count, earlier[]} from lib/history.js or null; trainee: bool. */
-  update({ result, text, error, history = null, trainee = false }) {
+  update({ result, text, error, history = null, trainee = false, customer = null }) {
     const type = error ? 'error' : result.type;
     const info = typeInfo(type);
     const priority = error ? null : Math.round(result.priority ?? 0);
@@ -96,12 +98,49 @@ export class Badge {
     else this.host.removeAttribute('data-persona');
     this.chip.replaceChildren(typeIcon(type), h('span', { class: 'label', text: info.label }),
                               priority === null ? null : h('span', { class: 'prio', text: String(priority) }),
-                              persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null);
+                              persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null,
+                              !error && customer?.lists?.length ? h('span', { class: 'lists', text: customer.lists[0].name }) : null);
     this.chip.setAttribute('aria-label', error
       ? `Webcare Lens: niet geanalyseerd (${error.message})`
       : `Webcare Lens: ${info.long}, prioriteit ${priority}${persona ? `, ${persona.long}` : ''}`);
     this.renderTip({ result, text, error, info, priority });
     if (!error) this.renderHistory(history, persona, trainee);
+    this.renderCustomer(error ? null : customer);
+  }
+
+  /**
+   * Customer memory (issue 12, lib/customers.js customerView + hints): lists, last contact,
+   * the timeline across linked accounts and sites (mentions and our replies), open promises
+   * and reply hints. Host attributes for tools and tests: data-lists, data-hints, data-promise.
+   */
+  renderCustomer(c) {
+    const set = (k, v) => (v ? this.host.setAttribute(k, v) : this.host.removeAttribute(k));
+    set('data-lists', c?.lists?.map((l) => l.id).join(' '));
+    set('data-hints', c?.hints?.map((x) => x.id).join(' '));
+    set('data-promise', c?.promises?.length ? (c.promises.some((p) => p.state === 'overdue') ? 'overdue' : 'open') : null);
+    if (!c || (!c.timeline.length && !c.lists.length && !c.hints.length)) return;
+    const fmt = (ts) => (DATE ? DATE.format(new Date(ts)) : new Date(ts).toISOString().slice(0, 10));
+    const box = h('div', { class: 'cust' });
+    if (c.lists.length) box.append(h('div', { class: 'tags', 'aria-label': 'Lijsten' }, ...c.lists.map((l) => h('span', { class: 'tag', text: l.name }))));
+    if (c.lastContact) {
+      box.append(h('p', { class: 'last', text: `Laatste contact: ${fmt(c.lastContact.ts)} via ${SITE_LABEL[c.lastContact.site] ?? c.lastContact.site}`
+        + (c.lastContact.kind === 'reply' ? ' (ons antwoord)' : '') }));
+    }
+    const items = c.timeline.slice(0, 6);
+    if (items.length) {
+      box.append(h('ol', { class: 'timeline', 'aria-label': 'Tijdlijn van deze klant' }, ...items.map((e) => h('li', {
+        'data-kind': e.kind, 'data-site': e.site, 'data-type': e.kind === 'mention' ? e.type : null },
+      e.kind === 'mention' ? typeIcon(e.type) : null,
+      h('span', { class: 'lbl', text: e.kind === 'mention' ? typeInfo(e.type).label : (e.promise && !e.promise.done ? 'Ons antwoord · belofte' : 'Ons antwoord') }),
+      h('span', { class: 'site', text: SITE_LABEL[e.site] ?? e.site }),
+      h('span', { class: 'when', text: fmt(e.ts) })))));
+    }
+    if (c.hints.length) {
+      box.append(h('ul', { class: 'hints', 'aria-label': 'Tips voor je antwoord' }, ...c.hints.slice(0, 4).map((x) => h('li', {
+        'data-hint': x.id, 'data-state': x.state ?? null }, h('strong', { text: x.title }), h('span', { text: x.text }),
+      x.earlier ? h('q', { text: x.earlier.text.length > 160 ? x.earlier.text.slice(0, 159) + '…' : x.earlier.text }) : null))));
+    }
+    this.tip.append(box);
   }
 
   /** Persona, earlier mentions of this author and (trainee mode) advice, under the evidence. */

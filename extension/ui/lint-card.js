@@ -93,7 +93,10 @@ export class LintCard {
     this.gate.hidden = true;
     this.live = h('p', { class: 'sr', role: 'status', 'aria-live': 'polite' });
     this.body = h('div', { class: 'body' });
-    this.card.append(header, this.meter, this.gate, this.body, this.live);
+    // Reply hints from the customer memory (issue 12), between the gate and the findings.
+    this.hints = h('ul', { class: 'hints', 'aria-label': 'Tips voor deze klant' });
+    this.hints.hidden = true;
+    this.card.append(header, this.meter, this.gate, this.hints, this.body, this.live);
     this.root.append(h('style', { text: CARD_CSS }), this.card);
   }
 
@@ -173,6 +176,7 @@ export class LintCard {
       this.checklistOpen = this.trainee;
     }
     this.renderContext(mention);
+    this.renderHints(state.hints ?? []);
     this.renderScore(result);
     this.renderLength(result, state.text);
     if (error || !result) this.shownResult = null;
@@ -232,6 +236,21 @@ export class LintCard {
     if (mention.author) parts.push(h('span', { text: ` · ${clip(mention.author, 28)}` }));
     this.ctx.replaceChildren(...parts);
     this.ctx.title = mention.text ?? '';
+  }
+
+  /** hints: [{id, title, text, example?, earlier?:{ts, text}, state?}] (customers.js replyHints). */
+  renderHints(hints) {
+    const sig = JSON.stringify(hints.map((x) => [x.id, x.text, x.earlier?.ts, x.state]));
+    if (sig === this.hintsSig) return;
+    this.hintsSig = sig;
+    this.host.setAttribute('data-hints', hints.map((x) => x.id).join(' '));
+    this.hints.hidden = hints.length === 0;
+    const date = (ts) => new Date(ts).toLocaleDateString('nl-NL', { day: 'numeric', month: 'short' });
+    this.hints.replaceChildren(...hints.slice(0, 4).map((x) => h('li', { class: 'hint', 'data-hint': x.id, 'data-state': x.state ?? null },
+      h('strong', { text: x.title }), h('p', { text: x.text }),
+      x.earlier ? h('blockquote', { text: clip(x.earlier.text, 280) }) : null,
+      x.earlier ? h('span', { class: 'when', text: `Ons antwoord van ${date(x.earlier.ts)}` }) : null,
+      x.example ? h('blockquote', { class: 'example', text: x.example }) : null)));
   }
 
   renderScore(result) {

@@ -69,6 +69,16 @@ h2 { all: unset; display: block; font: 700 14px/1.2 var(--wc-font); }
 .gate strong { display: block; font-size: 13px; }
 .gate p { margin: 3px 0 0; font-size: 12.5px; }
 .gate .actions { display: flex; gap: 8px; margin-top: 8px; }
+.hints { list-style: none; margin: 0 12px 10px; padding: 0; display: grid; gap: 6px; }
+.hints[hidden] { display: none; }
+.card[data-collapsed="true"] .hints { display: none; }
+.hint { padding: 8px 10px; border-radius: 10px; background: var(--wc-accent-bg); font-size: 12.5px; }
+.hint[data-hint="moderatie"], .hint[data-state="overdue"] { background: var(--wc-error-bg); }
+.hint strong { display: block; font-size: 12.5px; }
+.hint p { margin: 2px 0 0; }
+.hint blockquote { margin: 6px 0 0; padding: 6px 8px; border-left: 3px solid var(--wc-accent); background: var(--wc-card);
+                   border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.hint .when { display: block; color: var(--wc-muted); font-size: 11.5px; margin-top: 2px; }
 .btn { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 999px; font: 700 12.5px/1.2 var(--wc-font);
        border: 1px solid var(--wc-line); background: var(--wc-card); color: var(--wc-ink); }
 .btn:hover { background: var(--wc-soft); }

@@ -46,6 +46,18 @@ export class Panel {
     this.head.append(h('span', { class: 'logo', text: 'W', 'aria-hidden': 'true' }),
                      h('span', { class: 'title', text: 'Webcare' }), this.counts, chevron());
     this.body = h('div', { class: 'body', id: 'wc-panel-body' });
+    // List filter (issue 12): customers on a list (VIP, journalisten, …) only.
+    this.filter = '';
+    this.lists = [];
+    this.filterSelect = h('select', { 'aria-label': 'Toon klanten van lijst' });
+    this.filterSelect.addEventListener('change', () => {
+      this.filter = this.filterSelect.value;
+      this.host.setAttribute('data-filter', this.filter);
+      this.signature = null;
+      this.update(this.all ?? []);
+    });
+    this.filterRow = h('label', { class: 'filter' }, h('span', { text: 'Lijst' }), this.filterSelect);
+    this.filterRow.hidden = true;
     this.head.setAttribute('aria-controls', 'wc-panel-body');
     this.statusLine = h('p', { class: 'status', role: 'status' });
     this.statusLine.hidden = true;
@@ -75,10 +87,26 @@ export class Panel {
     this.statusLine.textContent = message ?? '';
   }
 
-  /** entries: [{key, type, priority, author, text, visible, reveal()}] */
+  /** The customer lists to filter on: [{id, name}] (customers.js). */
+  setLists(lists) {
+    const sig = JSON.stringify(lists);
+    if (sig === this.listsSig) return;
+    this.listsSig = sig;
+    this.lists = lists;
+    if (this.filter && !lists.some((l) => l.id === this.filter)) this.filter = '';
+    this.filterSelect.replaceChildren(h('option', { value: '', text: 'Alle klanten' }),
+      ...lists.map((l) => h('option', { value: l.id, text: l.name })));
+    this.filterSelect.value = this.filter;
+    this.filterRow.hidden = lists.length === 0;
+    this.signature = null;
+  }
+
+  /** entries: [{key, type, priority, author, text, visible, reveal(), lists?:[ids]}] */
   update(entries) {
-    const sorted = [...entries].sort(compareMentions);
-    const signature = sorted.map((e) => `${e.key}|${e.type}|${e.priority}|${e.visible}`).join('\n');
+    this.all = entries;
+    const shown = this.filter ? entries.filter((e) => (e.lists ?? []).includes(this.filter)) : entries;
+    const sorted = [...shown].sort(compareMentions);
+    const signature = `${this.filter}\n` + sorted.map((e) => `${e.key}|${e.type}|${e.priority}|${e.visible}`).join('\n');
     if (signature === this.signature) return;
     this.signature = signature;
     this.entries = sorted;
@@ -93,7 +121,8 @@ export class Panel {
       `Webcare: ${sorted.length} vermeldingen, ${counts.angry ?? 0} boos, ${counts.question ?? 0} vragen`);
 
     if (!sorted.length) {
-      this.body.replaceChildren(h('p', { class: 'empty', text: 'Nog geen vermeldingen op deze pagina.' }));
+      this.body.replaceChildren(this.filterRow, h('p', { class: 'empty', text: this.filter
+        ? 'Geen vermeldingen van klanten op deze lijst.' : 'Nog geen vermeldingen op deze pagina.' }));
       return;
     }
     const list = h('ol');
@@ -109,6 +138,6 @@ export class Panel {
       item.addEventListener('click', () => e.reveal());
       list.append(h('li', {}, item));
     }
-    this.body.replaceChildren(list);
+    this.body.replaceChildren(this.filterRow, list);
   }
 }

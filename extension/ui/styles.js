@@ -68,6 +68,24 @@ ${TYPE_RULES}
 .tip .earlier li { display: flex; align-items: center; gap: 6px; color: var(--c); font-size: 12px; }
 .tip .earlier .lbl { font-weight: 700; }
 .tip .earlier .when { margin-left: auto; color: var(--wc-muted); font-variant-numeric: tabular-nums; }
+/* customer memory (issue 12): lists, last contact, timeline across sites, open promises, reply hints */
+.chip .lists { display: inline-flex; align-items: center; height: 16px; padding: 0 6px; border-radius: 999px;
+               font: 700 10.5px/1 var(--wc-font); background: var(--wc-question); color: var(--wc-card); }
+.tip .cust { margin-top: 10px; padding-top: 10px; border-top: 1px solid var(--wc-line); display: grid; gap: 6px; }
+.tip .cust p { margin: 0; font-size: 12px; color: var(--wc-muted); }
+.tip .tags { display: flex; flex-wrap: wrap; gap: 4px; }
+.tip .tag { display: inline-flex; height: 18px; align-items: center; padding: 0 7px; border-radius: 999px; font: 700 11px/1 var(--wc-font);
+            background: var(--wc-question-bg); color: var(--wc-question); border: 1px solid var(--wc-question-bd); }
+.tip .timeline { list-style: none; margin: 0; padding: 0; display: grid; gap: 3px; border: 0; }
+.tip .timeline li { display: flex; align-items: center; gap: 6px; font-size: 12px; color: var(--c, var(--wc-ink)); }
+.tip .timeline li[data-kind="reply"] { color: var(--wc-muted); }
+.tip .timeline .site { font-weight: 700; min-width: 0; color: var(--wc-muted); }
+.tip .timeline .when { margin-left: auto; color: var(--wc-muted); font-variant-numeric: tabular-nums; }
+.tip .hints { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; border: 0; }
+.tip .hints li { display: block; padding: 6px 8px; border-radius: 8px; background: var(--wc-question-bg); font-size: 12px; color: var(--wc-ink); }
+.tip .hints li[data-hint="moderatie"], .tip .hints li[data-state="overdue"] { background: var(--wc-angry-bg); }
+.tip .hints strong { display: block; font-size: 12px; }
+.tip .hints q { display: block; margin-top: 3px; color: var(--wc-muted); }
 `;
 
 export const PANEL_CSS = `
@@ -105,6 +123,10 @@ ol { list-style: none; margin: 0; padding: 6px; display: grid; gap: 2px; }
         display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .prio { font: 700 11px/1 var(--wc-font); color: var(--c); font-variant-numeric: tabular-nums; }
 .item[data-visible="false"] { opacity: .62; }
+.filter { display: flex; align-items: center; gap: 8px; padding: 8px 12px 0; font: 600 12px/1.2 var(--wc-font); color: var(--wc-muted); }
+.filter select { font: 400 12.5px/1.2 var(--wc-font); color: var(--wc-ink); background: var(--wc-card);
+                 border: 1px solid var(--wc-line); border-radius: 8px; padding: 4px 6px; }
+.filter select:focus-visible { outline: 2px solid var(--wc-question); outline-offset: 1px; }
 .empty, .status { margin: 0; padding: 14px; color: var(--wc-muted); font: 400 12.5px/1.4 var(--wc-font); }
 .status { border-top: 1px solid var(--wc-line); color: var(--wc-error); }
 `;

@@ -112,7 +112,10 @@ function commentBox(record) {
   quill.on('text-change', () => { submit.disabled = quill.getText().trim() === ''; });
   form.addEventListener('submit', (e) => { e.preventDefault(); post('button'); });
   const box = h('div', { class: 'comments-comment-box comments-comment-box--cr' },
-    h('div', { class: 'comments-comment-box__form-container' }, avatar(AGENT.name, AGENT.handle, 40, 'comments-comment-box__avatar'), form));
+    h('div', { class: 'comments-comment-box__form-container' },
+      // Page admins pick who comments ("Reageren als <Pagina>"): the account marker (issue 12).
+      h('button', { type: 'button', class: 'comments-comment-box__actor-toggle artdeco-button artdeco-button--tertiary', 'aria-label': `Reageren als ${AGENT.name}` },
+        avatar(AGENT.name, AGENT.handle, 40, 'comments-comment-box__avatar')), form));
   return { box, quill };
 }
 

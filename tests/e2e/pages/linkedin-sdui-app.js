@@ -72,7 +72,10 @@ function commentBox(record) {
   });
   mount.classList.add('sdui-empty');
   submit.addEventListener('click', () => post('button'));
-  const box = h('div', { 'data-view-name': 'comment-box', class: '_3c9e0f12 sdui-box' }, avatar(AGENT.name, AGENT.handle, 40),
+  const box = h('div', { 'data-view-name': 'comment-box', class: '_3c9e0f12 sdui-box' },
+    // Actor picker of a page admin ("Reageren als <Pagina>"): the account marker (issue 12).
+    h('button', { type: 'button', 'data-view-name': 'comment-actor-picker', class: '_7d2a9e10 sdui-actor-picker', 'aria-label': `Reageren als ${AGENT.name}` },
+      avatar(AGENT.name, AGENT.handle, 40)),
     h('div', { class: '_0aa91b2c sdui-box-main' }, mount,
       h('div', { componentkey: `commentButtonSection_${record.post.id}`, class: '_5e7d2c41 sdui-box-tools' }, h('span', { class: 'li-muted' }, '🙂 🖼️'), submit)));
   return { box, view };

@@ -1,6 +1,7 @@
 /* bench_native.c — native timings for `make bench` (issue 9). Not a test.
  *
  *   build/bench/bench_native --replies FILE --mentions FILE [--rounds R] [--calls N] [--limit K]
+ *                            [--only lint|classify|classify_json|length|tokenize]
  *
  * Reads the bench corpora (JSON Lines: replies {text, platform, mention,
  * agent}, mentions {text}), then times, one call at a time with
@@ -13,6 +14,8 @@
  * over R rounds after one warm-up round; every call is one sample. Then RSS
  * after 1,000 and after N (default 100,000) mixed lint/classify JSON calls.
  * Prints one JSON object on stdout: {name: {n, median_us, p95_us, mean_us, max_us}, rss: {...}}.
+ * --only runs one of the timed loops (and no memory loop), for `perf record`:
+ *   perf record -g build/bench/bench_native ... --only lint --rounds 20
  * Exit 2 on bad arguments or unreadable corpora. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -172,6 +175,7 @@ static int cmp_double(const void *a, const void *b)
 static double pct(const double *xs, size_t n, double p)
 {
     size_t k = (size_t)((p / 100.0) * (double)n + 0.999999);
+    if (n == 0) return 0;
     if (k < 1) k = 1;
     if (k > n) k = n;
     return xs[k - 1];
@@ -211,10 +215,13 @@ static const char *arg_str(int argc, char **argv, const char *name)
     return NULL;
 }
 
+#define RUN(name) (!only || strcmp(only, name) == 0)
+
 int main(int argc, char **argv)
 {
     const char *rpath = arg_str(argc, argv, "--replies");
     const char *mpath = arg_str(argc, argv, "--mentions");
+    const char *only = arg_str(argc, argv, "--only");
     long rounds = arg_long(argc, argv, "--rounds", 5);
     long calls = arg_long(argc, argv, "--calls", 100000);
     long limit = arg_long(argc, argv, "--limit", 1000000);
@@ -241,13 +248,13 @@ int main(int argc, char **argv)
     }
 
     for (long r = 0; r <= rounds; r++) { /* round 0 warms up */
-        for (size_t i = 0; i < rep.n; i++) {
+        for (size_t i = 0; RUN("lint") && i < rep.n; i++) {
             double t0 = now_us();
             if (call_json(eng, &rep.v[i], &sink)) errors++;
             double t1 = now_us();
             if (r) samples_add(&s_lint, t1 - t0);
         }
-        for (size_t i = 0; i < men.n; i++) {
+        for (size_t i = 0; RUN("classify") && i < men.n; i++) {
             wc_classification c;
             double t0 = now_us();
             if (wc_classify(men.v[i].text, men.v[i].len, &c)) errors++;
@@ -255,13 +262,13 @@ int main(int argc, char **argv)
             sink += c.priority;
             if (r) samples_add(&s_cls, t1 - t0);
         }
-        for (size_t i = 0; i < men.n; i++) {
+        for (size_t i = 0; RUN("classify_json") && i < men.n; i++) {
             double t0 = now_us();
             if (call_json(eng, &men.v[i], &sink)) errors++;
             double t1 = now_us();
             if (r) samples_add(&s_clsj, t1 - t0);
         }
-        for (size_t i = 0; i < rep.n + men.n; i++) {
+        for (size_t i = 0; RUN("length") && i < rep.n + men.n; i++) {
             const item *it = i < rep.n ? &rep.v[i] : &men.v[i - rep.n];
             wc_length L;
             double t0 = now_us();
@@ -270,7 +277,7 @@ int main(int argc, char **argv)
             sink += (long)L.used;
             if (r) samples_add(&s_len, t1 - t0);
         }
-        for (size_t i = 0; i < men.n; i++) {
+        for (size_t i = 0; RUN("tokenize") && i < men.n; i++) {
             wc_text t;
             double t0 = now_us();
             if (wc_tokenize(men.v[i].text, men.v[i].len, &t, NULL)) errors++;
@@ -286,7 +293,7 @@ int main(int argc, char **argv)
     eng = webcare_engine_new();
     if (!eng) goto cleanup;
     long rss_start = rss_kb(), rss_1k = 0;
-    for (long k = 0; k < calls; k++) {
+    for (long k = 0; !only && k < calls; k++) {
         const item *it = (k & 1) ? &men.v[(size_t)(k / 2) % men.n] : &rep.v[(size_t)(k / 2) % rep.n];
         if (call_json(eng, it, &sink)) errors++;
         if (k + 1 == 1000) rss_1k = rss_kb();

@@ -517,6 +517,16 @@ static void phrase_cue(state *st, const wc_lex_phrase *p, size_t i, size_t end)
         add_cue(st, a, b, "question", LBL_QUESTION);
         break;
     case WC_PH_HAPPY:
+        if (st->neg_left > 0) {
+            /* "niet goed geholpen", "geen klachten" is its own phrase */
+            st->neg_left = 0;
+            st->neg += w / 4;
+            st->negctx += w / 4;
+            st->seen_neg = 1;
+            add_tok_cue(st, st->neg_tok, "negation", LBL_ANGRY);
+            add_cue(st, a, b, "negation", LBL_ANGRY);
+            break;
+        }
         st->pos += w / 2;
         if (!st->seen_neg) st->opening_pos += w / 2;
         add_cue(st, a, b, "phrase", LBL_HAPPY);
@@ -549,8 +559,11 @@ static int question_start(const wc_text *t, size_t i, const word_info *wi)
         }
         return 1;
     }
-    if (wi->cats & WC_LX_QWORD) return j < t->n && (nx.cats & WC_LX_PRONOUN);
-    return 0;
+    if (!(wi->cats & WC_LX_QWORD) || j >= t->n) return 0;
+    if (nx.cats & WC_LX_PRONOUN) return 2;
+    /* verb first, then a noun or name: "werkt esim ook ...", "dekt ANWB ...";
+     * not "zit met ...", "moet nog ..." (subject left out of a statement) */
+    return (nx.cats & (WC_LX_FUNC_NL | WC_LX_FUNC_EN | WC_LX_SENT | WC_LX_NEGATOR)) ? 0 : 1;
 }
 
 static void hashtag(state *st, size_t i)
@@ -695,9 +708,12 @@ static uint32_t word(state *st, size_t i, int sentence_start)
         st->f[F_INTENS] += 0.5f;
         add_tok_cue(st, i, "elongation", wi.weight > 0 ? LBL_HAPPY : LBL_ANGRY);
     }
-    if (sentence_start && question_start(t, i, &wi)) {
-        /* 2: sentence start, 1: clause start ("..., is dat normaal") */
+    int qs = sentence_start ? question_start(t, i, &wi) : 0;
+    if (qs) {
+        /* 2: sentence start, 1: clause start ("..., is dat normaal");
+         * a verb before a noun counts less than before a pronoun */
         float v = sentence_start == 2 ? 1.0f : 0.6f;
+        if (qs == 1) v *= 0.6f;
         if (v > st->f[F_QSTART]) st->f[F_QSTART] = v;
         add_tok_cue(st, i, "question", LBL_QUESTION);
     }

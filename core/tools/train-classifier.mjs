@@ -18,8 +18,10 @@ const LAMBDAS = [0.001, 0.003, 0.01, 0.03, 0.1];
 const ITERS = 4000;
 const RATE = 0.2;
 
-const items = readFileSync(path.join(root, 'tests/data/mentions.jsonl'), 'utf8').split('\n')
+const readSet = (f) => readFileSync(path.join(root, f), 'utf8').split('\n')
   .filter(Boolean).map((l) => JSON.parse(l)).filter((r) => r.split === 'train');
+// train split of the dev set + the extra training set (never the held-out split)
+const items = [...readSet('tests/data/mentions.jsonl'), ...readSet('tests/data/mentions-extra.jsonl')];
 const reqs = items.map((r) => JSON.stringify({ op: 'classify', text: r.text, options: { features: true } }));
 const out = execFileSync(process.env.WEBCARE_CLI || path.join(root, 'build/webcare'), ['call'], { input: reqs.join('\n') + '\n', maxBuffer: 1 << 28 })
   .toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).result);

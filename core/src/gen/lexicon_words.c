@@ -2,586 +2,796 @@
 #include "../lexicon.h"
 
 const char wc_lex_strings[] =
-    "a\000aanmaning\000aanrader\000abn\000about\000absolutely\000achterlijk\000afgezet\000after\000again\000ah\000ai\000"
-    "ain't\000aint\000al\000alleen\000als\000although\000alvast\000alweer\000amazing\000amro\000ams\000an\000"
-    "and\000angry\000annoying\000any\000anymore\000anyone\000app\000are\000at\000attent\000awesome\000awful\000"
-    "baal\000bad\000balen\000barst\000be\000bedankt\000been\000before\000behulpzaam\000belachelijk\000benieuwd\000beschadigd\000"
-    "best\000beste\000betrouwbaar\000bezorgen\000bezorgt\000bij\000bijzonder\000bizar\000blij\000boos\000boze\000bravo\000"
-    "brilliant\000broken\000bsn\000but\000bv\000can\000can't\000cannot\000cant\000cbr\000ceo\000chaos\000"
-    "chapeau\000cheers\000compleet\000cool\000could\000cs\000daar\000dag\000dagen\000dan\000dank\000dankbaar\000"
-    "dankje\000dankjewel\000dankuwel\000dat\000de\000denk\000dented\000deze\000dhl\000did\000didn't\000didnt\000"
-    "die\000dik\000dit\000dm\000do\000doen\000does\000doesn't\000doesnt\000doet\000don't\000dont\000"
-    "drama\000duidelijk\000dus\000dwaas\000echt\000echter\000echtt\000een\000effe\000eindelijk\000en\000enorm\000"
-    "er\000erg\000eu\000even\000excellent\000extra\000extreem\000extremely\000fail\000fakking\000fantastic\000fantastisch\000"
-    "fast\000fastest\000ff\000fijn\000fijne\000fk\000fking\000for\000friendly\000from\000furious\000gaaf\000"
-    "gaan\000gaat\000gave\000gedoe\000geduld\000geen\000gefikst\000gefrustreerd\000geholpen\000geldt\000gelogen\000geniaal\000"
-    "geregeld\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000goed\000goede\000goedemiddag\000goedemorgen\000goedenavond\000"
-    "goeie\000goh\000good\000gps\000graag\000great\000gvb\000gvd\000had\000hallo\000handig\000happy\000"
-    "hardly\000has\000have\000heb\000hebben\000hebt\000heeft\000heel\000heerlijk\000heey\000helaas\000held\000"
-    "helden\000helder\000hele\000helemaal\000hello\000helpful\000hema\000herrie\000het\000hey\000hi\000hier\000"
-    "hij\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hopeloos\000horrible\000how\000however\000hr\000hyper\000"
-    "i\000iban\000id\000idioot\000idiote\000ik\000in\000incredibly\000ing\000is\000isn't\000isnt\000"
-    "it\000jbl\000je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000kei\000"
-    "kind\000kk\000kkr\000klasse\000klm\000klopt\000knap\000komt\000kpn\000kun\000kunnen\000kunt\000"
-    "kvk\000kwartier\000kwijt\000laat\000legend\000lek\000lekke\000lekker\000lief\000lieve\000lol\000losing\000"
-    "lost\000love\000lovely\000m'n\000maanden\000maar\000mag\000may\000me\000mega\000merci\000met\000"
-    "mijn\000mislukt\000misschien\000mkb\000mn\000moet\000moeten\000mogen\000mooi\000mooie\000morgen\000my\000"
-    "naar\000nep\000nergens\000netjes\000never\000nice\000nie\000niet\000niets\000niks\000nimmer\000nl\000"
-    "no\000noch\000nog\000nogsteeds\000nooit\000nos\000not\000nothing\000nowhere\000ns\000ns_online\000nu\000"
-    "of\000oh\000ok\000om\000omg\000on\000onbereikbaar\000ontspannen\000ontzettend\000onzin\000ook\000op\000"
-    "opgelost\000opgelucht\000oplichting\000opnieuw\000our\000ov\000over\000pathetic\000pax\000pc\000pdf\000perfect\000"
-    "pluim\000poor\000prachtig\000prima\000probleem\000problemen\000professioneel\000ramp\000rdw\000really\000redder\000relaxed\000"
-    "ret\000reuze\000ridiculous\000rijden\000rijdt\000rock\000rommel\000rotzooi\000rude\000schande\000scherp\000schoon\000"
-    "sepa\000seriously\000should\000slim\000slimmerik\000slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000"
-    "soepel\000sterk\000stil\000still\000stuk\000such\000suffer\000super\000superb\000superblij\000superservice\000tbh\000"
-    "te\000ter\000terrible\000thank\000thanks\000thanx\000that\000the\000their\000there\000they\000this\000"
-    "thnx\000though\000thx\000to\000toch\000today\000tomorrow\000tonight\000top\000toppie\000topservice\000topteam\000"
-    "totaal\000totally\000traag\000trage\000trots\000tv\000u\000uitgevallen\000uk\000ultra\000unacceptable\000usa\000"
-    "useless\000uur\000uwv\000vaart\000van\000vandaag\000verbeterd\000verbetering\000verdomme\000verrast\000verschrikkelijk\000vertraagd\000"
-    "vertraging\000very\000vet\000voor\000vraag\000vraagje\000vreselijk\000vs\000waanzinnig\000waar\000waardeloos\000waardeloze\000"
-    "waarmee\000waarom\000waarop\000waarvoor\000wachten\000wanneer\000wanprestatie\000was\000wasn't\000wasnt\000wat\000wauw\000"
-    "we\000wederom\000weer\000weet\000weken\000wel\000welk\000welke\000were\000werkt\000weten\000what\000"
-    "when\000where\000which\000who\000why\000wie\000wifi\000wij\000will\000with\000woedend\000won't\000"
-    "wonderful\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000wtf\000yes\000yo\000you\000"
-    "your\000zalig\000zat\000ze\000zeer\000ziek\000zielig\000zien\000zij\000zijn\000zo\000zoo\000"
-    "zooi\000zooo\000zou\000zouden\000zoveelste\000zwaar\000zwak\000zzp\000aardig\000afzetter\000amateur\000appreciate\000"
-    "beroerd\000bitch\000cancel\000clown\000compliment\000disappoint\000disgrace\000dramatisch\000eikel\000erger\000ergerlijk\000faal\000"
-    "fck\000foutmelding\000frustrat\000frustrer\000fuck\000fuk\000geniet\000gezellig\000godsamme\000godver\000hoeren\000hulpvaardig\000"
-    "ijskoud\000incompetent\000irritant\000kanker\000keurig\000klacht\000klantgericht\000klantvriendelijk\000klojo\000kloot\000klote\000kolere\000"
-    "kut\000lamlendig\000leugenaar\000leuk\000meedenk\000motherfuck\000onacceptabel\000onbeschoft\000oplichter\000overzichtelijk\000pokke\000prettig\000"
-    "prutser\000rampzalig\000scam\000schandalig\000shit\000slecht\000storing\000sukkel\000teleurgesteld\000teleurstell\000tering\000tevreden\000"
-    "topper\000triest\000tyf\000uitstekend\000vervelend\000vlot\000vriendelijk\000# keer\000again and again\000al # dagen\000al # maanden\000al # uur\000"
-    "al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000anyone know\000bedankt voor niets\000bedankt voor niks\000ben benieuwd of\000ben er klaar mee\000ben het zat\000"
-    "big thanks\000cool cool\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000doe er iets aan\000doe iets\000does anyone know\000echt super attent\000eigen schuld\000"
-    "elke keer\000elke ochtend\000every single time\000fijn hoor\000fijn weer\000game changer\000geduld is op\000geen antwoord\000geen gedoe\000geen idee nog\000geen idee waarom\000geen probleem\000"
-    "geen reactie\000geen wachttijd\000geweldig hoor\000geweldig weer\000goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000graag advies\000"
-    "graag info\000graag informatie\000graag weten\000graag willen weten\000great job\000handig hoor\000het zat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe vaak moet\000"
-    "hoe vaak nog\000how difficult\000how hard can\000iedere keer\000iemand een idee\000iemand enig idee\000iemand ervaring\000ik ben er klaar mee\000ik zoek iemand\000in a row\000in de wacht\000is dit nou\000"
-    "is het mogelijk\000is het nou zo moeilijk\000is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000klant bij voor het leven\000klasse hoor\000knap hoor\000kunnen jullie gewoon\000lekker bezig\000"
-    "lekker dan\000looking for\000looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000mijn geduld\000moet ik nou\000mooi hoor\000mooi staaltje\000"
-    "mooi weer\000never again\000niemand die\000niet bereikbaar\000niet dus\000niet normaal\000niet slecht\000niet te verkopen\000niet verkeerd\000niets gehoord\000niks gehoord\000no problem\000"
-    "no response\000nog altijd\000nog geen\000nog geen geld\000nog niets\000nog niks\000nog steeds\000nooit meer\000nooit saai\000not bad\000not working\000oh great\000"
-    "onder de indruk\000op rij\000op zoek naar\000ophangen\000perfect weer\000prima hoor\000question for\000second time\000shout out\000shout-out\000slaat nergens op\000sta rood\000"
-    "still waiting\000super hoor\000te laat\000thank you\000thanks for nothing\000third time\000top gedaan\000top hoor\000tweede keer\000vierde keer\000vraag aan\000waar blijft\000"
-    "waar blijven\000waarom duurt\000waarom moet ik\000wanneer wordt hier eens\000wat een service\000wat een topdag\000wat een verrassing\000wat een verschil\000wat is het deze keer\000we gaan het zien\000weet iemand\000weet jij\000"
-    "well done\000weten jullie\000what a treat\000why do i have to\000why does it take\000wie bedenkt\000wie heeft dit bedacht\000wie kan mij helpen\000wil gewoon mijn geld terug\000wil graag weten\000wil m'n geld terug\000wil mijn geld terug\000"
-    "wil weten\000willen weten\000wondering if\000yeah right\000you rock\000zeggen ze\000zo gefikst\000zo hoort het\000zo zat\000zou graag willen weten\000zou ik willen weten\000zoveelste keer\000";
+    "a\000aan\000aangenaam\000aanmaning\000aanrader\000abn\000abominabel\000about\000absolutely\000accepteert\000accepteren\000achterlijk\000"
+    "afgeschreven\000afgewezen\000afgezet\000after\000afzetterij\000again\000ah\000ai\000ain't\000aint\000al\000alleen\000"
+    "als\000although\000alvast\000alweer\000amazing\000amro\000ams\000an\000and\000angry\000annoyed\000annoying\000"
+    "any\000anymore\000anyone\000app\000appreciated\000are\000at\000attent\000awesome\000awful\000baal\000bad\000"
+    "bagger\000balen\000barst\000be\000beautiful\000bedankje\000bedankt\000bedrog\000been\000before\000behulpzaam\000behulpzame\000"
+    "belachelijk\000belazerd\000benieuwd\000beschadigd\000best\000beste\000betrouwbaar\000beu\000bevriest\000bevroren\000bezorgen\000bezorgt\000"
+    "bieden\000biedt\000bij\000bijzonder\000bizar\000blij\000blije\000blijft\000boos\000boze\000bravo\000brilliant\000"
+    "broken\000bsn\000bullshit\000but\000bv\000can\000can't\000cannot\000cant\000cbr\000ceo\000chaos\000"
+    "chapeau\000charged\000cheers\000comfortable\000compleet\000cool\000correct\000could\000cs\000daar\000dag\000dagen\000"
+    "damaged\000dan\000dank\000dankbaar\000dankje\000dankjewel\000dankuwel\000dat\000de\000dekken\000dekt\000delicious\000"
+    "delighted\000denk\000dented\000deuk\000deze\000dhl\000did\000didn't\000didnt\000die\000diefstal\000dik\000"
+    "dirty\000dit\000dm\000do\000doen\000does\000doesn't\000doesnt\000doet\000dolblij\000don't\000dont\000"
+    "drama\000duidelijk\000dus\000duurder\000dwaas\000easy\000echt\000echter\000echtt\000een\000eens\000effe\000"
+    "efficient\000eindelijk\000ellende\000en\000enorm\000er\000erg\000eu\000even\000excellent\000extra\000extreem\000"
+    "extremely\000fail\000fakking\000fan\000fantastic\000fantastisch\000fast\000fastest\000feilloos\000ff\000fiasco\000fijn\000"
+    "fijne\000fk\000fking\000flauwekul\000flawless\000for\000fout\000fouten\000friendly\000from\000furious\000gaaf\000"
+    "gaan\000gaat\000garbage\000gave\000geannuleerd\000geblokkeerd\000gebroken\000gedoe\000gedrocht\000geduld\000geen\000gefikst\000"
+    "gefixt\000gefrustreerd\000geholpen\000gelden\000geldt\000gelogen\000gelukkig\000gemist\000geniaal\000genoten\000geregeld\000geschrapt\000"
+    "geslaagd\000gestolen\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000goed\000goede\000goedemiddag\000goedemorgen\000"
+    "goedenavond\000goeie\000goh\000good\000goud\000gps\000graag\000grateful\000gratis\000great\000gvb\000gvd\000"
+    "had\000hallo\000handig\000happy\000hardly\000has\000have\000heb\000hebben\000hebt\000heeft\000heel\000"
+    "heerlijk\000heey\000helaas\000held\000helden\000helder\000hele\000helemaal\000hello\000helpful\000hema\000herrie\000"
+    "het\000hey\000hi\000hier\000hij\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hoort\000hopeloos\000"
+    "hopeloze\000horen\000horrible\000how\000however\000hr\000hyper\000i\000iban\000id\000idioot\000idiote\000"
+    "ik\000in\000incompetent\000incredibly\000indruk\000ing\000installeert\000installeren\000is\000isn't\000isnt\000it\000"
+    "jammer\000janboel\000jbl\000je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000"
+    "kei\000kind\000kk\000kkr\000klachten\000klasse\000klm\000klopt\000knap\000knudde\000komen\000komt\000"
+    "kost\000kosten\000koud\000koude\000kpn\000krijg\000krijgen\000kudos\000kun\000kunnen\000kunt\000kvk\000"
+    "kwaad\000kwartier\000kwijt\000kwijtgeraakt\000laat\000lamgelegd\000langzaam\000late\000legend\000lek\000lekke\000lekker\000"
+    "lekt\000leveren\000levert\000lief\000lieve\000liggen\000ligt\000lol\000losing\000lost\000love\000lovely\000"
+    "m'n\000maanden\000maar\000mag\000may\000me\000mega\000merci\000mess\000messed\000met\000mijn\000"
+    "misgegaan\000misgelopen\000misleading\000mislukking\000mislukt\000misschien\000missing\000mkb\000mn\000moeiteloos\000moet\000moeten\000"
+    "mogen\000mooi\000mooie\000morgen\000my\000naar\000naheffing\000nep\000nergens\000net\000netjes\000never\000"
+    "nice\000nie\000niet\000niets\000nightmare\000niks\000nimmer\000nl\000no\000noch\000nog\000nogsteeds\000"
+    "nooit\000nos\000not\000nothing\000nou\000nowhere\000ns\000ns_online\000nu\000of\000oh\000ok\000"
+    "om\000omg\000on\000onbereikbaar\000ontbrak\000ontbreekt\000ontbreken\000ontspannen\000ontzettend\000onzin\000ook\000op\000"
+    "opgehangen\000opgelicht\000opgelost\000opgelucht\000opgezegd\000oplichting\000opnieuw\000our\000outstanding\000ov\000over\000overboekt\000"
+    "overbooked\000overcharged\000pathetic\000patient\000pax\000pc\000pdf\000perfect\000persoonlijk\000pissig\000pleased\000pluim\000"
+    "polite\000poor\000prachtig\000prima\000probleem\000probleemloos\000problemen\000professional\000professioneel\000puinhoop\000punctueel\000quick\000"
+    "ramp\000razend\000rdw\000really\000redder\000refused\000relaxed\000reliable\000ret\000reuze\000ridiculous\000rijden\000"
+    "rijdt\000rip-off\000ripoff\000rock\000rommel\000rotzooi\000rude\000satisfied\000schande\000scherp\000schoon\000sepa\000"
+    "seriously\000should\000slim\000slimmerik\000sloom\000slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000"
+    "soepel\000spuugzat\000stank\000stellar\000sterk\000stil\000still\000stinkt\000stipt\000stoppen\000stopt\000storingen\000"
+    "stuck\000stuk\000such\000sucks\000suffer\000super\000superb\000superblij\000superservice\000tasty\000tbh\000te\000"
+    "ter\000terrible\000tevredenheid\000thank\000thankful\000thanks\000thanx\000that\000the\000their\000there\000they\000"
+    "this\000thnx\000though\000thx\000to\000toch\000today\000toegankelijk\000tomorrow\000tonight\000top\000toppie\000"
+    "topservice\000topteam\000totaal\000totally\000traag\000trage\000trash\000troep\000trots\000tv\000u\000uit\000"
+    "uitgevallen\000uitval\000uk\000ultra\000unacceptable\000unhappy\000unreliable\000usa\000useless\000uur\000uwv\000vaart\000"
+    "vallen\000valt\000van\000vandaag\000vastgelopen\000verbeterd\000verbetering\000verbrand\000verbroken\000verdomme\000vergeten\000vergoeden\000"
+    "vergoedt\000verhelpen\000verholpen\000verkoopt\000verkopen\000verloren\000verrast\000verschrikkelijk\000verspilling\000vertraagd\000vertraging\000very\000"
+    "verzet\000vet\000vlekkeloos\000voor\000voordelig\000vraag\000vraagje\000vreselijk\000vs\000waanzinnig\000waar\000waardeloos\000"
+    "waardeloze\000waardering\000waarmee\000waarom\000waarop\000waarvoor\000wachten\000waiting\000wanbeleid\000wanneer\000wanprestatie\000was\000"
+    "wasn't\000wasnt\000wat\000wauw\000we\000wederom\000weer\000weet\000weken\000wel\000welk\000welke\000"
+    "were\000werkt\000weten\000what\000when\000where\000which\000who\000why\000wie\000wifi\000wij\000"
+    "will\000with\000woedend\000won't\000wonderful\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000"
+    "wrong\000wtf\000yes\000yo\000you\000your\000zalig\000zat\000ze\000zeer\000ziek\000zielig\000"
+    "zien\000zij\000zijn\000zit\000zitten\000zo\000zonde\000zoo\000zooi\000zooo\000zou\000zouden\000"
+    "zoveelste\000zwaar\000zwak\000zwendel\000zzp\000aanbevel\000aanrad\000aardig\000afzetter\000amateur\000annulering\000appreciate\000"
+    "bedroevend\000belabberd\000beroerd\000bitch\000blunder\000boete\000bureaucrat\000cancel\000chagrijn\000clown\000comfortabel\000compliment\000"
+    "crap\000crash\000defect\000delay\000deskundig\000disappoint\000disgrace\000disgust\000dramatisch\000eikel\000ellendig\000enthousiast\000"
+    "erger\000ergerlijk\000ergernis\000error\000faal\000fab\000fck\000foutief\000foutmelding\000frustrat\000frustratie\000frustrer\000"
+    "fuck\000fuk\000geduldig\000gemakkelijk\000geniet\000gezellig\000godsamme\000godver\000hartelijk\000hate\000hero\000hoeren\000"
+    "hulpvaardig\000ignor\000ijskoud\000impress\000ingewikkeld\000irritant\000irritatie\000kanjer\000kanker\000keurig\000klacht\000klantgericht\000"
+    "klantvriendelijk\000klojo\000kloot\000klote\000kolere\000kut\000lamlendig\000leugen\000leugenaar\000leuk\000makkelijk\000meedenk\000"
+    "misleid\000motherfuck\000onacceptabel\000onbegrijpelijk\000onbeschoft\000onbetrouwbaar\000onduidelijk\000ongeloofwaardig\000onhandig\000onjuist\000onmenselijk\000onprofessioneel\000"
+    "onrecht\000ontzorg\000oplichter\000oplossingsgericht\000outage\000overzichtelijk\000pijnlijk\000pokke\000prettig\000prutser\000rampzalig\000recommend\000"
+    "rustig\000scam\000scandal\000schandalig\000schimmel\000seamless\000shit\000slecht\000smerig\000storing\000sukkel\000sympathiek\000"
+    "teleurgesteld\000teleurstell\000teleurstelling\000tering\000tevreden\000topper\000treurig\000triest\000tyf\000uitstekend\000vakkundig\000verkeerd\000"
+    "vervelend\000vies\000vlot\000vriendelijk\000waardeer\000wachttijd\000woede\000# keer\000aan het lijntje\000again and again\000al # dagen\000al # maanden\000"
+    "al # uur\000al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000any recommendations\000anyone know\000bedankt voor de mail\000bedankt voor niets\000bedankt voor niks\000"
+    "ben benieuwd of\000ben er blij mee hoor\000ben er erg blij mee\000ben er klaar mee\000ben fan\000ben het zat\000big thanks\000binnen een dag\000binnen een uur\000blijf ik\000can i\000can you\000"
+    "charged twice\000cool cool\000could you\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000do you\000doe er iets aan\000doe iets\000does anyone know\000"
+    "does the\000doet het niet\000dubbel afgeschreven\000echt geweldig\000echt super attent\000eens kijken\000eerlijk is eerlijk\000eigen schuld\000elk jaar hetzelfde\000elke avond\000elke dag weer\000elke keer\000"
+    "elke ochtend\000every single time\000fijn geholpen\000fijn hoor\000fijn weer\000game changer\000geduld is op\000geen antwoord\000geen compensatie\000geen excuses\000geen excuus\000geen gedoe\000"
+    "geen idee nog\000geen idee waarom\000geen klachten\000geen probleem\000geen problemen\000geen reactie\000geen uitleg\000geen update\000geen wachttijd\000geld terug\000geweldig hoor\000geweldig weer\000"
+    "goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000goud waard\000graag advies\000graag hulp\000graag info\000graag informatie\000"
+    "graag weten\000graag willen weten\000great job\000handig hoor\000hangt op\000hebben jullie\000heeft iemand\000helpt niet\000helpt niks\000het zat\000highly recommend\000hing op\000"
+    "hoe kan ik\000hoe laat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe moet ik\000hoe vaak moet\000hoe vaak nog\000hoe werkt\000hoe zit het\000hoe zit het met\000"
+    "how difficult\000how do i\000how hard can\000how long does\000huge thanks\000iedere keer\000iemand die weet\000iemand een idee\000iemand enig idee\000iemand ervaring\000ik ben er klaar mee\000ik ga overstappen\000"
+    "ik vroeg me af\000ik wil graag weten\000ik word er\000ik zeg op\000ik zoek iemand\000in a row\000in de wacht\000in een keer goed\000is dit normaal\000is dit nou\000is er iemand die\000is het mogelijk\000"
+    "is het nou zo moeilijk\000is it possible\000is there\000is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000kan ik\000klaar mee\000klant bij voor het leven\000klasse hoor\000"
+    "klopt het\000klopt het dat\000knap hoor\000kun je\000kunnen jullie\000kunnen jullie gewoon\000kunnen jullie mij\000kunt u\000laten weten of\000lekker bezig\000lekker dan\000ligt er uit\000"
+    "ligt eruit\000ligt plat\000lijn verbroken\000looking for\000looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000mag ik\000mijn eigen schuld\000"
+    "mijn geduld\000mijn geld\000minuten in de wacht\000moet ik\000moet ik nou\000mooi hoor\000mooi staaltje\000mooi weer\000netjes opgelost\000never again\000never arrived\000niemand die\000"
+    "niemand komt\000niemand neemt\000niet bereikbaar\000niet bezorgd\000niet dus\000niet geleverd\000niet normaal\000niet ontvangen\000niet slecht\000niet te verkopen\000niet teruggestort\000niet verkeerd\000"
+    "niets gehoord\000niets ontvangen\000niks gehoord\000niks ontvangen\000no complaints\000no problem\000no refund\000no response\000no signal\000no update\000nobody answers\000nobody picks up\000"
+    "nog altijd\000nog geen\000nog geen geld\000nog niemand\000nog niet terug\000nog niets\000nog nieuws over\000nog niks\000nog steeds\000nooit geleverd\000nooit meer\000nooit problemen\000"
+    "nooit saai\000not bad\000not happy\000not impressed\000not working\000nothing says\000nu afwachten\000oh great\000on hold\000on time\000onder de indruk\000op rij\000"
+    "op tijd\000op zoek naar\000op zoek naar een nieuwe\000ophangen\000own fault\000perfect weer\000prima hoor\000question for\000second time\000shout out\000shout-out\000sinds wanneer\000"
+    "slaat nergens op\000snel geholpen\000sta rood\000still no\000still waiting\000super fijn\000super geholpen\000super hoor\000te laat\000te zot voor woorden\000thank you\000thanks a lot\000"
+    "thanks for nothing\000third time\000toch afgeschreven\000top gedaan\000top geholpen\000top hoor\000top service\000tot hoe laat\000tot wanneer\000twee keer afgeschreven\000tweede keer\000uur in de wacht\000"
+    "vacature\000van het kastje naar de muur\000vanaf wanneer\000vierde keer\000voor niks\000vraag aan\000vroeg me af\000waar blijft\000waar blijven\000waar kan ik\000waar vind ik\000waarom duurt\000"
+    "waarom moet ik\000wanneer wordt hier eens\000wat een feest\000wat een klantvriendelijkheid\000wat een service\000wat een topdag\000wat een verrassing\000wat een verschil\000wat gebeurt er\000wat is dit voor\000wat is het deze keer\000wat is het verschil\000"
+    "wat moet ik\000we are hiring\000we gaan het zien\000we will see\000we'll see\000weet iemand\000weet jij\000weet u\000well done\000werkt niet\000werkt niks\000weten jullie\000"
+    "what a treat\000what's the\000where can i\000why do i have to\000why does it take\000wie bedenkt\000wie heeft dit bedacht\000wie kan mij helpen\000wie weet\000wil gewoon mijn geld terug\000wil graag weten\000wil m'n geld terug\000"
+    "wil mijn geld terug\000wil weten\000willen weten\000wondering if\000wordt * vergoed\000worst customer service\000yeah right\000you rock\000zeg ik op\000zeggen ze\000zo gefikst\000zo hoort het\000"
+    "zo zat\000zonder enige uitleg\000zonder problemen\000zonder reden\000zonder uitleg\000zou graag willen weten\000zou iemand\000zou ik willen weten\000zouden jullie\000zoveelste keer\000";
 
 const wc_lex_word wc_lex_words[] = {
     {0, 1, 0, WC_LX_FUNC_EN}, /* a */
-    {2, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* aanmaning */
-    {12, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrader */
-    {21, 3, 0, WC_LX_ACRONYM}, /* abn */
-    {25, 5, 0, WC_LX_FUNC_EN}, /* about */
-    {31, 10, 0, WC_LX_INTENS}, /* absolutely */
-    {42, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* achterlijk */
-    {53, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgezet */
-    {61, 5, 0, WC_LX_FUNC_EN}, /* after */
-    {67, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN}, /* again */
-    {73, 2, 0, WC_LX_ACRONYM}, /* ah */
-    {76, 2, 0, WC_LX_ACRONYM}, /* ai */
-    {79, 5, 0, WC_LX_NEGATOR}, /* ain't */
-    {85, 4, 0, WC_LX_NEGATOR}, /* aint */
-    {90, 2, 0, WC_LX_FUNC_NL}, /* al */
-    {93, 6, 0, WC_LX_CONTRAST}, /* alleen */
-    {100, 3, 0, WC_LX_FUNC_NL}, /* als */
-    {104, 8, 0, WC_LX_CONTRAST}, /* although */
-    {113, 6, 0, WC_LX_FUNC_NL}, /* alvast */
-    {120, 6, 0, WC_LX_COMPLAINT}, /* alweer */
-    {127, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
-    {135, 4, 0, WC_LX_ACRONYM}, /* amro */
-    {140, 3, 0, WC_LX_ACRONYM}, /* ams */
-    {144, 2, 0, WC_LX_FUNC_EN}, /* an */
-    {147, 3, 0, WC_LX_FUNC_EN}, /* and */
-    {151, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
-    {157, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
-    {166, 3, 0, WC_LX_QWORD}, /* any */
-    {170, 7, 0, WC_LX_COMPLAINT}, /* anymore */
-    {178, 6, 0, WC_LX_QWORD}, /* anyone */
-    {185, 3, 0, WC_LX_ACRONYM}, /* app */
-    {189, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
-    {193, 2, 0, WC_LX_FUNC_EN}, /* at */
-    {196, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
-    {203, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
-    {211, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
-    {217, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
-    {222, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
-    {226, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
-    {232, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
-    {238, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
-    {241, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
-    {249, 4, 0, WC_LX_FUNC_EN}, /* been */
-    {254, 6, 0, WC_LX_FUNC_EN}, /* before */
-    {261, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
-    {272, 11, 0, WC_LX_INTENS}, /* belachelijk */
-    {284, 8, 0, WC_LX_VAGUE}, /* benieuwd */
-    {293, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
-    {304, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
-    {309, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
-    {315, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
-    {327, 8, 0, WC_LX_QWORD}, /* bezorgen */
-    {336, 7, 0, WC_LX_QWORD}, /* bezorgt */
-    {344, 3, 0, WC_LX_FUNC_NL}, /* bij */
-    {348, 9, 0, WC_LX_INTENS}, /* bijzonder */
-    {358, 5, 0, WC_LX_INTENS}, /* bizar */
-    {364, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
-    {369, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
-    {374, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
-    {379, 5, 0, WC_LX_SARCMARK}, /* bravo */
-    {385, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
-    {395, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
-    {402, 3, 0, WC_LX_ACRONYM}, /* bsn */
-    {406, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
-    {410, 2, 0, WC_LX_ACRONYM}, /* bv */
-    {413, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* can */
-    {417, 5, 0, WC_LX_NEGATOR}, /* can't */
-    {423, 6, 0, WC_LX_NEGATOR}, /* cannot */
-    {430, 4, 0, WC_LX_NEGATOR}, /* cant */
-    {435, 3, 0, WC_LX_ACRONYM}, /* cbr */
-    {439, 3, 0, WC_LX_ACRONYM}, /* ceo */
-    {443, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
-    {449, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
-    {457, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
-    {464, 8, 0, WC_LX_INTENS}, /* compleet */
-    {473, 4, 0, WC_LX_SARCMARK}, /* cool */
-    {478, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* could */
-    {484, 2, 0, WC_LX_ACRONYM}, /* cs */
-    {487, 4, 0, WC_LX_FUNC_NL}, /* daar */
-    {492, 3, 0, WC_LX_GREETING}, /* dag */
-    {496, 5, 0, WC_LX_COMPLAINT}, /* dagen */
-    {502, 3, 0, WC_LX_FUNC_NL}, /* dan */
-    {506, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
-    {511, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
-    {520, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
-    {527, 9, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
-    {537, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
-    {546, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
-    {550, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
-    {553, 4, 0, WC_LX_VAGUE}, /* denk */
-    {558, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
-    {565, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
-    {570, 3, 0, WC_LX_ACRONYM}, /* dhl */
-    {574, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
-    {578, 6, 0, WC_LX_NEGATOR}, /* didn't */
-    {585, 5, 0, WC_LX_NEGATOR}, /* didnt */
-    {591, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
-    {595, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
-    {599, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dit */
-    {603, 2, 0, WC_LX_ACRONYM}, /* dm */
-    {606, 2, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* do */
-    {609, 4, 0, WC_LX_QWORD}, /* doen */
-    {614, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* does */
-    {619, 7, 0, WC_LX_NEGATOR}, /* doesn't */
-    {627, 6, 0, WC_LX_NEGATOR}, /* doesnt */
-    {634, 4, 0, WC_LX_QWORD}, /* doet */
-    {639, 5, 0, WC_LX_NEGATOR}, /* don't */
-    {645, 4, 0, WC_LX_NEGATOR}, /* dont */
-    {650, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
-    {656, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
-    {666, 3, 0, WC_LX_FUNC_NL}, /* dus */
-    {670, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
-    {676, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* echt */
-    {681, 6, 0, WC_LX_CONTRAST}, /* echter */
-    {688, 5, 0, WC_LX_INTENS}, /* echtt */
-    {694, 3, 0, WC_LX_FUNC_NL}, /* een */
-    {698, 4, 0, WC_LX_GREETING}, /* effe */
-    {703, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
-    {713, 2, 0, WC_LX_FUNC_NL}, /* en */
-    {716, 5, 0, WC_LX_INTENS}, /* enorm */
-    {722, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
-    {725, 3, 0, WC_LX_INTENS}, /* erg */
-    {729, 2, 0, WC_LX_ACRONYM}, /* eu */
-    {732, 4, 0, WC_LX_GREETING}, /* even */
-    {737, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
-    {747, 5, 0, WC_LX_MODIFIER}, /* extra */
-    {753, 7, 0, WC_LX_INTENS}, /* extreem */
-    {761, 9, 0, WC_LX_INTENS}, /* extremely */
-    {771, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
-    {776, 7, 0, WC_LX_PROF}, /* fakking */
-    {784, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
-    {794, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
-    {806, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
-    {811, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
-    {819, 2, 0, WC_LX_GREETING}, /* ff */
-    {822, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
-    {827, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
-    {833, 2, 0, WC_LX_PROF}, /* fk */
-    {836, 5, 0, WC_LX_PROF}, /* fking */
-    {842, 3, 0, WC_LX_FUNC_EN}, /* for */
-    {846, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
-    {855, 4, 0, WC_LX_FUNC_EN}, /* from */
-    {860, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
-    {868, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
-    {873, 4, 0, WC_LX_QWORD}, /* gaan */
-    {878, 4, 0, WC_LX_QWORD}, /* gaat */
-    {883, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
-    {888, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
-    {894, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* geduld */
-    {901, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* geen */
-    {906, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
-    {914, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
-    {927, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
-    {936, 5, 0, WC_LX_QWORD}, /* geldt */
-    {942, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
-    {950, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
-    {958, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
-    {967, 8, 0, WC_LX_INTENS}, /* gestoord */
-    {976, 8, 0, WC_LX_SARCMARK}, /* geweldig */
-    {985, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
-    {992, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
-    {999, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
-    {1008, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
-    {1013, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goed */
-    {1018, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
-    {1024, 11, 0, WC_LX_GREETING}, /* goedemiddag */
-    {1036, 11, 0, WC_LX_GREETING}, /* goedemorgen */
-    {1048, 11, 0, WC_LX_GREETING}, /* goedenavond */
-    {1060, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
-    {1066, 3, 0, WC_LX_SARCMARK}, /* goh */
-    {1070, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* good */
-    {1075, 3, 0, WC_LX_ACRONYM}, /* gps */
-    {1079, 5, 0, WC_LX_FUNC_NL}, /* graag */
-    {1085, 5, 2, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
-    {1091, 3, 0, WC_LX_ACRONYM}, /* gvb */
-    {1095, 3, 0, WC_LX_PROF}, /* gvd */
-    {1099, 3, 0, WC_LX_FUNC_EN}, /* had */
-    {1103, 5, 0, WC_LX_GREETING}, /* hallo */
-    {1109, 6, 0, WC_LX_SARCMARK}, /* handig */
-    {1116, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
-    {1122, 6, 0, WC_LX_NEGATOR}, /* hardly */
-    {1129, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
-    {1133, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
-    {1138, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
-    {1142, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* hebben */
-    {1149, 4, 0, WC_LX_QWORD}, /* hebt */
-    {1154, 5, 0, WC_LX_QWORD}, /* heeft */
-    {1160, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
-    {1165, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
-    {1174, 4, 0, WC_LX_GREETING}, /* heey */
-    {1179, 6, 0, WC_LX_CONTRAST}, /* helaas */
-    {1186, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {1191, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
-    {1198, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
-    {1205, 4, 0, WC_LX_INTENS}, /* hele */
-    {1210, 8, 0, WC_LX_INTENS}, /* helemaal */
-    {1219, 5, 0, WC_LX_GREETING}, /* hello */
-    {1225, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
-    {1233, 4, 0, WC_LX_ACRONYM}, /* hema */
-    {1238, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
-    {1245, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* het */
-    {1249, 3, 0, WC_LX_GREETING}, /* hey */
-    {1253, 2, 0, WC_LX_GREETING}, /* hi */
-    {1256, 4, 0, WC_LX_FUNC_NL}, /* hier */
-    {1261, 3, 0, WC_LX_PRONOUN}, /* hij */
-    {1265, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* hoe */
-    {1269, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
-    {1277, 4, 0, WC_LX_PROF}, /* hoer */
-    {1282, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
-    {1290, 3, 0, WC_LX_GREETING}, /* hoi */
-    {1294, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
-    {1303, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
-    {1312, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* how */
-    {1316, 7, 0, WC_LX_CONTRAST}, /* however */
-    {1324, 2, 0, WC_LX_ACRONYM}, /* hr */
-    {1327, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
-    {1333, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
-    {1335, 4, 0, WC_LX_ACRONYM}, /* iban */
-    {1340, 2, 0, WC_LX_ACRONYM}, /* id */
-    {1343, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
-    {1350, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
-    {1357, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ik */
-    {1360, 2, 0, WC_LX_FUNC_EN}, /* in */
-    {1363, 10, 0, WC_LX_INTENS}, /* incredibly */
-    {1374, 3, 0, WC_LX_ACRONYM}, /* ing */
-    {1378, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_QWORD}, /* is */
-    {1381, 5, 0, WC_LX_NEGATOR}, /* isn't */
-    {1387, 4, 0, WC_LX_NEGATOR}, /* isnt */
-    {1392, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
-    {1395, 3, 0, WC_LX_ACRONYM}, /* jbl */
-    {1399, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
-    {1402, 3, 0, WC_LX_ACRONYM}, /* jfk */
-    {1406, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
-    {1411, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
-    {1418, 4, 0, WC_LX_FUNC_EN}, /* just */
-    {1423, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kan */
-    {1427, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
-    {1433, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
-    {1441, 4, 0, WC_LX_COMPLAINT}, /* keer */
-    {1446, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
-    {1450, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
-    {1455, 2, 0, WC_LX_PROF}, /* kk */
-    {1458, 3, 0, WC_LX_PROF}, /* kkr */
-    {1462, 6, 0, WC_LX_SARCMARK}, /* klasse */
-    {1469, 3, 0, WC_LX_ACRONYM}, /* klm */
-    {1473, 5, 0, WC_LX_QWORD}, /* klopt */
-    {1479, 4, 1, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
-    {1484, 4, 0, WC_LX_QWORD}, /* komt */
-    {1489, 3, 0, WC_LX_ACRONYM}, /* kpn */
-    {1493, 3, 0, WC_LX_QWORD}, /* kun */
-    {1497, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kunnen */
-    {1504, 4, 0, WC_LX_QWORD}, /* kunt */
-    {1509, 3, 0, WC_LX_ACRONYM}, /* kvk */
-    {1513, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
-    {1522, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
-    {1528, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
-    {1533, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
-    {1540, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
-    {1544, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
-    {1550, 6, 0, WC_LX_SARCMARK}, /* lekker */
-    {1557, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
-    {1562, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
-    {1568, 3, 0, WC_LX_ACRONYM}, /* lol */
-    {1572, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
-    {1579, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
-    {1584, 4, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
-    {1589, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
-    {1596, 3, 0, WC_LX_PRONOUN}, /* m'n */
-    {1600, 7, 0, WC_LX_COMPLAINT}, /* maanden */
-    {1608, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
-    {1613, 3, 0, WC_LX_QWORD}, /* mag */
-    {1617, 3, 0, WC_LX_QWORD}, /* may */
-    {1621, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
-    {1624, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
-    {1629, 5, 0, WC_LX_THANKS}, /* merci */
-    {1635, 3, 0, WC_LX_FUNC_NL}, /* met */
-    {1639, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mijn */
-    {1644, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
-    {1652, 9, 0, WC_LX_VAGUE}, /* misschien */
-    {1662, 3, 0, WC_LX_ACRONYM}, /* mkb */
-    {1666, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
-    {1669, 4, 0, WC_LX_QWORD}, /* moet */
-    {1674, 6, 0, WC_LX_QWORD}, /* moeten */
-    {1681, 5, 0, WC_LX_QWORD}, /* mogen */
-    {1687, 4, 0, WC_LX_SARCMARK}, /* mooi */
-    {1692, 5, 0, WC_LX_SARCMARK}, /* mooie */
-    {1698, 6, 0, WC_LX_FUNC_NL}, /* morgen */
-    {1705, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
-    {1708, 4, 0, WC_LX_FUNC_NL}, /* naar */
-    {1713, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
-    {1717, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
-    {1725, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* netjes */
-    {1732, 5, 0, WC_LX_NEGATOR}, /* never */
-    {1738, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
-    {1743, 3, 0, WC_LX_NEGATOR}, /* nie */
-    {1747, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* niet */
-    {1752, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niets */
-    {1758, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niks */
-    {1763, 6, 0, WC_LX_NEGATOR}, /* nimmer */
-    {1770, 2, 0, WC_LX_ACRONYM}, /* nl */
-    {1773, 2, 0, WC_LX_NEGATOR}, /* no */
-    {1776, 4, 0, WC_LX_NEGATOR}, /* noch */
-    {1781, 3, 0, WC_LX_FUNC_NL}, /* nog */
-    {1785, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
-    {1795, 5, 0, WC_LX_NEGATOR}, /* nooit */
-    {1801, 3, 0, WC_LX_ACRONYM}, /* nos */
-    {1805, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR}, /* not */
-    {1809, 7, 0, WC_LX_NEGATOR}, /* nothing */
-    {1817, 7, 0, WC_LX_NEGATOR}, /* nowhere */
-    {1825, 2, 0, WC_LX_ACRONYM}, /* ns */
-    {1828, 9, 0, WC_LX_ACRONYM}, /* ns_online */
-    {1838, 2, 0, WC_LX_FUNC_NL}, /* nu */
-    {1841, 2, 0, WC_LX_FUNC_EN}, /* of */
-    {1844, 2, 0, WC_LX_SARCMARK}, /* oh */
-    {1847, 2, 0, WC_LX_ACRONYM}, /* ok */
-    {1850, 2, 0, WC_LX_FUNC_NL}, /* om */
-    {1853, 3, 0, WC_LX_ACRONYM}, /* omg */
-    {1857, 2, 0, WC_LX_FUNC_EN}, /* on */
-    {1860, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
-    {1873, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
-    {1884, 10, 0, WC_LX_INTENS}, /* ontzettend */
-    {1895, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
-    {1901, 3, 0, WC_LX_FUNC_NL}, /* ook */
-    {1905, 2, 0, WC_LX_FUNC_NL}, /* op */
-    {1908, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
-    {1917, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
-    {1927, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
-    {1938, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
-    {1946, 3, 0, WC_LX_FUNC_EN}, /* our */
-    {1950, 2, 0, WC_LX_ACRONYM}, /* ov */
-    {1953, 4, 0, WC_LX_MODIFIER}, /* over */
-    {1958, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
-    {1967, 3, 0, WC_LX_ACRONYM}, /* pax */
-    {1971, 2, 0, WC_LX_ACRONYM}, /* pc */
-    {1974, 3, 0, WC_LX_ACRONYM}, /* pdf */
-    {1978, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
-    {1986, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
-    {1992, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
-    {1997, 8, 0, WC_LX_SARCMARK}, /* prachtig */
-    {2006, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prima */
-    {2012, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
-    {2021, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
-    {2031, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
-    {2045, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
-    {2050, 3, 0, WC_LX_ACRONYM}, /* rdw */
-    {2054, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
-    {2061, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
-    {2068, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
-    {2076, 3, 0, WC_LX_ACRONYM}, /* ret */
-    {2080, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
-    {2086, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
-    {2097, 6, 0, WC_LX_QWORD}, /* rijden */
-    {2104, 5, 0, WC_LX_QWORD}, /* rijdt */
-    {2110, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
-    {2115, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
-    {2122, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
-    {2130, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
-    {2135, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
-    {2143, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
-    {2150, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
-    {2157, 4, 0, WC_LX_ACRONYM}, /* sepa */
-    {2162, 9, 0, WC_LX_INTENS}, /* seriously */
-    {2172, 6, 0, WC_LX_QWORD}, /* should */
-    {2179, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
-    {2184, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
-    {2194, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
-    {2199, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
-    {2206, 3, 0, WC_LX_ACRONYM}, /* sms */
-    {2210, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snel */
-    {2215, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
-    {2222, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
-    {2230, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
-    {2233, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
-    {2240, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
-    {2246, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
-    {2251, 5, 0, WC_LX_COMPLAINT}, /* still */
-    {2257, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
-    {2262, 4, 0, WC_LX_INTENS}, /* such */
-    {2267, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
-    {2274, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SENT}, /* super */
-    {2280, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
-    {2287, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
-    {2297, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
-    {2310, 3, 0, WC_LX_ACRONYM}, /* tbh */
-    {2314, 2, 0, WC_LX_FUNC_NL}, /* te */
-    {2317, 3, 0, WC_LX_ACRONYM}, /* ter */
-    {2321, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
-    {2330, 5, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* thank */
-    {2336, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
-    {2343, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
-    {2349, 4, 0, WC_LX_FUNC_EN}, /* that */
-    {2354, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
-    {2358, 5, 0, WC_LX_FUNC_EN}, /* their */
-    {2364, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
-    {2370, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
-    {2375, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
-    {2380, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
-    {2385, 6, 0, WC_LX_CONTRAST}, /* though */
-    {2392, 3, 0, WC_LX_THANKS}, /* thx */
-    {2396, 2, 0, WC_LX_FUNC_EN}, /* to */
-    {2399, 4, 0, WC_LX_FUNC_NL}, /* toch */
-    {2404, 5, 0, WC_LX_FUNC_EN}, /* today */
-    {2410, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
-    {2419, 7, 0, WC_LX_FUNC_EN}, /* tonight */
-    {2427, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
-    {2431, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
-    {2438, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
-    {2449, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
-    {2457, 6, 0, WC_LX_INTENS}, /* totaal */
-    {2464, 7, 0, WC_LX_INTENS}, /* totally */
-    {2472, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
-    {2478, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
-    {2484, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
-    {2490, 2, 0, WC_LX_ACRONYM}, /* tv */
-    {2493, 1, 0, WC_LX_PRONOUN}, /* u */
-    {2495, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
-    {2507, 2, 0, WC_LX_ACRONYM}, /* uk */
-    {2510, 5, 0, WC_LX_MODIFIER}, /* ultra */
-    {2516, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
-    {2529, 3, 0, WC_LX_ACRONYM}, /* usa */
-    {2533, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
-    {2541, 3, 0, WC_LX_COMPLAINT}, /* uur */
-    {2545, 3, 0, WC_LX_ACRONYM}, /* uwv */
-    {2549, 5, 0, WC_LX_QWORD}, /* vaart */
-    {2555, 3, 0, WC_LX_FUNC_NL}, /* van */
-    {2559, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
-    {2567, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
-    {2577, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
-    {2589, 8, 0, WC_LX_PROF}, /* verdomme */
-    {2598, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
-    {2606, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
-    {2622, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
-    {2632, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
-    {2643, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
-    {2648, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
-    {2652, 4, 0, WC_LX_FUNC_NL}, /* voor */
-    {2657, 5, 0, WC_LX_GREETING}, /* vraag */
-    {2663, 7, 0, WC_LX_GREETING}, /* vraagje */
-    {2671, 9, 0, WC_LX_INTENS}, /* vreselijk */
-    {2681, 2, 0, WC_LX_ACRONYM}, /* vs */
-    {2684, 10, 0, WC_LX_INTENS}, /* waanzinnig */
-    {2695, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waar */
-    {2700, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {2711, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
-    {2722, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
-    {2730, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waarom */
-    {2737, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
-    {2744, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
-    {2753, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
-    {2761, 7, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
-    {2769, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
-    {2782, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
-    {2786, 6, 0, WC_LX_NEGATOR}, /* wasn't */
-    {2793, 5, 0, WC_LX_NEGATOR}, /* wasnt */
-    {2799, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wat */
-    {2803, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
-    {2808, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* we */
-    {2811, 7, 0, WC_LX_COMPLAINT}, /* wederom */
-    {2819, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
-    {2824, 4, 0, WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
-    {2829, 5, 0, WC_LX_COMPLAINT}, /* weken */
-    {2835, 3, 0, WC_LX_FUNC_NL}, /* wel */
-    {2839, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
-    {2844, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
-    {2850, 4, 0, WC_LX_FUNC_EN}, /* were */
-    {2855, 5, 0, WC_LX_QWORD}, /* werkt */
-    {2861, 5, 0, WC_LX_QWORD}, /* weten */
-    {2867, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* what */
-    {2872, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
-    {2877, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* where */
-    {2883, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
-    {2889, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
-    {2893, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* why */
-    {2897, 3, 0, WC_LX_QWORD | WC_LX_WH}, /* wie */
-    {2901, 4, 0, WC_LX_ACRONYM}, /* wifi */
-    {2906, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
-    {2910, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
-    {2915, 4, 0, WC_LX_FUNC_EN}, /* with */
-    {2920, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
-    {2928, 5, 0, WC_LX_NEGATOR}, /* won't */
-    {2934, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
-    {2944, 4, 0, WC_LX_NEGATOR}, /* wont */
-    {2949, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
-    {2956, 5, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* wordt */
-    {2962, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
-    {2968, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worst */
-    {2974, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
-    {2980, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
-    {2984, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
-    {2988, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
-    {2992, 2, 0, WC_LX_GREETING}, /* yo */
-    {2995, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* you */
-    {2999, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
-    {3004, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
-    {3010, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
-    {3014, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
-    {3017, 4, 0, WC_LX_INTENS}, /* zeer */
-    {3022, 4, 0, WC_LX_INTENS}, /* ziek */
-    {3027, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
-    {3034, 4, 0, WC_LX_VAGUE}, /* zien */
-    {3039, 3, 0, WC_LX_PRONOUN}, /* zij */
-    {3043, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
-    {3048, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* zo */
-    {3051, 3, 0, WC_LX_INTENS}, /* zoo */
-    {3055, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
-    {3060, 4, 0, WC_LX_INTENS}, /* zooo */
-    {3065, 3, 0, WC_LX_QWORD}, /* zou */
-    {3069, 6, 0, WC_LX_QWORD}, /* zouden */
-    {3076, 9, 0, WC_LX_COMPLAINT}, /* zoveelste */
-    {3086, 5, 0, WC_LX_INTENS}, /* zwaar */
-    {3092, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
-    {3097, 3, 0, WC_LX_ACRONYM}, /* zzp */
+    {2, 3, 0, WC_LX_FUNC_NL}, /* aan */
+    {6, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aangenaam */
+    {16, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* aanmaning */
+    {26, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrader */
+    {35, 3, 0, WC_LX_ACRONYM}, /* abn */
+    {39, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* abominabel */
+    {50, 5, 0, WC_LX_FUNC_EN}, /* about */
+    {56, 10, 0, WC_LX_INTENS}, /* absolutely */
+    {67, 10, 0, WC_LX_QWORD}, /* accepteert */
+    {78, 10, 0, WC_LX_QWORD}, /* accepteren */
+    {89, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* achterlijk */
+    {100, 12, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* afgeschreven */
+    {113, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgewezen */
+    {123, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgezet */
+    {131, 5, 0, WC_LX_FUNC_EN}, /* after */
+    {137, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetterij */
+    {148, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN}, /* again */
+    {154, 2, 0, WC_LX_ACRONYM}, /* ah */
+    {157, 2, 0, WC_LX_ACRONYM}, /* ai */
+    {160, 5, 0, WC_LX_NEGATOR}, /* ain't */
+    {166, 4, 0, WC_LX_NEGATOR}, /* aint */
+    {171, 2, 0, WC_LX_FUNC_NL}, /* al */
+    {174, 6, 0, WC_LX_CONTRAST}, /* alleen */
+    {181, 3, 0, WC_LX_FUNC_NL}, /* als */
+    {185, 8, 0, WC_LX_CONTRAST}, /* although */
+    {194, 6, 0, WC_LX_FUNC_NL}, /* alvast */
+    {201, 6, 0, WC_LX_COMPLAINT}, /* alweer */
+    {208, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
+    {216, 4, 0, WC_LX_ACRONYM}, /* amro */
+    {221, 3, 0, WC_LX_ACRONYM}, /* ams */
+    {225, 2, 0, WC_LX_FUNC_EN}, /* an */
+    {228, 3, 0, WC_LX_FUNC_EN}, /* and */
+    {232, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
+    {238, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoyed */
+    {246, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
+    {255, 3, 0, WC_LX_QWORD}, /* any */
+    {259, 7, 0, WC_LX_COMPLAINT}, /* anymore */
+    {267, 6, 0, WC_LX_QWORD}, /* anyone */
+    {274, 3, 0, WC_LX_ACRONYM}, /* app */
+    {278, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciated */
+    {290, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
+    {294, 2, 0, WC_LX_FUNC_EN}, /* at */
+    {297, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
+    {304, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
+    {312, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
+    {318, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
+    {323, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
+    {327, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bagger */
+    {334, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
+    {340, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
+    {346, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
+    {349, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* beautiful */
+    {359, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* bedankje */
+    {368, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
+    {376, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedrog */
+    {383, 4, 0, WC_LX_FUNC_EN}, /* been */
+    {388, 6, 0, WC_LX_FUNC_EN}, /* before */
+    {395, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
+    {406, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzame */
+    {417, 11, 0, WC_LX_INTENS}, /* belachelijk */
+    {429, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belazerd */
+    {438, 8, 0, WC_LX_VAGUE}, /* benieuwd */
+    {447, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
+    {458, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
+    {463, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
+    {469, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
+    {481, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beu */
+    {485, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevriest */
+    {494, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevroren */
+    {503, 8, 0, WC_LX_QWORD}, /* bezorgen */
+    {512, 7, 0, WC_LX_QWORD}, /* bezorgt */
+    {520, 6, 0, WC_LX_QWORD}, /* bieden */
+    {527, 5, 0, WC_LX_QWORD}, /* biedt */
+    {533, 3, 0, WC_LX_FUNC_NL}, /* bij */
+    {537, 9, 0, WC_LX_INTENS}, /* bijzonder */
+    {547, 5, 0, WC_LX_INTENS}, /* bizar */
+    {553, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
+    {558, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blije */
+    {564, 6, 0, WC_LX_QWORD}, /* blijft */
+    {571, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
+    {576, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
+    {581, 5, 0, WC_LX_SARCMARK}, /* bravo */
+    {587, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
+    {597, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
+    {604, 3, 0, WC_LX_ACRONYM}, /* bsn */
+    {608, 8, 0, WC_LX_PROF}, /* bullshit */
+    {617, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
+    {621, 2, 0, WC_LX_ACRONYM}, /* bv */
+    {624, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* can */
+    {628, 5, 0, WC_LX_NEGATOR}, /* can't */
+    {634, 6, 0, WC_LX_NEGATOR}, /* cannot */
+    {641, 4, 0, WC_LX_NEGATOR}, /* cant */
+    {646, 3, 0, WC_LX_ACRONYM}, /* cbr */
+    {650, 3, 0, WC_LX_ACRONYM}, /* ceo */
+    {654, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
+    {660, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
+    {668, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* charged */
+    {676, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
+    {683, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* comfortable */
+    {695, 8, 0, WC_LX_INTENS}, /* compleet */
+    {704, 4, 1, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* cool */
+    {709, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* correct */
+    {717, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* could */
+    {723, 2, 0, WC_LX_ACRONYM}, /* cs */
+    {726, 4, 0, WC_LX_FUNC_NL}, /* daar */
+    {731, 3, 0, WC_LX_GREETING}, /* dag */
+    {735, 5, 0, WC_LX_COMPLAINT}, /* dagen */
+    {741, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* damaged */
+    {749, 3, 0, WC_LX_FUNC_NL}, /* dan */
+    {753, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
+    {758, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
+    {767, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
+    {774, 9, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
+    {784, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
+    {793, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
+    {797, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
+    {800, 6, 0, WC_LX_QWORD}, /* dekken */
+    {807, 4, 0, WC_LX_QWORD}, /* dekt */
+    {812, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delicious */
+    {822, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delighted */
+    {832, 4, 0, WC_LX_VAGUE}, /* denk */
+    {837, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
+    {844, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* deuk */
+    {849, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
+    {854, 3, 0, WC_LX_ACRONYM}, /* dhl */
+    {858, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
+    {862, 6, 0, WC_LX_NEGATOR}, /* didn't */
+    {869, 5, 0, WC_LX_NEGATOR}, /* didnt */
+    {875, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
+    {879, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* diefstal */
+    {888, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
+    {892, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dirty */
+    {898, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dit */
+    {902, 2, 0, WC_LX_ACRONYM}, /* dm */
+    {905, 2, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* do */
+    {908, 4, 0, WC_LX_QWORD}, /* doen */
+    {913, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* does */
+    {918, 7, 0, WC_LX_NEGATOR}, /* doesn't */
+    {926, 6, 0, WC_LX_NEGATOR}, /* doesnt */
+    {933, 4, 0, WC_LX_QWORD}, /* doet */
+    {938, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* dolblij */
+    {946, 5, 0, WC_LX_NEGATOR}, /* don't */
+    {952, 4, 0, WC_LX_NEGATOR}, /* dont */
+    {957, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
+    {963, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
+    {973, 3, 0, WC_LX_FUNC_NL}, /* dus */
+    {977, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* duurder */
+    {985, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
+    {991, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* easy */
+    {996, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* echt */
+    {1001, 6, 0, WC_LX_CONTRAST}, /* echter */
+    {1008, 5, 0, WC_LX_INTENS}, /* echtt */
+    {1014, 3, 0, WC_LX_FUNC_NL}, /* een */
+    {1018, 4, 0, WC_LX_FUNC_NL}, /* eens */
+    {1023, 4, 0, WC_LX_GREETING}, /* effe */
+    {1028, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* efficient */
+    {1038, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
+    {1048, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellende */
+    {1056, 2, 0, WC_LX_FUNC_NL}, /* en */
+    {1059, 5, 0, WC_LX_INTENS}, /* enorm */
+    {1065, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
+    {1068, 3, 0, WC_LX_INTENS}, /* erg */
+    {1072, 2, 0, WC_LX_ACRONYM}, /* eu */
+    {1075, 4, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* even */
+    {1080, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
+    {1090, 5, 0, WC_LX_MODIFIER}, /* extra */
+    {1096, 7, 0, WC_LX_INTENS}, /* extreem */
+    {1104, 9, 0, WC_LX_INTENS}, /* extremely */
+    {1114, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
+    {1119, 7, 0, WC_LX_PROF}, /* fakking */
+    {1127, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fan */
+    {1131, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
+    {1141, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
+    {1153, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
+    {1158, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
+    {1166, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* feilloos */
+    {1175, 2, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* ff */
+    {1178, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fiasco */
+    {1185, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
+    {1190, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
+    {1196, 2, 0, WC_LX_PROF}, /* fk */
+    {1199, 5, 0, WC_LX_PROF}, /* fking */
+    {1205, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* flauwekul */
+    {1215, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* flawless */
+    {1224, 3, 0, WC_LX_FUNC_EN}, /* for */
+    {1228, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fout */
+    {1233, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fouten */
+    {1240, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
+    {1249, 4, 0, WC_LX_FUNC_EN}, /* from */
+    {1254, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
+    {1262, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
+    {1267, 4, 0, WC_LX_QWORD}, /* gaan */
+    {1272, 4, 0, WC_LX_QWORD}, /* gaat */
+    {1277, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* garbage */
+    {1285, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
+    {1290, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geannuleerd */
+    {1302, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geblokkeerd */
+    {1314, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gebroken */
+    {1323, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
+    {1329, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gedrocht */
+    {1338, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* geduld */
+    {1345, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* geen */
+    {1350, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
+    {1358, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefixt */
+    {1365, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
+    {1378, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
+    {1387, 6, 0, WC_LX_QWORD}, /* gelden */
+    {1394, 5, 0, WC_LX_QWORD}, /* geldt */
+    {1400, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
+    {1408, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelukkig */
+    {1417, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemist */
+    {1424, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
+    {1432, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* genoten */
+    {1440, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
+    {1449, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geschrapt */
+    {1459, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geslaagd */
+    {1468, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gestolen */
+    {1477, 8, 0, WC_LX_INTENS}, /* gestoord */
+    {1486, 8, 0, WC_LX_SARCMARK}, /* geweldig */
+    {1495, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
+    {1502, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
+    {1509, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
+    {1518, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
+    {1523, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goed */
+    {1528, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
+    {1534, 11, 0, WC_LX_GREETING}, /* goedemiddag */
+    {1546, 11, 0, WC_LX_GREETING}, /* goedemorgen */
+    {1558, 11, 0, WC_LX_GREETING}, /* goedenavond */
+    {1570, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
+    {1576, 3, 0, WC_LX_SARCMARK}, /* goh */
+    {1580, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* good */
+    {1585, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goud */
+    {1590, 3, 0, WC_LX_ACRONYM}, /* gps */
+    {1594, 5, 0, WC_LX_FUNC_NL}, /* graag */
+    {1600, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* grateful */
+    {1609, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gratis */
+    {1616, 5, 2, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
+    {1622, 3, 0, WC_LX_ACRONYM}, /* gvb */
+    {1626, 3, 0, WC_LX_PROF}, /* gvd */
+    {1630, 3, 0, WC_LX_FUNC_EN}, /* had */
+    {1634, 5, 0, WC_LX_GREETING}, /* hallo */
+    {1640, 6, 0, WC_LX_SARCMARK}, /* handig */
+    {1647, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
+    {1653, 6, 0, WC_LX_NEGATOR}, /* hardly */
+    {1660, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
+    {1664, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
+    {1669, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
+    {1673, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* hebben */
+    {1680, 4, 0, WC_LX_QWORD}, /* hebt */
+    {1685, 5, 0, WC_LX_QWORD}, /* heeft */
+    {1691, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
+    {1696, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
+    {1705, 4, 0, WC_LX_GREETING}, /* heey */
+    {1710, 6, 0, WC_LX_CONTRAST}, /* helaas */
+    {1717, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {1722, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
+    {1729, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
+    {1736, 4, 0, WC_LX_INTENS}, /* hele */
+    {1741, 8, 0, WC_LX_INTENS}, /* helemaal */
+    {1750, 5, 0, WC_LX_GREETING}, /* hello */
+    {1756, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
+    {1764, 4, 0, WC_LX_ACRONYM}, /* hema */
+    {1769, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
+    {1776, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* het */
+    {1780, 3, 0, WC_LX_GREETING}, /* hey */
+    {1784, 2, 0, WC_LX_GREETING}, /* hi */
+    {1787, 4, 0, WC_LX_FUNC_NL}, /* hier */
+    {1792, 3, 0, WC_LX_PRONOUN}, /* hij */
+    {1796, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* hoe */
+    {1800, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
+    {1808, 4, 0, WC_LX_PROF}, /* hoer */
+    {1813, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
+    {1821, 3, 0, WC_LX_GREETING}, /* hoi */
+    {1825, 5, 0, WC_LX_QWORD}, /* hoort */
+    {1831, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
+    {1840, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloze */
+    {1849, 5, 0, WC_LX_QWORD}, /* horen */
+    {1855, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
+    {1864, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* how */
+    {1868, 7, 0, WC_LX_CONTRAST}, /* however */
+    {1876, 2, 0, WC_LX_ACRONYM}, /* hr */
+    {1879, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
+    {1885, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
+    {1887, 4, 0, WC_LX_ACRONYM}, /* iban */
+    {1892, 2, 0, WC_LX_ACRONYM}, /* id */
+    {1895, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
+    {1902, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
+    {1909, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ik */
+    {1912, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* in */
+    {1915, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* incompetent */
+    {1927, 10, 0, WC_LX_INTENS}, /* incredibly */
+    {1938, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* indruk */
+    {1945, 3, 0, WC_LX_ACRONYM}, /* ing */
+    {1949, 11, 0, WC_LX_QWORD}, /* installeert */
+    {1961, 11, 0, WC_LX_QWORD}, /* installeren */
+    {1973, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_QWORD}, /* is */
+    {1976, 5, 0, WC_LX_NEGATOR}, /* isn't */
+    {1982, 4, 0, WC_LX_NEGATOR}, /* isnt */
+    {1987, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
+    {1990, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* jammer */
+    {1997, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* janboel */
+    {2005, 3, 0, WC_LX_ACRONYM}, /* jbl */
+    {2009, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
+    {2012, 3, 0, WC_LX_ACRONYM}, /* jfk */
+    {2016, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
+    {2021, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
+    {2028, 4, 0, WC_LX_FUNC_EN}, /* just */
+    {2033, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kan */
+    {2037, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
+    {2043, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
+    {2051, 4, 0, WC_LX_COMPLAINT}, /* keer */
+    {2056, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
+    {2060, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
+    {2065, 2, 0, WC_LX_PROF}, /* kk */
+    {2068, 3, 0, WC_LX_PROF}, /* kkr */
+    {2072, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klachten */
+    {2081, 6, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* klasse */
+    {2088, 3, 0, WC_LX_ACRONYM}, /* klm */
+    {2092, 5, 0, WC_LX_QWORD}, /* klopt */
+    {2098, 4, 1, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
+    {2103, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* knudde */
+    {2110, 5, 0, WC_LX_QWORD}, /* komen */
+    {2116, 4, 0, WC_LX_QWORD}, /* komt */
+    {2121, 4, 0, WC_LX_QWORD}, /* kost */
+    {2126, 6, 0, WC_LX_QWORD}, /* kosten */
+    {2133, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koud */
+    {2138, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koude */
+    {2144, 3, 0, WC_LX_ACRONYM}, /* kpn */
+    {2148, 5, 0, WC_LX_QWORD}, /* krijg */
+    {2154, 7, 0, WC_LX_QWORD}, /* krijgen */
+    {2162, 5, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* kudos */
+    {2168, 3, 0, WC_LX_QWORD}, /* kun */
+    {2172, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kunnen */
+    {2179, 4, 0, WC_LX_QWORD}, /* kunt */
+    {2184, 3, 0, WC_LX_ACRONYM}, /* kvk */
+    {2188, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* kwaad */
+    {2194, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
+    {2203, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
+    {2209, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijtgeraakt */
+    {2222, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
+    {2227, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamgelegd */
+    {2237, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* langzaam */
+    {2246, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* late */
+    {2251, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
+    {2258, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
+    {2262, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
+    {2268, 6, 0, WC_LX_SARCMARK}, /* lekker */
+    {2275, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekt */
+    {2280, 7, 0, WC_LX_QWORD}, /* leveren */
+    {2288, 6, 0, WC_LX_QWORD}, /* levert */
+    {2295, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
+    {2300, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
+    {2306, 6, 0, WC_LX_QWORD}, /* liggen */
+    {2313, 4, 0, WC_LX_QWORD}, /* ligt */
+    {2318, 3, 0, WC_LX_ACRONYM}, /* lol */
+    {2322, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
+    {2329, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
+    {2334, 4, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
+    {2339, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
+    {2346, 3, 0, WC_LX_PRONOUN}, /* m'n */
+    {2350, 7, 0, WC_LX_COMPLAINT}, /* maanden */
+    {2358, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
+    {2363, 3, 0, WC_LX_QWORD}, /* mag */
+    {2367, 3, 0, WC_LX_QWORD}, /* may */
+    {2371, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
+    {2374, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
+    {2379, 5, 0, WC_LX_THANKS}, /* merci */
+    {2385, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* mess */
+    {2390, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* messed */
+    {2397, 3, 0, WC_LX_FUNC_NL}, /* met */
+    {2401, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mijn */
+    {2406, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgegaan */
+    {2416, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgelopen */
+    {2427, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* misleading */
+    {2438, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukking */
+    {2449, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
+    {2457, 9, 0, WC_LX_VAGUE}, /* misschien */
+    {2467, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* missing */
+    {2475, 3, 0, WC_LX_ACRONYM}, /* mkb */
+    {2479, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
+    {2482, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* moeiteloos */
+    {2493, 4, 0, WC_LX_QWORD}, /* moet */
+    {2498, 6, 0, WC_LX_QWORD}, /* moeten */
+    {2505, 5, 0, WC_LX_QWORD}, /* mogen */
+    {2511, 4, 0, WC_LX_SARCMARK}, /* mooi */
+    {2516, 5, 0, WC_LX_SARCMARK}, /* mooie */
+    {2522, 6, 0, WC_LX_FUNC_NL}, /* morgen */
+    {2529, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
+    {2532, 4, 0, WC_LX_FUNC_NL}, /* naar */
+    {2537, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* naheffing */
+    {2547, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
+    {2551, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
+    {2559, 3, 0, WC_LX_FUNC_NL}, /* net */
+    {2563, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* netjes */
+    {2570, 5, 0, WC_LX_NEGATOR}, /* never */
+    {2576, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
+    {2581, 3, 0, WC_LX_NEGATOR}, /* nie */
+    {2585, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* niet */
+    {2590, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niets */
+    {2596, 9, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* nightmare */
+    {2606, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niks */
+    {2611, 6, 0, WC_LX_NEGATOR}, /* nimmer */
+    {2618, 2, 0, WC_LX_ACRONYM}, /* nl */
+    {2621, 2, 0, WC_LX_NEGATOR}, /* no */
+    {2624, 4, 0, WC_LX_NEGATOR}, /* noch */
+    {2629, 3, 0, WC_LX_FUNC_NL}, /* nog */
+    {2633, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
+    {2643, 5, 0, WC_LX_NEGATOR}, /* nooit */
+    {2649, 3, 0, WC_LX_ACRONYM}, /* nos */
+    {2653, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR}, /* not */
+    {2657, 7, 0, WC_LX_NEGATOR}, /* nothing */
+    {2665, 3, 0, WC_LX_FUNC_NL}, /* nou */
+    {2669, 7, 0, WC_LX_NEGATOR}, /* nowhere */
+    {2677, 2, 0, WC_LX_ACRONYM}, /* ns */
+    {2680, 9, 0, WC_LX_ACRONYM}, /* ns_online */
+    {2690, 2, 0, WC_LX_FUNC_NL}, /* nu */
+    {2693, 2, 0, WC_LX_FUNC_EN}, /* of */
+    {2696, 2, 0, WC_LX_SARCMARK}, /* oh */
+    {2699, 2, 0, WC_LX_ACRONYM}, /* ok */
+    {2702, 2, 0, WC_LX_FUNC_NL}, /* om */
+    {2705, 3, 0, WC_LX_ACRONYM}, /* omg */
+    {2709, 2, 0, WC_LX_FUNC_EN}, /* on */
+    {2712, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
+    {2725, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbrak */
+    {2733, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreekt */
+    {2743, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreken */
+    {2753, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
+    {2764, 10, 0, WC_LX_INTENS}, /* ontzettend */
+    {2775, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
+    {2781, 3, 0, WC_LX_FUNC_NL}, /* ook */
+    {2785, 2, 0, WC_LX_FUNC_NL}, /* op */
+    {2788, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgehangen */
+    {2799, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelicht */
+    {2809, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
+    {2818, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
+    {2828, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* opgezegd */
+    {2837, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
+    {2848, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
+    {2856, 3, 0, WC_LX_FUNC_EN}, /* our */
+    {2860, 11, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* outstanding */
+    {2872, 2, 0, WC_LX_ACRONYM}, /* ov */
+    {2875, 4, 0, WC_LX_FUNC_NL | WC_LX_MODIFIER}, /* over */
+    {2880, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* overboekt */
+    {2890, 10, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* overbooked */
+    {2901, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* overcharged */
+    {2913, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
+    {2922, 7, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* patient */
+    {2930, 3, 0, WC_LX_ACRONYM}, /* pax */
+    {2934, 2, 0, WC_LX_ACRONYM}, /* pc */
+    {2937, 3, 0, WC_LX_ACRONYM}, /* pdf */
+    {2941, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
+    {2949, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* persoonlijk */
+    {2961, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* pissig */
+    {2968, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* pleased */
+    {2976, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
+    {2982, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* polite */
+    {2989, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
+    {2994, 8, 0, WC_LX_SARCMARK}, /* prachtig */
+    {3003, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prima */
+    {3009, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
+    {3018, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* probleemloos */
+    {3031, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
+    {3041, 12, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* professional */
+    {3054, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
+    {3068, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* puinhoop */
+    {3077, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* punctueel */
+    {3087, 5, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* quick */
+    {3093, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
+    {3098, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* razend */
+    {3105, 3, 0, WC_LX_ACRONYM}, /* rdw */
+    {3109, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
+    {3116, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
+    {3123, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* refused */
+    {3131, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
+    {3139, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* reliable */
+    {3148, 3, 0, WC_LX_ACRONYM}, /* ret */
+    {3152, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
+    {3158, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
+    {3169, 6, 0, WC_LX_QWORD}, /* rijden */
+    {3176, 5, 0, WC_LX_QWORD}, /* rijdt */
+    {3182, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rip-off */
+    {3190, 6, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ripoff */
+    {3197, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
+    {3202, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
+    {3209, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
+    {3217, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
+    {3222, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* satisfied */
+    {3232, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
+    {3240, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
+    {3247, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
+    {3254, 4, 0, WC_LX_ACRONYM}, /* sepa */
+    {3259, 9, 0, WC_LX_INTENS}, /* seriously */
+    {3269, 6, 0, WC_LX_QWORD}, /* should */
+    {3276, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
+    {3281, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
+    {3291, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sloom */
+    {3297, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
+    {3302, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
+    {3309, 3, 0, WC_LX_ACRONYM}, /* sms */
+    {3313, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snel */
+    {3318, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
+    {3325, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
+    {3333, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
+    {3336, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
+    {3343, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* spuugzat */
+    {3352, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stank */
+    {3358, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* stellar */
+    {3366, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
+    {3372, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
+    {3377, 5, 0, WC_LX_COMPLAINT}, /* still */
+    {3383, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stinkt */
+    {3390, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* stipt */
+    {3396, 7, 0, WC_LX_QWORD}, /* stoppen */
+    {3404, 5, 0, WC_LX_QWORD}, /* stopt */
+    {3410, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storingen */
+    {3420, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* stuck */
+    {3426, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
+    {3431, 4, 0, WC_LX_INTENS}, /* such */
+    {3436, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* sucks */
+    {3442, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
+    {3449, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SENT}, /* super */
+    {3455, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
+    {3462, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
+    {3472, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
+    {3485, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* tasty */
+    {3491, 3, 0, WC_LX_ACRONYM}, /* tbh */
+    {3495, 2, 0, WC_LX_FUNC_NL}, /* te */
+    {3498, 3, 0, WC_LX_ACRONYM}, /* ter */
+    {3502, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
+    {3511, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevredenheid */
+    {3524, 5, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* thank */
+    {3530, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* thankful */
+    {3539, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
+    {3546, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
+    {3552, 4, 0, WC_LX_FUNC_EN}, /* that */
+    {3557, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
+    {3561, 5, 0, WC_LX_FUNC_EN}, /* their */
+    {3567, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
+    {3573, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
+    {3578, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
+    {3583, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
+    {3588, 6, 0, WC_LX_CONTRAST}, /* though */
+    {3595, 3, 0, WC_LX_THANKS}, /* thx */
+    {3599, 2, 0, WC_LX_FUNC_EN}, /* to */
+    {3602, 4, 0, WC_LX_FUNC_NL}, /* toch */
+    {3607, 5, 0, WC_LX_FUNC_EN}, /* today */
+    {3613, 12, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* toegankelijk */
+    {3626, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
+    {3635, 7, 0, WC_LX_FUNC_EN}, /* tonight */
+    {3643, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
+    {3647, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
+    {3654, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
+    {3665, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
+    {3673, 6, 0, WC_LX_INTENS}, /* totaal */
+    {3680, 7, 0, WC_LX_INTENS}, /* totally */
+    {3688, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
+    {3694, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
+    {3700, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* trash */
+    {3706, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* troep */
+    {3712, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
+    {3718, 2, 0, WC_LX_ACRONYM}, /* tv */
+    {3721, 1, 0, WC_LX_PRONOUN}, /* u */
+    {3723, 3, 0, WC_LX_FUNC_NL}, /* uit */
+    {3727, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
+    {3739, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* uitval */
+    {3746, 2, 0, WC_LX_ACRONYM}, /* uk */
+    {3749, 5, 0, WC_LX_MODIFIER}, /* ultra */
+    {3755, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
+    {3768, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unhappy */
+    {3776, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unreliable */
+    {3787, 3, 0, WC_LX_ACRONYM}, /* usa */
+    {3791, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
+    {3799, 3, 0, WC_LX_COMPLAINT}, /* uur */
+    {3803, 3, 0, WC_LX_ACRONYM}, /* uwv */
+    {3807, 5, 0, WC_LX_QWORD}, /* vaart */
+    {3813, 6, 0, WC_LX_QWORD}, /* vallen */
+    {3820, 4, 0, WC_LX_QWORD}, /* valt */
+    {3825, 3, 0, WC_LX_FUNC_NL}, /* van */
+    {3829, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
+    {3837, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vastgelopen */
+    {3849, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
+    {3859, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
+    {3871, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbrand */
+    {3880, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verbroken */
+    {3890, 8, 0, WC_LX_PROF}, /* verdomme */
+    {3899, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vergeten */
+    {3908, 9, 0, WC_LX_QWORD}, /* vergoeden */
+    {3918, 8, 0, WC_LX_QWORD}, /* vergoedt */
+    {3927, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verhelpen */
+    {3937, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* verholpen */
+    {3947, 8, 0, WC_LX_QWORD}, /* verkoopt */
+    {3956, 8, 0, WC_LX_QWORD}, /* verkopen */
+    {3965, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verloren */
+    {3974, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
+    {3982, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
+    {3998, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verspilling */
+    {4010, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
+    {4020, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
+    {4031, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
+    {4036, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verzet */
+    {4043, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
+    {4047, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlekkeloos */
+    {4058, 4, 0, WC_LX_FUNC_NL}, /* voor */
+    {4063, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* voordelig */
+    {4073, 5, 0, WC_LX_GREETING}, /* vraag */
+    {4079, 7, 0, WC_LX_GREETING}, /* vraagje */
+    {4087, 9, 0, WC_LX_INTENS}, /* vreselijk */
+    {4097, 2, 0, WC_LX_ACRONYM}, /* vs */
+    {4100, 10, 0, WC_LX_INTENS}, /* waanzinnig */
+    {4111, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waar */
+    {4116, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {4127, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
+    {4138, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardering */
+    {4149, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
+    {4157, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waarom */
+    {4164, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
+    {4171, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
+    {4180, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
+    {4188, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* waiting */
+    {4196, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanbeleid */
+    {4206, 7, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
+    {4214, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
+    {4227, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
+    {4231, 6, 0, WC_LX_NEGATOR}, /* wasn't */
+    {4238, 5, 0, WC_LX_NEGATOR}, /* wasnt */
+    {4244, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wat */
+    {4248, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
+    {4253, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* we */
+    {4256, 7, 0, WC_LX_COMPLAINT}, /* wederom */
+    {4264, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
+    {4269, 4, 0, WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
+    {4274, 5, 0, WC_LX_COMPLAINT}, /* weken */
+    {4280, 3, 0, WC_LX_FUNC_NL}, /* wel */
+    {4284, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
+    {4289, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
+    {4295, 4, 0, WC_LX_FUNC_EN}, /* were */
+    {4300, 5, 0, WC_LX_QWORD}, /* werkt */
+    {4306, 5, 0, WC_LX_QWORD}, /* weten */
+    {4312, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* what */
+    {4317, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
+    {4322, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* where */
+    {4328, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
+    {4334, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
+    {4338, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* why */
+    {4342, 3, 0, WC_LX_QWORD | WC_LX_WH}, /* wie */
+    {4346, 4, 0, WC_LX_ACRONYM}, /* wifi */
+    {4351, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
+    {4355, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
+    {4360, 4, 0, WC_LX_FUNC_EN}, /* with */
+    {4365, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
+    {4373, 5, 0, WC_LX_NEGATOR}, /* won't */
+    {4379, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
+    {4389, 4, 0, WC_LX_NEGATOR}, /* wont */
+    {4394, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
+    {4401, 5, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* wordt */
+    {4407, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
+    {4413, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worst */
+    {4419, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
+    {4425, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
+    {4429, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* wrong */
+    {4435, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
+    {4439, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
+    {4443, 2, 0, WC_LX_GREETING}, /* yo */
+    {4446, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* you */
+    {4450, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
+    {4455, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
+    {4461, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
+    {4465, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
+    {4468, 4, 0, WC_LX_INTENS}, /* zeer */
+    {4473, 4, 0, WC_LX_INTENS}, /* ziek */
+    {4478, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
+    {4485, 4, 0, WC_LX_VAGUE}, /* zien */
+    {4490, 3, 0, WC_LX_PRONOUN}, /* zij */
+    {4494, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
+    {4499, 3, 0, WC_LX_QWORD}, /* zit */
+    {4503, 6, 0, WC_LX_QWORD}, /* zitten */
+    {4510, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* zo */
+    {4513, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zonde */
+    {4519, 3, 0, WC_LX_INTENS}, /* zoo */
+    {4523, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
+    {4528, 4, 0, WC_LX_INTENS}, /* zooo */
+    {4533, 3, 0, WC_LX_QWORD}, /* zou */
+    {4537, 6, 0, WC_LX_QWORD}, /* zouden */
+    {4544, 9, 0, WC_LX_COMPLAINT}, /* zoveelste */
+    {4554, 5, 0, WC_LX_INTENS}, /* zwaar */
+    {4560, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
+    {4565, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* zwendel */
+    {4573, 3, 0, WC_LX_ACRONYM}, /* zzp */
 };
-const size_t wc_lex_words_n = 512;
+const size_t wc_lex_words_n = 689;
 const uint16_t wc_lex_words_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -589,104 +799,172 @@ const uint16_t wc_lex_words_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 36, 65, 78, 112, 128, 143, 176, 216, 229, 235, 255, 267, 288, 312,
-    331, 343, 343, 357, 383, 414, 423, 440, 489, 489, 493, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512, 512,
-    512,
+    0, 0, 46, 89, 105, 149, 169, 191, 240, 283, 300, 308, 340, 360, 389, 417,
+    446, 467, 468, 487, 525, 562, 575, 609, 662, 662, 666, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
+    689,
 };
 
 const wc_lex_word wc_lex_stems[] = {
-    {3101, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
-    {3108, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
-    {3117, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
-    {3125, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
-    {3136, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
-    {3144, 5, 0, WC_LX_PROF}, /* bitch */
-    {358, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
-    {3150, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
-    {3157, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
-    {3163, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
-    {3174, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
-    {3185, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
-    {3194, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
-    {3205, 5, 0, WC_LX_PROF}, /* eikel */
-    {3211, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
-    {3217, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
-    {3227, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
-    {794, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
-    {3232, 3, 0, WC_LX_PROF}, /* fck */
-    {3236, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
-    {3248, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
-    {3257, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
-    {3266, 4, 0, WC_LX_PROF}, /* fuck */
-    {3271, 3, 0, WC_LX_PROF}, /* fuk */
-    {3275, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
-    {976, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
-    {3282, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
-    {3291, 8, 0, WC_LX_PROF}, /* godsamme */
-    {3300, 6, 0, WC_LX_PROF}, /* godver */
-    {1109, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
-    {1165, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
-    {3307, 6, 0, WC_LX_PROF}, /* hoeren */
-    {3314, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
-    {3326, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
-    {3334, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
-    {3346, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
-    {3355, 6, 0, WC_LX_PROF}, /* kanker */
-    {3362, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
-    {3369, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
-    {3376, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
-    {3389, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
-    {3406, 5, 0, WC_LX_PROF}, /* klojo */
-    {3412, 5, 0, WC_LX_PROF}, /* kloot */
-    {3418, 5, 0, WC_LX_PROF}, /* klote */
-    {3424, 6, 0, WC_LX_PROF}, /* kolere */
-    {3431, 3, 0, WC_LX_PROF}, /* kut */
-    {3435, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
-    {1550, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
-    {3445, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
-    {3455, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
-    {3460, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
-    {1687, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
-    {3468, 10, 0, WC_LX_PROF}, /* motherfuck */
-    {3479, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
-    {3492, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
-    {3503, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
-    {3513, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
-    {1978, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
-    {3528, 5, 0, WC_LX_PROF}, /* pokke */
-    {1997, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
-    {3534, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
-    {3542, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
-    {3550, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
-    {3560, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
-    {3565, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
-    {3576, 4, 0, WC_LX_PROF}, /* shit */
-    {3581, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
-    {3588, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
-    {3596, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
-    {3603, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
-    {3617, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
-    {3629, 6, 0, WC_LX_PROF}, /* tering */
-    {3636, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
-    {3645, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
-    {3652, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
-    {3659, 3, 0, WC_LX_PROF}, /* tyf */
-    {3663, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
-    {2606, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
-    {3674, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
-    {3684, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
-    {3689, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
-    {2684, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
+    {4577, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanbevel */
+    {4586, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrad */
+    {4593, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
+    {4600, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
+    {4609, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
+    {4617, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* annulering */
+    {4628, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
+    {4639, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedroevend */
+    {4650, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belabberd */
+    {4660, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
+    {4668, 5, 0, WC_LX_PROF}, /* bitch */
+    {547, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
+    {4674, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* blunder */
+    {4682, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* boete */
+    {4688, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bureaucrat */
+    {4699, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
+    {4706, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chagrijn */
+    {4715, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
+    {4721, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* comfortabel */
+    {4733, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
+    {4744, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* crap */
+    {4749, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* crash */
+    {4755, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* defect */
+    {4762, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* delay */
+    {4768, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* deskundig */
+    {4778, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
+    {4789, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
+    {4798, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgust */
+    {4806, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
+    {4817, 5, 0, WC_LX_PROF}, /* eikel */
+    {4823, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellendig */
+    {4832, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* enthousiast */
+    {4844, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
+    {4850, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
+    {4860, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergernis */
+    {4869, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* error */
+    {4875, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
+    {4880, 3, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fab */
+    {1114, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* fail */
+    {1141, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
+    {4884, 3, 0, WC_LX_PROF}, /* fck */
+    {4888, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutief */
+    {4896, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
+    {4908, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
+    {4917, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustratie */
+    {4928, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
+    {4937, 4, 0, WC_LX_PROF}, /* fuck */
+    {4942, 3, 0, WC_LX_PROF}, /* fuk */
+    {4946, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geduldig */
+    {4955, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemakkelijk */
+    {4967, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
+    {1486, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
+    {4974, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
+    {4983, 8, 0, WC_LX_PROF}, /* godsamme */
+    {4992, 6, 0, WC_LX_PROF}, /* godver */
+    {1640, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
+    {4999, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hartelijk */
+    {5009, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* hate */
+    {1696, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
+    {1717, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {5014, 4, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* hero */
+    {5019, 6, 0, WC_LX_PROF}, /* hoeren */
+    {5026, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
+    {5038, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* ignor */
+    {5044, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
+    {5052, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* impress */
+    {1915, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
+    {5060, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ingewikkeld */
+    {5072, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
+    {5081, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritatie */
+    {5091, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* kanjer */
+    {5098, 6, 0, WC_LX_PROF}, /* kanker */
+    {5105, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
+    {5112, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
+    {5119, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
+    {5132, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
+    {5149, 5, 0, WC_LX_PROF}, /* klojo */
+    {5155, 5, 0, WC_LX_PROF}, /* kloot */
+    {5161, 5, 0, WC_LX_PROF}, /* klote */
+    {5167, 6, 0, WC_LX_PROF}, /* kolere */
+    {5174, 3, 0, WC_LX_PROF}, /* kut */
+    {5178, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
+    {2268, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
+    {5188, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugen */
+    {5195, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
+    {5205, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
+    {5210, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* makkelijk */
+    {5220, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
+    {5228, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* misleid */
+    {2511, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
+    {5236, 10, 0, WC_LX_PROF}, /* motherfuck */
+    {5247, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
+    {5260, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbegrijpelijk */
+    {5275, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
+    {5286, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbetrouwbaar */
+    {5300, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* onduidelijk */
+    {5312, 15, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ongeloofwaardig */
+    {5328, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onhandig */
+    {5337, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onjuist */
+    {5345, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onmenselijk */
+    {5357, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onprofessioneel */
+    {5373, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onrecht */
+    {5381, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontzorg */
+    {5389, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
+    {5399, 17, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* oplossingsgericht */
+    {5417, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* outage */
+    {5424, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
+    {2941, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
+    {5439, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* pijnlijk */
+    {5448, 5, 0, WC_LX_PROF}, /* pokke */
+    {2994, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
+    {5454, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
+    {5462, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
+    {5470, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
+    {5480, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* recommend */
+    {5490, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* rustig */
+    {5497, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
+    {5502, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scandal */
+    {5510, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
+    {5521, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* schimmel */
+    {5530, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* seamless */
+    {5539, 4, 0, WC_LX_PROF}, /* shit */
+    {5544, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
+    {5551, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* smerig */
+    {5558, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
+    {5566, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
+    {5573, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* sympathiek */
+    {5584, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
+    {5598, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
+    {5610, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstelling */
+    {5625, 6, 0, WC_LX_PROF}, /* tering */
+    {5632, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
+    {5641, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
+    {5648, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* treurig */
+    {5656, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
+    {5663, 3, 0, WC_LX_PROF}, /* tyf */
+    {5667, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
+    {5678, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vakkundig */
+    {5688, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verkeerd */
+    {3982, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
+    {5697, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
+    {5707, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vies */
+    {5712, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
+    {4087, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* vreselijk */
+    {5717, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
+    {4100, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
+    {5729, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeer */
+    {4116, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {5738, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachttijd */
+    {5748, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woede */
 };
-const size_t wc_lex_stems_n = 82;
+const size_t wc_lex_stems_n = 150;
 const uint16_t wc_lex_stems_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -694,209 +972,363 @@ const uint16_t wc_lex_stems_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 4, 7, 10, 13, 16, 24, 29, 33, 36, 36, 46, 50, 53, 53,
-    57, 62, 62, 63, 69, 76, 77, 81, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82, 82,
-    82,
+    0, 0, 7, 15, 22, 29, 36, 48, 55, 63, 70, 70, 81, 86, 91, 91,
+    107, 113, 113, 116, 127, 136, 137, 145, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
+    150,
 };
 
 const wc_lex_phrase wc_lex_phrases[] = {
-    {3701, 6, 4, 3, 0}, /* # keer */
-    {3708, 15, 4, 3, 0}, /* again and again */
-    {3724, 10, 4, 2, 0}, /* al # dagen */
-    {3735, 12, 4, 2, 0}, /* al # maanden */
-    {3748, 8, 4, 2, 0}, /* al # uur */
-    {3757, 10, 4, 2, 0}, /* al # weken */
-    {3768, 10, 4, 2, 0}, /* al maanden */
-    {3779, 8, 4, 2, 0}, /* al weken */
-    {3788, 11, 0, 2, 0}, /* altijd fijn */
-    {3800, 11, 0, 2, 0}, /* altijd leuk */
-    {3812, 10, 2, 3, 0}, /* any chance */
-    {3823, 11, 2, 3, 0}, /* anyone know */
-    {3835, 18, 0, 3, 1}, /* bedankt voor niets */
-    {3854, 17, 0, 3, 1}, /* bedankt voor niks */
-    {3872, 15, 2, 3, 0}, /* ben benieuwd of */
-    {3888, 16, 4, 3, 0}, /* ben er klaar mee */
-    {3905, 11, 4, 3, 0}, /* ben het zat */
-    {3917, 10, 3, 2, 0}, /* big thanks */
-    {3928, 9, 0, 2, 0}, /* cool cool */
-    {3938, 16, 0, 3, 0}, /* dank je wel hoor */
-    {3955, 14, 0, 3, 0}, /* dankjewel hoor */
-    {3970, 10, 4, 3, 0}, /* derde keer */
-    {3981, 11, 3, 3, 0}, /* dikke pluim */
-    {3993, 12, 4, 3, 1}, /* dit kan niet */
-    {4006, 15, 4, 3, 0}, /* doe er iets aan */
-    {4022, 8, 4, 3, 0}, /* doe iets */
-    {4031, 16, 2, 3, 0}, /* does anyone know */
-    {4048, 17, 0, 2, 0}, /* echt super attent */
-    {4066, 12, 5, 2, 0}, /* eigen schuld */
-    {4079, 9, 4, 2, 0}, /* elke keer */
-    {4089, 12, 4, 2, 0}, /* elke ochtend */
-    {4102, 17, 4, 2, 0}, /* every single time */
-    {4120, 9, 0, 3, 0}, /* fijn hoor */
-    {4130, 9, 0, 2, 0}, /* fijn weer */
-    {4140, 12, 3, 2, 0}, /* game changer */
-    {4153, 12, 4, 3, 0}, /* geduld is op */
-    {4166, 13, 4, 2, 1}, /* geen antwoord */
-    {4180, 10, 3, 2, 1}, /* geen gedoe */
-    {4191, 13, 5, 1, 1}, /* geen idee nog */
-    {4205, 16, 1, 3, 1}, /* geen idee waarom */
-    {4222, 13, 3, 2, 1}, /* geen probleem */
-    {4236, 12, 4, 2, 1}, /* geen reactie */
-    {4249, 14, 3, 2, 1}, /* geen wachttijd */
-    {4264, 13, 0, 3, 0}, /* geweldig hoor */
-    {4278, 13, 0, 2, 0}, /* geweldig weer */
-    {4292, 15, 0, 3, 0}, /* goed bezig weer */
-    {4308, 11, 3, 3, 0}, /* goed gedaan */
-    {4320, 13, 3, 3, 0}, /* goed geholpen */
-    {4334, 13, 3, 2, 0}, /* goed geregeld */
-    {4348, 18, 0, 3, 0}, /* goed geregeld weer */
-    {4367, 9, 3, 3, 0}, /* goed werk */
-    {4377, 8, 3, 3, 0}, /* good job */
-    {4386, 12, 2, 3, 0}, /* graag advies */
-    {4399, 10, 2, 3, 0}, /* graag info */
-    {4410, 16, 2, 3, 0}, /* graag informatie */
-    {4427, 11, 2, 3, 0}, /* graag weten */
-    {4439, 18, 2, 3, 0}, /* graag willen weten */
-    {4458, 9, 0, 3, 0}, /* great job */
-    {4468, 11, 0, 3, 0}, /* handig hoor */
-    {4480, 7, 4, 3, 0}, /* het zat */
-    {4488, 20, 1, 3, 0}, /* hoe lang moet ik nog */
-    {4509, 12, 1, 3, 0}, /* hoe lang nog */
-    {4522, 10, 1, 3, 0}, /* hoe lastig */
-    {4533, 12, 1, 3, 0}, /* hoe moeilijk */
-    {4546, 13, 1, 3, 0}, /* hoe vaak moet */
-    {4560, 12, 1, 3, 0}, /* hoe vaak nog */
-    {4573, 13, 1, 3, 0}, /* how difficult */
-    {4587, 12, 1, 3, 0}, /* how hard can */
-    {4600, 11, 4, 2, 0}, /* iedere keer */
-    {4612, 15, 2, 3, 0}, /* iemand een idee */
-    {4628, 16, 2, 3, 0}, /* iemand enig idee */
-    {4645, 15, 2, 3, 0}, /* iemand ervaring */
-    {4661, 19, 4, 3, 0}, /* ik ben er klaar mee */
-    {4681, 14, 2, 3, 0}, /* ik zoek iemand */
-    {4696, 8, 4, 2, 0}, /* in a row */
-    {4705, 11, 4, 2, 0}, /* in de wacht */
-    {4717, 10, 1, 3, 0}, /* is dit nou */
-    {4728, 15, 2, 3, 0}, /* is het mogelijk */
-    {4744, 22, 1, 3, 0}, /* is het nou zo moeilijk */
-    {4767, 14, 2, 3, 0}, /* is there a way */
-    {4782, 7, 0, 3, 0}, /* ja hoor */
-    {4790, 13, 4, 3, 1}, /* kan echt niet */
-    {4804, 10, 2, 3, 0}, /* kan iemand */
-    {4815, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
-    {4847, 24, 3, 3, 0}, /* klant bij voor het leven */
-    {4872, 11, 0, 3, 0}, /* klasse hoor */
-    {4884, 9, 0, 3, 0}, /* knap hoor */
-    {4894, 20, 1, 3, 0}, /* kunnen jullie gewoon */
-    {4915, 12, 0, 3, 0}, /* lekker bezig */
-    {4928, 10, 0, 3, 0}, /* lekker dan */
-    {4939, 11, 2, 3, 0}, /* looking for */
-    {4951, 16, 2, 3, 0}, /* looking for info */
-    {4968, 8, 0, 2, 0}, /* love how */
-    {4977, 9, 0, 2, 0}, /* love that */
-    {4987, 14, 3, 2, 0}, /* maakt mijn dag */
-    {5002, 14, 3, 2, 0}, /* maakte m'n dag */
-    {5017, 15, 3, 2, 0}, /* maakte mijn dag */
-    {5033, 11, 4, 3, 0}, /* mijn geduld */
-    {5045, 11, 1, 3, 0}, /* moet ik nou */
-    {5057, 9, 0, 3, 0}, /* mooi hoor */
-    {5067, 13, 0, 2, 0}, /* mooi staaltje */
-    {5081, 9, 0, 2, 0}, /* mooi weer */
-    {5091, 11, 4, 3, 1}, /* never again */
-    {5103, 11, 4, 2, 0}, /* niemand die */
-    {5115, 15, 4, 2, 1}, /* niet bereikbaar */
-    {5131, 8, 0, 3, 1}, /* niet dus */
-    {5140, 12, 4, 3, 1}, /* niet normaal */
-    {5153, 11, 3, 3, 1}, /* niet slecht */
-    {5165, 16, 4, 3, 1}, /* niet te verkopen */
-    {5182, 13, 3, 3, 1}, /* niet verkeerd */
-    {5196, 13, 4, 2, 1}, /* niets gehoord */
-    {5210, 12, 4, 2, 1}, /* niks gehoord */
-    {5223, 10, 3, 2, 1}, /* no problem */
-    {5234, 11, 4, 2, 1}, /* no response */
-    {5246, 10, 4, 2, 0}, /* nog altijd */
-    {5257, 8, 4, 2, 1}, /* nog geen */
-    {5266, 13, 4, 2, 1}, /* nog geen geld */
-    {5280, 9, 4, 2, 1}, /* nog niets */
-    {5290, 8, 4, 2, 1}, /* nog niks */
-    {5299, 10, 4, 2, 0}, /* nog steeds */
-    {5310, 10, 4, 3, 1}, /* nooit meer */
-    {5321, 10, 0, 2, 1}, /* nooit saai */
-    {5332, 7, 3, 3, 1}, /* not bad */
-    {5340, 11, 4, 2, 1}, /* not working */
-    {5352, 8, 0, 3, 0}, /* oh great */
-    {5361, 15, 3, 3, 0}, /* onder de indruk */
-    {5377, 6, 4, 2, 0}, /* op rij */
-    {5384, 12, 2, 3, 0}, /* op zoek naar */
-    {5397, 8, 4, 2, 0}, /* ophangen */
-    {5406, 12, 0, 2, 0}, /* perfect weer */
-    {5419, 10, 0, 3, 0}, /* prima hoor */
-    {5430, 12, 2, 3, 0}, /* question for */
-    {5443, 11, 4, 2, 0}, /* second time */
-    {5455, 9, 3, 2, 0}, /* shout out */
-    {5465, 9, 3, 2, 0}, /* shout-out */
-    {5475, 16, 4, 3, 1}, /* slaat nergens op */
-    {5492, 8, 4, 2, 0}, /* sta rood */
-    {5501, 13, 4, 2, 0}, /* still waiting */
-    {5515, 10, 0, 3, 0}, /* super hoor */
-    {5526, 7, 4, 2, 0}, /* te laat */
-    {5534, 9, 3, 3, 0}, /* thank you */
-    {5544, 18, 0, 3, 1}, /* thanks for nothing */
-    {5563, 10, 4, 3, 0}, /* third time */
-    {5574, 10, 3, 3, 0}, /* top gedaan */
-    {5585, 8, 0, 3, 0}, /* top hoor */
-    {5594, 11, 4, 2, 0}, /* tweede keer */
-    {5606, 11, 4, 3, 0}, /* vierde keer */
-    {5618, 9, 2, 3, 0}, /* vraag aan */
-    {2663, 7, 2, 2, 0}, /* vraagje */
-    {5628, 11, 1, 3, 0}, /* waar blijft */
-    {5640, 12, 1, 3, 0}, /* waar blijven */
-    {5653, 12, 1, 3, 0}, /* waarom duurt */
-    {5666, 14, 1, 3, 0}, /* waarom moet ik */
-    {5681, 23, 1, 3, 0}, /* wanneer wordt hier eens */
-    {5705, 15, 0, 2, 0}, /* wat een service */
-    {5721, 14, 0, 2, 0}, /* wat een topdag */
-    {5736, 18, 0, 3, 0}, /* wat een verrassing */
-    {5755, 16, 3, 2, 0}, /* wat een verschil */
-    {5772, 20, 1, 3, 0}, /* wat is het deze keer */
-    {5793, 16, 5, 2, 0}, /* we gaan het zien */
-    {5810, 11, 2, 3, 0}, /* weet iemand */
-    {5822, 8, 2, 3, 0}, /* weet jij */
-    {5831, 9, 3, 3, 0}, /* well done */
-    {5841, 12, 2, 3, 0}, /* weten jullie */
-    {5854, 12, 0, 2, 0}, /* what a treat */
-    {5867, 16, 1, 3, 0}, /* why do i have to */
-    {5884, 16, 1, 3, 0}, /* why does it take */
-    {5901, 11, 1, 3, 0}, /* wie bedenkt */
-    {5913, 21, 1, 3, 0}, /* wie heeft dit bedacht */
-    {5935, 18, 2, 3, 0}, /* wie kan mij helpen */
-    {5954, 26, 4, 3, 0}, /* wil gewoon mijn geld terug */
-    {5981, 15, 2, 3, 0}, /* wil graag weten */
-    {5997, 18, 4, 3, 0}, /* wil m'n geld terug */
-    {6016, 19, 4, 3, 0}, /* wil mijn geld terug */
-    {6036, 9, 2, 3, 0}, /* wil weten */
-    {6046, 12, 2, 3, 0}, /* willen weten */
-    {6059, 12, 2, 3, 0}, /* wondering if */
-    {6072, 10, 0, 3, 0}, /* yeah right */
-    {6083, 8, 3, 2, 0}, /* you rock */
-    {6092, 9, 5, 2, 0}, /* zeggen ze */
-    {6102, 10, 3, 2, 0}, /* zo gefikst */
-    {6113, 12, 3, 2, 0}, /* zo hoort het */
-    {6126, 6, 4, 3, 0}, /* zo zat */
-    {6133, 22, 2, 3, 0}, /* zou graag willen weten */
-    {6156, 19, 2, 3, 0}, /* zou ik willen weten */
-    {3076, 9, 4, 2, 0}, /* zoveelste */
-    {6176, 14, 4, 3, 0}, /* zoveelste keer */
+    {5754, 6, 4, 3, 0}, /* # keer */
+    {5761, 15, 4, 3, 0}, /* aan het lijntje */
+    {5777, 15, 4, 3, 0}, /* again and again */
+    {5793, 10, 4, 2, 0}, /* al # dagen */
+    {5804, 12, 4, 2, 0}, /* al # maanden */
+    {5817, 8, 4, 2, 0}, /* al # uur */
+    {5826, 10, 4, 2, 0}, /* al # weken */
+    {5837, 10, 4, 2, 0}, /* al maanden */
+    {5848, 8, 4, 2, 0}, /* al weken */
+    {5857, 11, 0, 2, 0}, /* altijd fijn */
+    {5869, 11, 0, 2, 0}, /* altijd leuk */
+    {5881, 10, 2, 3, 0}, /* any chance */
+    {5892, 19, 2, 3, 0}, /* any recommendations */
+    {5912, 11, 2, 3, 0}, /* anyone know */
+    {5924, 20, 0, 2, 0}, /* bedankt voor de mail */
+    {5945, 18, 0, 3, 1}, /* bedankt voor niets */
+    {5964, 17, 0, 3, 1}, /* bedankt voor niks */
+    {5982, 15, 2, 3, 0}, /* ben benieuwd of */
+    {5998, 20, 0, 2, 0}, /* ben er blij mee hoor */
+    {6019, 19, 0, 2, 0}, /* ben er erg blij mee */
+    {6039, 16, 4, 3, 0}, /* ben er klaar mee */
+    {6056, 7, 3, 2, 0}, /* ben fan */
+    {6064, 11, 4, 3, 0}, /* ben het zat */
+    {6076, 10, 3, 2, 0}, /* big thanks */
+    {6087, 14, 3, 2, 0}, /* binnen een dag */
+    {6102, 14, 3, 2, 0}, /* binnen een uur */
+    {6117, 8, 3, 3, 0}, /* blijf ik */
+    {6126, 5, 2, 3, 0}, /* can i */
+    {6132, 7, 2, 3, 0}, /* can you */
+    {6140, 13, 4, 3, 0}, /* charged twice */
+    {6154, 9, 0, 2, 0}, /* cool cool */
+    {6164, 9, 2, 3, 0}, /* could you */
+    {6174, 16, 0, 3, 0}, /* dank je wel hoor */
+    {6191, 14, 0, 3, 0}, /* dankjewel hoor */
+    {6206, 10, 4, 3, 0}, /* derde keer */
+    {6217, 11, 3, 3, 0}, /* dikke pluim */
+    {6229, 12, 4, 3, 1}, /* dit kan niet */
+    {6242, 6, 2, 3, 0}, /* do you */
+    {6249, 15, 4, 3, 0}, /* doe er iets aan */
+    {6265, 8, 4, 3, 0}, /* doe iets */
+    {6274, 16, 2, 3, 0}, /* does anyone know */
+    {6291, 8, 2, 3, 0}, /* does the */
+    {6300, 13, 4, 2, 1}, /* doet het niet */
+    {6314, 19, 4, 3, 0}, /* dubbel afgeschreven */
+    {6334, 13, 0, 2, 0}, /* echt geweldig */
+    {6348, 17, 0, 2, 0}, /* echt super attent */
+    {6366, 11, 5, 2, 0}, /* eens kijken */
+    {6378, 18, 3, 2, 0}, /* eerlijk is eerlijk */
+    {6397, 12, 5, 2, 0}, /* eigen schuld */
+    {6410, 18, 4, 2, 0}, /* elk jaar hetzelfde */
+    {6429, 10, 4, 2, 0}, /* elke avond */
+    {6440, 13, 4, 2, 0}, /* elke dag weer */
+    {6454, 9, 4, 2, 0}, /* elke keer */
+    {6464, 12, 4, 2, 0}, /* elke ochtend */
+    {6477, 17, 4, 2, 0}, /* every single time */
+    {6495, 13, 3, 3, 0}, /* fijn geholpen */
+    {6509, 9, 0, 3, 0}, /* fijn hoor */
+    {6519, 9, 0, 2, 0}, /* fijn weer */
+    {6529, 12, 3, 2, 0}, /* game changer */
+    {6542, 12, 4, 3, 0}, /* geduld is op */
+    {6555, 13, 4, 2, 1}, /* geen antwoord */
+    {6569, 16, 4, 2, 1}, /* geen compensatie */
+    {6586, 12, 4, 2, 1}, /* geen excuses */
+    {6599, 11, 4, 2, 1}, /* geen excuus */
+    {6611, 10, 3, 2, 1}, /* geen gedoe */
+    {6622, 13, 5, 1, 1}, /* geen idee nog */
+    {6636, 16, 1, 3, 1}, /* geen idee waarom */
+    {6653, 13, 3, 3, 1}, /* geen klachten */
+    {6667, 13, 3, 2, 1}, /* geen probleem */
+    {6681, 14, 3, 3, 1}, /* geen problemen */
+    {6696, 12, 4, 2, 1}, /* geen reactie */
+    {6709, 11, 4, 2, 1}, /* geen uitleg */
+    {6721, 11, 4, 2, 1}, /* geen update */
+    {6733, 14, 3, 2, 1}, /* geen wachttijd */
+    {6748, 10, 4, 3, 0}, /* geld terug */
+    {6759, 13, 0, 3, 0}, /* geweldig hoor */
+    {6773, 13, 0, 2, 0}, /* geweldig weer */
+    {6787, 15, 0, 3, 0}, /* goed bezig weer */
+    {6803, 11, 3, 3, 0}, /* goed gedaan */
+    {6815, 13, 3, 3, 0}, /* goed geholpen */
+    {6829, 13, 3, 2, 0}, /* goed geregeld */
+    {6843, 18, 0, 3, 0}, /* goed geregeld weer */
+    {6862, 9, 3, 3, 0}, /* goed werk */
+    {6872, 8, 3, 3, 0}, /* good job */
+    {6881, 10, 3, 3, 0}, /* goud waard */
+    {6892, 12, 2, 3, 0}, /* graag advies */
+    {6905, 10, 2, 3, 0}, /* graag hulp */
+    {6916, 10, 2, 3, 0}, /* graag info */
+    {6927, 16, 2, 3, 0}, /* graag informatie */
+    {6944, 11, 2, 3, 0}, /* graag weten */
+    {6956, 18, 2, 3, 0}, /* graag willen weten */
+    {6975, 9, 0, 3, 0}, /* great job */
+    {6985, 11, 0, 3, 0}, /* handig hoor */
+    {6997, 8, 4, 3, 0}, /* hangt op */
+    {7006, 13, 2, 3, 0}, /* hebben jullie */
+    {7020, 12, 2, 3, 0}, /* heeft iemand */
+    {7033, 10, 4, 2, 1}, /* helpt niet */
+    {7044, 10, 4, 2, 1}, /* helpt niks */
+    {7055, 7, 4, 3, 0}, /* het zat */
+    {7063, 16, 3, 2, 0}, /* highly recommend */
+    {7080, 7, 4, 3, 0}, /* hing op */
+    {7088, 10, 2, 3, 0}, /* hoe kan ik */
+    {7099, 8, 2, 3, 0}, /* hoe laat */
+    {7108, 20, 1, 3, 0}, /* hoe lang moet ik nog */
+    {7129, 12, 1, 3, 0}, /* hoe lang nog */
+    {7142, 10, 1, 3, 0}, /* hoe lastig */
+    {7153, 12, 1, 3, 0}, /* hoe moeilijk */
+    {7166, 11, 2, 3, 0}, /* hoe moet ik */
+    {7178, 13, 1, 3, 0}, /* hoe vaak moet */
+    {7192, 12, 1, 3, 0}, /* hoe vaak nog */
+    {7205, 9, 2, 3, 0}, /* hoe werkt */
+    {7215, 11, 2, 3, 0}, /* hoe zit het */
+    {7227, 15, 2, 3, 0}, /* hoe zit het met */
+    {7243, 13, 1, 3, 0}, /* how difficult */
+    {7257, 8, 2, 3, 0}, /* how do i */
+    {7266, 12, 1, 3, 0}, /* how hard can */
+    {7279, 13, 2, 3, 0}, /* how long does */
+    {7293, 11, 3, 3, 0}, /* huge thanks */
+    {7305, 11, 4, 2, 0}, /* iedere keer */
+    {7317, 15, 2, 3, 0}, /* iemand die weet */
+    {7333, 15, 2, 3, 0}, /* iemand een idee */
+    {7349, 16, 2, 3, 0}, /* iemand enig idee */
+    {7366, 15, 2, 3, 0}, /* iemand ervaring */
+    {7382, 19, 4, 3, 0}, /* ik ben er klaar mee */
+    {7402, 17, 4, 3, 0}, /* ik ga overstappen */
+    {7420, 14, 2, 3, 0}, /* ik vroeg me af */
+    {7435, 18, 2, 3, 0}, /* ik wil graag weten */
+    {7454, 10, 4, 2, 0}, /* ik word er */
+    {7465, 9, 4, 3, 0}, /* ik zeg op */
+    {7475, 14, 2, 3, 0}, /* ik zoek iemand */
+    {7490, 8, 4, 2, 0}, /* in a row */
+    {7499, 11, 4, 2, 0}, /* in de wacht */
+    {7511, 16, 3, 3, 0}, /* in een keer goed */
+    {7528, 14, 4, 2, 0}, /* is dit normaal */
+    {7543, 10, 1, 3, 0}, /* is dit nou */
+    {7554, 16, 2, 3, 0}, /* is er iemand die */
+    {7571, 15, 2, 3, 0}, /* is het mogelijk */
+    {7587, 22, 1, 3, 0}, /* is het nou zo moeilijk */
+    {7610, 14, 2, 3, 0}, /* is it possible */
+    {7625, 8, 2, 3, 0}, /* is there */
+    {7634, 14, 2, 3, 0}, /* is there a way */
+    {7649, 7, 0, 3, 0}, /* ja hoor */
+    {7657, 13, 4, 3, 1}, /* kan echt niet */
+    {7671, 10, 2, 3, 0}, /* kan iemand */
+    {7682, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
+    {7714, 6, 2, 3, 0}, /* kan ik */
+    {7721, 9, 4, 3, 0}, /* klaar mee */
+    {7731, 24, 3, 3, 0}, /* klant bij voor het leven */
+    {7756, 11, 0, 3, 0}, /* klasse hoor */
+    {7768, 9, 2, 3, 0}, /* klopt het */
+    {7778, 13, 2, 3, 0}, /* klopt het dat */
+    {7792, 9, 0, 3, 0}, /* knap hoor */
+    {7802, 6, 2, 3, 0}, /* kun je */
+    {7809, 13, 2, 3, 0}, /* kunnen jullie */
+    {7823, 20, 1, 3, 0}, /* kunnen jullie gewoon */
+    {7844, 17, 2, 3, 0}, /* kunnen jullie mij */
+    {7862, 6, 2, 3, 0}, /* kunt u */
+    {7869, 14, 2, 3, 0}, /* laten weten of */
+    {7884, 12, 0, 3, 0}, /* lekker bezig */
+    {7897, 10, 0, 3, 0}, /* lekker dan */
+    {7908, 11, 4, 2, 0}, /* ligt er uit */
+    {7920, 10, 4, 2, 0}, /* ligt eruit */
+    {7931, 9, 4, 2, 0}, /* ligt plat */
+    {7941, 14, 4, 3, 0}, /* lijn verbroken */
+    {7956, 11, 2, 3, 0}, /* looking for */
+    {7968, 16, 2, 3, 0}, /* looking for info */
+    {7985, 8, 0, 2, 0}, /* love how */
+    {7994, 9, 0, 2, 0}, /* love that */
+    {8004, 14, 3, 2, 0}, /* maakt mijn dag */
+    {8019, 14, 3, 2, 0}, /* maakte m'n dag */
+    {8034, 15, 3, 2, 0}, /* maakte mijn dag */
+    {8050, 6, 2, 3, 0}, /* mag ik */
+    {8057, 17, 5, 2, 0}, /* mijn eigen schuld */
+    {8075, 11, 4, 3, 0}, /* mijn geduld */
+    {8087, 9, 4, 3, 0}, /* mijn geld */
+    {8097, 19, 4, 2, 0}, /* minuten in de wacht */
+    {8117, 7, 2, 3, 0}, /* moet ik */
+    {8125, 11, 1, 3, 0}, /* moet ik nou */
+    {8137, 9, 0, 3, 0}, /* mooi hoor */
+    {8147, 13, 0, 2, 0}, /* mooi staaltje */
+    {8161, 9, 0, 2, 0}, /* mooi weer */
+    {8171, 15, 3, 2, 0}, /* netjes opgelost */
+    {8187, 11, 4, 3, 1}, /* never again */
+    {8199, 13, 4, 2, 1}, /* never arrived */
+    {8213, 11, 4, 2, 0}, /* niemand die */
+    {8225, 12, 4, 2, 0}, /* niemand komt */
+    {8238, 13, 4, 2, 0}, /* niemand neemt */
+    {8252, 15, 4, 2, 1}, /* niet bereikbaar */
+    {8268, 12, 4, 3, 1}, /* niet bezorgd */
+    {8281, 8, 0, 3, 1}, /* niet dus */
+    {8290, 13, 4, 3, 1}, /* niet geleverd */
+    {8304, 12, 4, 3, 1}, /* niet normaal */
+    {8317, 14, 4, 3, 1}, /* niet ontvangen */
+    {8332, 11, 3, 3, 1}, /* niet slecht */
+    {8344, 16, 4, 3, 1}, /* niet te verkopen */
+    {8361, 17, 4, 2, 1}, /* niet teruggestort */
+    {8379, 13, 3, 3, 1}, /* niet verkeerd */
+    {8393, 13, 4, 2, 1}, /* niets gehoord */
+    {8407, 15, 4, 3, 1}, /* niets ontvangen */
+    {8423, 12, 4, 2, 1}, /* niks gehoord */
+    {8436, 14, 4, 3, 1}, /* niks ontvangen */
+    {8451, 13, 3, 3, 1}, /* no complaints */
+    {8465, 10, 3, 2, 1}, /* no problem */
+    {8476, 9, 4, 2, 1}, /* no refund */
+    {8486, 11, 4, 2, 1}, /* no response */
+    {8498, 9, 4, 2, 1}, /* no signal */
+    {8508, 9, 4, 2, 1}, /* no update */
+    {8518, 14, 4, 2, 0}, /* nobody answers */
+    {8533, 15, 4, 2, 0}, /* nobody picks up */
+    {8549, 10, 4, 2, 0}, /* nog altijd */
+    {8560, 8, 4, 2, 1}, /* nog geen */
+    {8569, 13, 4, 2, 1}, /* nog geen geld */
+    {8583, 11, 4, 2, 0}, /* nog niemand */
+    {8595, 14, 4, 2, 1}, /* nog niet terug */
+    {8610, 9, 4, 2, 1}, /* nog niets */
+    {8620, 15, 2, 3, 0}, /* nog nieuws over */
+    {8636, 8, 4, 2, 1}, /* nog niks */
+    {8645, 10, 4, 2, 0}, /* nog steeds */
+    {8656, 14, 4, 3, 1}, /* nooit geleverd */
+    {8671, 10, 4, 3, 1}, /* nooit meer */
+    {8682, 15, 3, 3, 1}, /* nooit problemen */
+    {8698, 10, 0, 2, 1}, /* nooit saai */
+    {8709, 7, 3, 3, 1}, /* not bad */
+    {8717, 9, 4, 2, 1}, /* not happy */
+    {8727, 13, 4, 3, 1}, /* not impressed */
+    {8741, 11, 4, 2, 1}, /* not working */
+    {8753, 12, 0, 2, 1}, /* nothing says */
+    {8766, 12, 5, 2, 0}, /* nu afwachten */
+    {8779, 8, 0, 3, 0}, /* oh great */
+    {8788, 7, 4, 2, 0}, /* on hold */
+    {8796, 7, 3, 2, 0}, /* on time */
+    {8804, 15, 3, 3, 0}, /* onder de indruk */
+    {8820, 6, 4, 2, 0}, /* op rij */
+    {8827, 7, 3, 2, 0}, /* op tijd */
+    {8835, 12, 2, 3, 0}, /* op zoek naar */
+    {8848, 23, 5, 1, 0}, /* op zoek naar een nieuwe */
+    {8872, 8, 4, 2, 0}, /* ophangen */
+    {8881, 9, 5, 2, 0}, /* own fault */
+    {8891, 12, 0, 2, 0}, /* perfect weer */
+    {8904, 10, 0, 3, 0}, /* prima hoor */
+    {8915, 12, 2, 3, 0}, /* question for */
+    {8928, 11, 4, 2, 0}, /* second time */
+    {8940, 9, 3, 2, 0}, /* shout out */
+    {8950, 9, 3, 2, 0}, /* shout-out */
+    {8960, 13, 2, 3, 0}, /* sinds wanneer */
+    {8974, 16, 4, 3, 1}, /* slaat nergens op */
+    {8991, 13, 3, 2, 0}, /* snel geholpen */
+    {9005, 8, 4, 2, 0}, /* sta rood */
+    {9014, 8, 4, 2, 1}, /* still no */
+    {9023, 13, 4, 2, 0}, /* still waiting */
+    {9037, 10, 0, 2, 0}, /* super fijn */
+    {9048, 14, 3, 3, 0}, /* super geholpen */
+    {9063, 10, 0, 3, 0}, /* super hoor */
+    {9074, 7, 4, 2, 0}, /* te laat */
+    {9082, 19, 4, 3, 0}, /* te zot voor woorden */
+    {9102, 9, 3, 3, 0}, /* thank you */
+    {9112, 12, 0, 2, 0}, /* thanks a lot */
+    {9125, 18, 0, 3, 1}, /* thanks for nothing */
+    {9144, 10, 4, 3, 0}, /* third time */
+    {9155, 17, 4, 3, 0}, /* toch afgeschreven */
+    {9173, 10, 3, 3, 0}, /* top gedaan */
+    {9184, 12, 3, 3, 0}, /* top geholpen */
+    {9197, 8, 0, 3, 0}, /* top hoor */
+    {9206, 11, 0, 2, 0}, /* top service */
+    {9218, 12, 2, 3, 0}, /* tot hoe laat */
+    {9231, 11, 2, 3, 0}, /* tot wanneer */
+    {9243, 22, 4, 3, 0}, /* twee keer afgeschreven */
+    {9266, 11, 4, 2, 0}, /* tweede keer */
+    {9278, 15, 4, 2, 0}, /* uur in de wacht */
+    {9294, 8, 5, 1, 0}, /* vacature */
+    {9303, 27, 4, 3, 0}, /* van het kastje naar de muur */
+    {9331, 13, 2, 3, 0}, /* vanaf wanneer */
+    {9345, 11, 4, 3, 0}, /* vierde keer */
+    {9357, 9, 4, 2, 1}, /* voor niks */
+    {9367, 9, 2, 3, 0}, /* vraag aan */
+    {4079, 7, 2, 2, 0}, /* vraagje */
+    {9377, 11, 2, 3, 0}, /* vroeg me af */
+    {9389, 11, 1, 3, 0}, /* waar blijft */
+    {9401, 12, 1, 3, 0}, /* waar blijven */
+    {9414, 11, 2, 3, 0}, /* waar kan ik */
+    {9426, 12, 2, 3, 0}, /* waar vind ik */
+    {9439, 12, 1, 3, 0}, /* waarom duurt */
+    {9452, 14, 1, 3, 0}, /* waarom moet ik */
+    {9467, 23, 1, 3, 0}, /* wanneer wordt hier eens */
+    {9491, 13, 0, 2, 0}, /* wat een feest */
+    {9505, 28, 0, 2, 0}, /* wat een klantvriendelijkheid */
+    {9534, 15, 0, 2, 0}, /* wat een service */
+    {9550, 14, 0, 2, 0}, /* wat een topdag */
+    {9565, 18, 0, 3, 0}, /* wat een verrassing */
+    {9584, 16, 3, 2, 0}, /* wat een verschil */
+    {9601, 14, 2, 3, 0}, /* wat gebeurt er */
+    {9616, 15, 4, 2, 0}, /* wat is dit voor */
+    {9632, 20, 1, 3, 0}, /* wat is het deze keer */
+    {9653, 19, 2, 3, 0}, /* wat is het verschil */
+    {9673, 11, 2, 3, 0}, /* wat moet ik */
+    {9685, 13, 5, 1, 0}, /* we are hiring */
+    {9699, 16, 5, 2, 0}, /* we gaan het zien */
+    {9716, 11, 5, 2, 0}, /* we will see */
+    {9728, 9, 5, 2, 0}, /* we'll see */
+    {9738, 11, 2, 3, 0}, /* weet iemand */
+    {9750, 8, 2, 3, 0}, /* weet jij */
+    {9759, 6, 2, 3, 0}, /* weet u */
+    {9766, 9, 3, 3, 0}, /* well done */
+    {9776, 10, 4, 2, 1}, /* werkt niet */
+    {9787, 10, 4, 2, 1}, /* werkt niks */
+    {9798, 12, 2, 3, 0}, /* weten jullie */
+    {9811, 12, 0, 2, 0}, /* what a treat */
+    {9824, 10, 2, 3, 0}, /* what's the */
+    {9835, 11, 2, 3, 0}, /* where can i */
+    {9847, 16, 1, 3, 0}, /* why do i have to */
+    {9864, 16, 1, 3, 0}, /* why does it take */
+    {9881, 11, 1, 3, 0}, /* wie bedenkt */
+    {9893, 21, 1, 3, 0}, /* wie heeft dit bedacht */
+    {9915, 18, 2, 3, 0}, /* wie kan mij helpen */
+    {9934, 8, 2, 3, 0}, /* wie weet */
+    {9943, 26, 4, 3, 0}, /* wil gewoon mijn geld terug */
+    {9970, 15, 2, 3, 0}, /* wil graag weten */
+    {9986, 18, 4, 3, 0}, /* wil m'n geld terug */
+    {10005, 19, 4, 3, 0}, /* wil mijn geld terug */
+    {10025, 9, 2, 3, 0}, /* wil weten */
+    {10035, 12, 2, 3, 0}, /* willen weten */
+    {10048, 12, 2, 3, 0}, /* wondering if */
+    {10061, 15, 2, 3, 0}, /* wordt * vergoed */
+    {10077, 22, 4, 3, 0}, /* worst customer service */
+    {10100, 10, 0, 3, 0}, /* yeah right */
+    {10111, 8, 3, 2, 0}, /* you rock */
+    {10120, 9, 4, 3, 0}, /* zeg ik op */
+    {10130, 9, 5, 2, 0}, /* zeggen ze */
+    {10140, 10, 3, 2, 0}, /* zo gefikst */
+    {10151, 12, 3, 2, 0}, /* zo hoort het */
+    {10164, 6, 4, 3, 0}, /* zo zat */
+    {10171, 19, 4, 2, 0}, /* zonder enige uitleg */
+    {10191, 16, 3, 3, 0}, /* zonder problemen */
+    {10208, 12, 4, 2, 0}, /* zonder reden */
+    {10221, 13, 4, 2, 0}, /* zonder uitleg */
+    {10235, 22, 2, 3, 0}, /* zou graag willen weten */
+    {10258, 10, 2, 3, 0}, /* zou iemand */
+    {10269, 19, 2, 3, 0}, /* zou ik willen weten */
+    {10289, 13, 2, 3, 0}, /* zouden jullie */
+    {4544, 9, 4, 2, 0}, /* zoveelste */
+    {10303, 14, 4, 3, 0}, /* zoveelste keer */
 };
-const size_t wc_lex_phrases_n = 187;
+const size_t wc_lex_phrases_n = 341;
 
 const wc_lex_emoji wc_lex_emoji_tab[] = {
     {0x2728, 0, 1},

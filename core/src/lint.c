@@ -650,6 +650,7 @@ static void add_expanded(const lint_ctx *c, cJSON *o, const char *name, const ch
         char tmp[64];
         const char *ins = NULL;
         size_t skip = 0;
+        if (*s != '{') { buf[w++] = *s; continue; }
         if (strncmp(s, "{used}", 6) == 0) { snprintf(tmp, sizeof tmp, "%zu", c->L.used); ins = tmp; skip = 6; }
         else if (strncmp(s, "{limit}", 7) == 0) { snprintf(tmp, sizeof tmp, "%zu", c->L.limit); ins = tmp; skip = 7; }
         else if (strncmp(s, "{platform}", 10) == 0) {

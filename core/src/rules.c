@@ -53,16 +53,71 @@ static int is_sentence_end(const wc_text *t, size_t i)
     return 0;
 }
 
+static void set_add(wc_doc *d, uint32_t h)
+{
+    h |= 1u; /* 0 marks an empty cell */
+    size_t i = (h * 2654435761u) & d->set_mask;
+    while (d->set[i] && d->set[i] != h) i = (i + 1) & d->set_mask;
+    d->set[i] = h;
+}
+
+static int set_has(const wc_doc *d, uint32_t h)
+{
+    h |= 1u;
+    size_t i = (h * 2654435761u) & d->set_mask;
+    while (d->set[i]) {
+        if (d->set[i] == h) return 1;
+        i = (i + 1) & d->set_mask;
+    }
+    return 0;
+}
+
+/* Makes token i the head of hash h's chain; returns the previous head. */
+static uint32_t ix_push(wc_doc *d, uint32_t h, uint32_t i)
+{
+    h |= 1u;
+    size_t k = (h * 2654435761u) & d->ix_mask;
+    while (d->ix[2 * k] && d->ix[2 * k] != h) k = (k + 1) & d->ix_mask;
+    uint32_t prev = d->ix[2 * k] ? d->ix[2 * k + 1] : UINT32_MAX;
+    d->ix[2 * k] = h;
+    d->ix[2 * k + 1] = i;
+    return prev;
+}
+
+static uint32_t ix_head(const wc_doc *d, uint32_t h)
+{
+    h |= 1u;
+    size_t k = (h * 2654435761u) & d->ix_mask;
+    while (d->ix[2 * k]) {
+        if (d->ix[2 * k] == h) return d->ix[2 * k + 1];
+        k = (k + 1) & d->ix_mask;
+    }
+    return UINT32_MAX;
+}
+
 int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
 {
     memset(d, 0, sizeof *d);
     int rc = wc_tokenize(s, n, &d->t, err_at);
     if (rc) return rc;
-    size_t nt = d->t.n;
-    d->h = malloc((3 * nt + 2) * sizeof *d->h);
+    size_t nt = d->t.n, cap = 64, icap = 64;
+    while (cap < 8 * nt + 8) cap *= 2; /* up to 4 hashes per token, load <= 1/2 */
+    while (icap < 4 * nt + 4) icap *= 2; /* 2 hashes per token, load <= 1/2 */
+    d->h = malloc((9 * nt + 2) * sizeof *d->h + (cap + 2 * icap) * sizeof *d->set);
     if (!d->h) return WEBCARE_ERROR_NOMEM;
     d->hs = d->h + nt;
-    d->sent = d->hs + nt;
+    d->h3 = d->hs + nt;
+    d->nx_h = d->h3 + nt;
+    d->nx_h3 = d->nx_h + nt;
+    d->odd = d->nx_h3 + nt;
+    d->nx_kind = d->odd + nt;
+    d->nx_fb = d->nx_kind + nt;
+    d->sent = d->nx_fb + nt;
+    d->set = d->sent + nt + 2;
+    d->set_mask = cap - 1;
+    d->ix = d->set + cap;
+    d->ix_mask = icap - 1;
+    memset(d->set, 0, (cap + 2 * icap) * sizeof *d->set);
     size_t ns = 0;
     d->sent[0] = 0;
     for (size_t i = 0; i < nt; i++) {
@@ -70,15 +125,22 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
         size_t kl = d->t.tok[i].key_len;
         d->h[i] = wc_hash(key, kl);
         d->hs[i] = d->h[i];
+        d->h3[i] = kl >= 3 ? wc_hash(key, 3) : 0;
         wc_bloom_add(d->bloom, d->h[i]);
-        if (d->t.tok[i].kind == WC_TOK_WORD && kl >= 3) wc_bloom_add(d->bloom, wc_hash(key, 3));
+        set_add(d, d->h[i]);
+        if (d->t.tok[i].kind == WC_TOK_WORD && kl >= 3) {
+            wc_bloom_add(d->bloom, d->h3[i]);
+            set_add(d, d->h3[i]);
+        }
         if (d->t.tok[i].flags & WC_TF_ELONGATED) {
             char buf[64];
             size_t m = wc_squeeze(key, buf, sizeof buf, 1);
             d->hs[i] = wc_hash(buf, m);
             wc_bloom_add(d->bloom, d->hs[i]);
+            set_add(d, d->hs[i]);
             m = wc_squeeze(key, buf, sizeof buf, 2);
             wc_bloom_add(d->bloom, wc_hash(buf, m));
+            set_add(d, wc_hash(buf, m));
         }
         if (is_sentence_end(&d->t, i)) {
             /* a run of ends ("?!" then a break) closes one sentence */
@@ -88,6 +150,30 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
     }
     if (d->sent[ns] != nt) d->sent[++ns] = (uint32_t)nt;
     d->n_sent = ns;
+    /* the index, built backwards so that chains ascend */
+    for (int k = 0; k < WC_TOK_KIND_COUNT; k++) d->kind_head[k] = UINT32_MAX;
+    for (int k = 0; k < 256; k++) d->fb_head[k] = UINT32_MAX;
+    for (size_t i = nt; i-- > 0;) {
+        const wc_token *tk = &d->t.tok[i];
+        d->nx_kind[i] = d->kind_head[tk->kind];
+        d->kind_head[tk->kind] = (uint32_t)i;
+        d->nx_fb[i] = UINT32_MAX;
+        if (tk->kind == WC_TOK_WORD && tk->key_len >= 5) {
+            unsigned char fb = (unsigned char)wc_key(&d->t, i)[0];
+            d->nx_fb[i] = d->fb_head[fb];
+            d->fb_head[fb] = (uint32_t)i;
+        }
+        d->nx_h[i] = ix_push(d, d->h[i], (uint32_t)i);
+        d->nx_h3[i] = d->t.tok[i].kind == WC_TOK_WORD && d->h3[i] ? ix_push(d, d->h3[i] ^ 0x5bd1e995u, (uint32_t)i)
+                                                                   : UINT32_MAX;
+        if (d->hs[i] != d->h[i]) d->odd[d->n_odd++] = (uint32_t)i;
+    }
+    if (d->n_odd > 1) /* ascending */
+        for (size_t a = 0, b = d->n_odd - 1; a < b; a++, b--) {
+            uint32_t t = d->odd[a];
+            d->odd[a] = d->odd[b];
+            d->odd[b] = t;
+        }
     return 0;
 }
 
@@ -96,7 +182,20 @@ void wc_doc_free(wc_doc *d)
     if (!d) return;
     wc_text_free(&d->t);
     free(d->h);
-    d->h = d->hs = d->sent = NULL;
+    free(d->memo[0]);
+    free(d->memo[1]);
+    d->h = d->hs = d->h3 = d->sent = d->set = NULL;
+    d->memo[0] = d->memo[1] = NULL;
+}
+
+int wc_alt_order(const void *a, const void *b)
+{
+    static const int rank[4] = {0, 1, 3, 2}; /* word, prefix, class, suffix */
+    const wc_alt *x = a, *y = b;
+    if (x->kind != y->kind) return rank[x->kind & 3] < rank[y->kind & 3] ? -1 : 1;
+    if (x->h != y->h) return x->h < y->h ? -1 : 1;
+    if (!x->w || !y->w) return 0;
+    return strcmp(x->w, y->w);
 }
 
 /* ---- matching --------------------------------------------------------- */
@@ -197,10 +296,45 @@ int wc_tok_match_alt(const wc_doc *d, size_t i, const wc_alt *a, int typos)
     }
 }
 
+/* First index in alts[lo, hi) with hash >= h (they are sorted by hash). */
+static size_t lower_bound(const wc_alt *alts, size_t lo, size_t hi, uint32_t h)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (alts[mid].h < h) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 static int slot_match(const wc_pack *p, const wc_slot *s, const wc_doc *d, size_t i, int typos)
 {
-    for (uint16_t a = 0; a < s->n_alt; a++)
-        if (wc_tok_match_alt(d, i, &p->alts[s->alt + a], typos)) return 1;
+    const wc_token *k = &d->t.tok[i];
+    if (k->kind == WC_TOK_BREAK) return 0;
+    const wc_alt *alts = p->alts + s->alt;
+    size_t nw = s->n_word, np = s->n_prefix;
+    uint32_t keys[2] = {d->h[i], d->hs[i]};
+    for (int q = 0; q < (keys[1] != keys[0] ? 2 : 1); q++)
+        for (size_t a = lower_bound(alts, 0, nw, keys[q]); a < nw && alts[a].h == keys[q]; a++)
+            if (wc_tok_match_alt(d, i, &alts[a], 0)) return 1;
+    if (np && d->h3[i])
+        for (size_t a = lower_bound(alts, nw, nw + np, d->h3[i]); a < nw + np && alts[a].h == d->h3[i]; a++)
+            if (wc_tok_match_alt(d, i, &alts[a], 0)) return 1;
+    for (size_t a = nw + np; a < s->n_alt; a++) /* suffixes, classes */
+        if (wc_tok_match_alt(d, i, &alts[a], 0)) return 1;
+    if (k->flags & WC_TF_ELONGATED)
+        for (size_t a = 0; a < nw; a++) /* squeezed to 2 letters */
+            if (wc_tok_match_alt(d, i, &alts[a], 0)) return 1;
+    if (typos && k->kind == WC_TOK_WORD && k->key_len >= 5) {
+        const char *key = wc_key(&d->t, i);
+        size_t kl = k->key_len;
+        for (size_t a = 0; a < nw; a++) { /* one typo away (words of 6+ letters) */
+            const wc_alt *al = &alts[a];
+            if (al->len >= 6 && al->w[0] == key[0] && (size_t)al->len + 1 >= kl && al->len <= kl + 1 &&
+                near1(key, kl, al->w, al->len))
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -218,11 +352,79 @@ static int seq_rest(const wc_pack *p, const wc_seq *q, uint16_t k, const wc_doc 
     return 0;
 }
 
+static int add_chain(const uint32_t *nx, uint32_t i, size_t from, size_t hi, uint32_t *out, size_t *n, size_t cap)
+{
+    for (; i != UINT32_MAX && i < hi; i = nx[i]) {
+        if (i < from) continue;
+        if (*n == cap) return 0;
+        out[(*n)++] = i;
+    }
+    return 1;
+}
+
+/* Candidate start tokens in [from, hi) for a first slot, sorted (may hold
+ * duplicates); returns the count, or SIZE_MAX to scan instead (suffixes,
+ * #code/#caps, too many candidates). */
+static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, size_t from, size_t hi,
+                         int typos, uint32_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (uint16_t a = 0; a < s0->n_alt; a++) {
+        const wc_alt *al = &p->alts[s0->alt + a];
+        int ok = 1;
+        if (al->kind == WC_ALT_WORD) {
+            ok = add_chain(d->nx_h, ix_head(d, al->h), from, hi, out, &n, cap);
+            if (ok && typos && al->len >= 6)
+                ok = add_chain(d->nx_fb, d->fb_head[(unsigned char)al->w[0]], from, hi, out, &n, cap);
+        } else if (al->kind == WC_ALT_PREFIX) {
+            ok = add_chain(d->nx_h3, ix_head(d, al->h ^ 0x5bd1e995u), from, hi, out, &n, cap);
+        } else if (al->kind == WC_ALT_CLASS) {
+            static const int8_t KIND[WC_CLASS_COUNT] = {
+                WC_TOK_NUMBER, WC_TOK_NUMBER, WC_TOK_URL, WC_TOK_EMAIL, WC_TOK_HANDLE,
+                WC_TOK_HASHTAG, WC_TOK_EMOJI, WC_TOK_PUNCT, WC_TOK_PUNCT, -1, -1};
+            int kind = al->h < WC_CLASS_COUNT ? KIND[al->h] : -1;
+            if (kind < 0) return SIZE_MAX;
+            ok = add_chain(d->nx_kind, d->kind_head[kind], from, hi, out, &n, cap);
+        } else {
+            return SIZE_MAX;
+        }
+        if (!ok) return SIZE_MAX;
+    }
+    for (size_t k = 0; k < d->n_odd; k++)
+        if (d->odd[k] >= from && d->odd[k] < hi) {
+            if (n == cap) return SIZE_MAX;
+            out[n++] = d->odd[k];
+        }
+    for (size_t a = 1; a < n; a++) /* insertion sort; n is small */
+        for (size_t b = a; b > 0 && out[b - 1] > out[b]; b--) {
+            uint32_t t = out[b];
+            out[b] = out[b - 1];
+            out[b - 1] = t;
+        }
+    return n;
+}
+
 /* Earliest match of sequence q starting in [from, hi). */
 static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t from, size_t hi,
                     int typos, size_t *lo_out, size_t *hi_out)
 {
     const wc_slot *s0 = &p->slots[q->slot];
+    {
+        uint32_t cand[64];
+        size_t n = candidates(p, s0, d, from, hi, typos, cand, 64);
+        if (n != SIZE_MAX) {
+            for (size_t c = 0; c < n; c++) {
+                size_t end, i = cand[c];
+                if (c > 0 && cand[c] == cand[c - 1]) continue;
+                if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+                    *lo_out = i;
+                    *hi_out = end;
+                    return 1;
+                }
+            }
+            return 0;
+        }
+    }
     for (size_t i = from; i < hi; i++) {
         if (!slot_match(p, s0, d, i, typos)) continue;
         size_t end;
@@ -250,12 +452,46 @@ void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs,
     for (uint16_t a = 0; best && a < best->n_alt; a++) wc_bloom_add(pt->mask, alts[best->alt + a].h);
 }
 
-static int pat_possible(const wc_pat *pt, const wc_doc *d)
+static int slot_present(const wc_pack *p, const wc_slot *s, const wc_doc *d)
 {
-    if (pt->nofilter) return 1;
-    uint64_t any = 0;
-    for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= pt->mask[w] & d->bloom[w];
-    return any != 0;
+    for (uint16_t a = 0; a < s->n_word + s->n_prefix; a++)
+        if (set_has(d, p->alts[s->alt + a].h)) return 1;
+    return 0;
+}
+
+/* Can the pattern match at all? Its most selective words' bloom bits, then
+ * every filterable position's words in the reply's hash set; the answer is
+ * remembered per call. */
+static int pat_possible(const wc_pack *p, const wc_pat *pt, const wc_doc *d)
+{
+    wc_doc *md = (wc_doc *)d; /* the memo is a cache, not part of the document */
+    uint8_t *memo = NULL;
+    for (int k = 0; k < 2; k++) {
+        if (md->memo_pack[k] == p) { memo = md->memo[k]; break; }
+        if (!md->memo_pack[k]) {
+            md->memo[k] = calloc(p->n_pats ? p->n_pats : 1, 1);
+            if (md->memo[k]) md->memo_pack[k] = p;
+            memo = md->memo[k];
+            break;
+        }
+    }
+    size_t idx = (size_t)(pt - p->pats);
+    if (memo && memo[idx]) return memo[idx] == 1;
+    int ok = 1;
+    if (!pt->nofilter) {
+        uint64_t any = 0;
+        for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= pt->mask[w] & d->bloom[w];
+        ok = any != 0;
+    }
+    for (uint16_t q = 0; ok && q < pt->n_seq; q++) {
+        const wc_seq *sq = &p->seqs[pt->seq + q];
+        for (uint16_t k = 0; ok && k < sq->n_slot; k++) {
+            const wc_slot *s = &p->slots[sq->slot + k];
+            if (!s->nofilter && !slot_present(p, s, d)) ok = 0;
+        }
+    }
+    if (memo) memo[idx] = ok ? 1 : 2;
+    return ok;
 }
 
 static int pat_find(const wc_pack *p, const wc_pat *pt, const wc_doc *d, size_t lo, size_t hi,
@@ -297,7 +533,7 @@ int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo,
     int found = 0;
     for (uint16_t k = 0; k < L->n_pat; k++) {
         const wc_pat *pt = &p->pats[L->pat + k];
-        if (!pat_possible(pt, d)) continue;
+        if (!pat_possible(p, pt, d)) continue;
         wc_match one;
         if (pat_find(p, pt, d, lo, hi, from, typos, &one) && (!found || one.tok_lo < m->tok_lo)) {
             *m = one;
@@ -622,6 +858,12 @@ static int compile_pattern(loadctx *c, const char *src, int typos, uint32_t sugg
                 slot.n_alt++;
                 a = q + 1;
             }
+        }
+        qsort(c->b->alts + slot.alt, slot.n_alt, sizeof *c->b->alts, wc_alt_order);
+        for (uint16_t q = 0; q < slot.n_alt; q++) {
+            int kind = c->b->alts[slot.alt + q].kind;
+            slot.n_word += kind == WC_ALT_WORD;
+            slot.n_prefix += kind == WC_ALT_PREFIX;
         }
         if ((rc = PUSH(c->b, slots, slot))) return rc;
         sq.n_slot++;

@@ -81,11 +81,15 @@ typedef struct wc_alt {
     uint8_t len;    /* strlen(w) */
 } wc_alt;
 
+/* A slot's alternatives are sorted: words by hash, then prefixes by hash,
+ * then suffixes and classes (wc_alt_order), so a token is looked up by
+ * binary search. */
 typedef struct wc_slot {
     uint32_t alt;   /* first alternative in pack->alts */
     uint16_t n_alt;
     uint8_t gap;    /* filler tokens allowed before this slot */
     uint8_t nofilter; /* 1: cannot be pre-checked (classes, suffixes, typo-tolerant words) */
+    uint16_t n_word, n_prefix; /* the first n_word alts are words, the next n_prefix prefixes */
 } wc_slot;
 
 typedef struct wc_seq {
@@ -156,10 +160,29 @@ typedef struct wc_doc {
     wc_text t;
     uint32_t *h;      /* per token: hash of the match key */
     uint32_t *hs;     /* per token: hash of the squeezed key ("heeeel" -> "hel"), or h */
+    uint32_t *h3;     /* per token: hash of the key's first 3 bytes (prefix lookups) */
     uint32_t *sent;   /* sentence k spans tokens [sent[k], sent[k+1]) ; n_sent+1 entries */
     size_t n_sent;
     uint64_t bloom[WC_BLOOM_WORDS];
+    uint32_t *set;    /* open-addressing set of all token hashes (h, hs, h3), 0 = empty */
+    size_t set_mask;
+    /* index: hash -> tokens. ix[] holds (hash|1, first token) pairs for the
+     * exact (h) and prefix (h3) hashes; nx_h / nx_h3 chain the following tokens
+     * with the same hash, ascending; UINT32_MAX ends a chain. Tokens whose
+     * squeezed key differs (elongated) are listed in `odd`. */
+    uint32_t *ix;
+    size_t ix_mask;
+    uint32_t *nx_h, *nx_h3, *odd;
+    size_t n_odd;
+    uint32_t *nx_kind, *nx_fb; /* next token of the same kind / same first byte (words of 5+ bytes) */
+    uint32_t kind_head[WC_TOK_KIND_COUNT];
+    uint32_t fb_head[256];
+    const wc_pack *memo_pack[2]; /* per pack: pattern possible? 0 unknown, 1 yes, 2 no */
+    uint8_t *memo[2];
 } wc_doc;
+
+/* Sort order of alternatives inside a slot. */
+int wc_alt_order(const void *a, const void *b);
 
 int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at);
 void wc_doc_free(wc_doc *d);

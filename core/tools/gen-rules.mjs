@@ -161,9 +161,16 @@ function compilePattern(file, src, typos, sugg, nSugg, macros) {
       continue;
     }
     if (w.startsWith('{')) fail(file, `pattern "${src}": a gap is {N} or {0,N} with N 0..9`);
-    const slot = { alt: out.alts.length, n_alt: 0, gap, nofilter: 0 };
+    const slot = { alt: out.alts.length, n_alt: 0, gap, nofilter: 0, n_word: 0, n_prefix: 0 };
     gap = 0;
     for (const a of w.split('|')) compileAlt(file, a, typos, slot, macros);
+    // sorted as wc_alt_order: words by hash, prefixes by hash, classes... (binary search in C)
+    const rank = [0, 1, 3, 2];
+    const sorted = out.alts.slice(slot.alt).sort((x, y) => (rank[x.kind] - rank[y.kind]) || (x.h - y.h) ||
+      (x.w === null || y.w === null ? 0 : Buffer.compare(Buffer.from(x.w), Buffer.from(y.w))));
+    out.alts.splice(slot.alt, sorted.length, ...sorted);
+    slot.n_word = sorted.filter((a) => a.kind === 0).length;
+    slot.n_prefix = sorted.filter((a) => a.kind === 1).length;
     // share identical runs of alternatives (macros repeat the same word lists)
     const run = out.alts.slice(slot.alt).map((a) => `${a.kind}:${a.w}:${a.h}`).join('|');
     const seen = altRuns.get(run);
@@ -291,7 +298,7 @@ function emit(files) {
   for (const a of out.alts) L.push(`    {${cstr(a.w)}, ${a.h}u, ${KIND[a.kind]}, ${a.len}},`);
   L.push('};', '');
   L.push('static const wc_slot SLOTS[] = {');
-  for (const s of out.slots) L.push(`    {${s.alt}, ${s.n_alt}, ${s.gap}, ${s.nofilter}},`);
+  for (const s of out.slots) L.push(`    {${s.alt}, ${s.n_alt}, ${s.gap}, ${s.nofilter}, ${s.n_word}, ${s.n_prefix}},`);
   L.push('};', '');
   L.push('static const wc_seq SEQS[] = {');
   for (const s of out.seqs) L.push(`    {${s.slot}, ${s.n_slot}},`);

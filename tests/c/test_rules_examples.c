@@ -164,6 +164,14 @@ static void compiled_words_are_tokenizer_keys(void)
             if (a->kind == WC_ALT_CLASS || a->kind == WC_ALT_SUFFIX) nofilter = 1;
         }
         CHECK(nofilter <= sl->nofilter);
+        for (uint16_t k = 1; k < sl->n_alt; k++) CHECK(wc_alt_order(&p->alts[sl->alt + k - 1], &p->alts[sl->alt + k]) <= 0);
+        size_t nw = 0, np = 0;
+        for (uint16_t k = 0; k < sl->n_alt; k++) {
+            nw += p->alts[sl->alt + k].kind == WC_ALT_WORD;
+            np += p->alts[sl->alt + k].kind == WC_ALT_PREFIX;
+        }
+        CHECK_EQ_INT(nw, sl->n_word);
+        CHECK_EQ_INT(np, sl->n_prefix);
     }
     for (size_t i = 0; i < p->n_pats; i++) {
         wc_pat want = p->pats[i];

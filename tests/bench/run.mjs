@@ -109,7 +109,11 @@ function runNative() {
   const p = spawnSync(bin, ['--replies', path.join(HERE, 'corpus/replies.jsonl'),
     '--mentions', path.join(HERE, 'corpus/mentions.jsonl'), '--limit', String(ITEMS),
     '--rounds', String(ROUNDS), '--calls', String(CALLS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (p.status !== 0) throw new Error(`bench_native failed (${p.status}): ${p.stderr}`);
+  // exit 1 = some calls answered with an error: the figures stand, `errors` says how many
+  if (p.status !== 0 && !(p.status === 1 && p.stdout.trim().startsWith('{'))) {
+    throw new Error(`bench_native failed (${p.status}): ${p.stderr}`);
+  }
+  if (p.status === 1) log(`WARNING: ${p.stderr.trim()}`);
   return JSON.parse(p.stdout);
 }
 

@@ -67,6 +67,7 @@ export function cleanEvent(e) {
   if (e.kind === 'mention') {
     if (!TYPES.includes(e.type)) return null;
     return { ...base, kind: 'mention', type: e.type, profanity: e.profanity === true, postedTs: num(e.postedTs),
+             name: typeof e.name === 'string' ? e.name.slice(0, 200) : null,
              key: typeof e.key === 'string' ? e.key.slice(0, 600) : null };
   }
   if (e.kind === 'reply') {
@@ -144,9 +145,14 @@ export function allCustomers(state, events) {
   return out;
 }
 
-/** Display name: the record's name, else its first account's name. */
-export function customerName(c) {
-  return c.name || splitAccount(c.accounts[0]).name;
+/** Display name: the record's name, else the author name last seen on the page, else the account's name. */
+export function customerName(c, events = []) {
+  if (c.name) return c.name;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.kind === 'mention' && e.name && c.accounts.includes(e.account)) return e.name;
+  }
+  return splitAccount(c.accounts[0]).name;
 }
 
 // ---- similarity (question answered before) -----------------------------
@@ -545,7 +551,7 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
     recordMention({ site, author, key, type, text: t = '', profanity = false, postedTs = null, profile = 'default' }) {
       const account = authorKey(site, author);
       if (!account || !key) return null;
-      push({ id: `m:${key}`, kind: 'mention', ts: now(), account, site, profile, type, text: t, profanity, postedTs, key });
+      push({ id: `m:${key}`, kind: 'mention', ts: now(), account, site, profile, type, text: t, profanity, postedTs, key, name: author });
       return view(site, author, key, { type, text: t, profanity });
     },
     /**

@@ -12,6 +12,7 @@ import {
   exportCustomers, forgetCustomer, formatDuration, linkAccounts, readCustomers, removeList, renameCustomer,
   setListMember, setPromiseDone, splitAccount, unlinkAccount,
 } from '../lib/customers.js';
+import { loadProfiles } from '../lib/profiles.js';
 import { dueLabel, promiseState } from '../lib/promises.js';
 import { typeInfo } from '../ui/labels.js';
 import { $, download, h, markNav, platformLabel } from './common.js';
@@ -68,7 +69,7 @@ function renderList() {
   const q = $('#q').value.trim().toLowerCase();
   const list = $('#list-filter').value;
   const rows = customersSorted().filter(({ c }) => (!list || c.lists.includes(list))
-    && (!q || customerName(c).toLowerCase().includes(q) || c.accounts.some((a) => a.toLowerCase().includes(q))));
+    && (!q || customerName(c, data.events).toLowerCase().includes(q) || c.accounts.some((a) => a.toLowerCase().includes(q))));
   if (!selected && rows.length) selected = rows[0].c.accounts[0];
   const sel = selected ? customerOf(data.state, selected) : null;
   $('#customers').replaceChildren(...rows.slice(0, 300).map(({ c, last }) => {
@@ -80,7 +81,7 @@ function renderList() {
         selected = c.accounts[0];
         render();
       },
-    }, h('span', { class: 'name', text: customerName(c) }), h('span', { class: 'when', text: last ? SHORT.format(new Date(last)) : '' }),
+    }, h('span', { class: 'name', text: customerName(c, data.events) }), h('span', { class: 'when', text: last ? SHORT.format(new Date(last)) : '' }),
     h('span', { class: 'meta' }, ...c.accounts.map((a) => h('span', { class: 'tag', text: platformLabel(splitAccount(a).site) })),
       ...c.lists.map((id) => h('span', { class: 'tag', 'data-list': id, text: data.state.lists.find((l) => l.id === id)?.name ?? id })),
       open.length ? h('span', { class: 'promise-dot', 'data-state': open.some((p) => p.state === 'overdue') ? 'overdue' : 'open',
@@ -93,11 +94,11 @@ function renderList() {
 function timelineItem(e) {
   const head = e.kind === 'mention'
     ? [h('span', { class: 'pill', 'data-type': e.type, text: typeInfo(e.type).label }), h('span', { class: 'tag', text: platformLabel(e.site) }),
-       h('span', { class: 'muted', text: splitAccount(e.account).name }), e.profanity ? h('span', { class: 'tag', text: 'grof taalgebruik' }) : null]
+       h('span', { class: 'muted', text: e.name ?? splitAccount(e.account).name }), e.profanity ? h('span', { class: 'tag', text: 'grof taalgebruik' }) : null]
     : [h('strong', { text: 'Ons antwoord' }), h('span', { class: 'tag', text: platformLabel(e.site) }),
        e.responseMs !== null ? h('span', { class: 'tag', 'data-response': String(e.responseMs), text: `reactietijd ${formatDuration(e.responseMs)}` }) : null,
        e.score !== null ? h('span', { class: 'muted', text: `score ${e.score}` }) : null,
-       e.profile && e.profile !== 'default' ? h('span', { class: 'muted', text: `merk: ${e.profile}` }) : null];
+       e.profile && e.profile !== 'default' ? h('span', { class: 'muted', text: `merk: ${profileNames.get(e.profile) ?? e.profile}` }) : null];
   return h('li', { 'data-kind': e.kind, 'data-site': e.site, 'data-id': e.id },
     h('span', { class: 'when', text: DATE.format(new Date(e.ts)) }),
     h('div', { class: 'what' }, h('div', { class: 'head' }, ...head), e.text ? h('p', { class: 'text', text: e.text }) : null));
@@ -112,7 +113,7 @@ function renderDetail() {
   const v = customerView(data.state, data.events, selected);
   const c = v.customer;
   box.dataset.customer = c.id;
-  const nameInput = h('input', { type: 'text', id: 'cust-name', value: customerName(c), maxlength: '80', 'aria-label': 'Naam van de klant' });
+  const nameInput = h('input', { type: 'text', id: 'cust-name', value: customerName(c, data.events), maxlength: '80', 'aria-label': 'Naam van de klant' });
   nameInput.addEventListener('change', async () => {
     await renameCustomer(selected, nameInput.value);
     say('Naam opgeslagen');
@@ -123,7 +124,7 @@ function renderDetail() {
   const others = allCustomers(data.state, data.events).filter((o) => o.id !== c.id);
   const pick = h('select', { id: 'link-select', 'aria-label': 'Account om te koppelen' },
     h('option', { value: '', text: 'Kies een account van dezelfde persoon…' }),
-    ...others.flatMap((o) => o.accounts.map((a) => h('option', { value: a, text: `${customerName(o)} · ${accountLabel(a)}` }))));
+    ...others.flatMap((o) => o.accounts.map((a) => h('option', { value: a, text: `${customerName(o, data.events)} · ${accountLabel(a)}` }))));
   const linkBtn = h('button', { type: 'button', class: 'btn', id: 'link', text: 'Koppelen', onclick: async () => {
     if (!pick.value) return;
     await linkAccounts([selected, pick.value]);
@@ -170,7 +171,7 @@ function renderDetail() {
     : h('p', { class: 'muted', text: 'Nog niets op de tijdlijn.' });
 
   const forget = h('button', { type: 'button', class: 'btn danger solid', id: 'forget', text: 'Vergeet deze klant', onclick: () => {
-    $('#forget-text').textContent = `Dit wist de tijdlijn (${v.timeline.length} items), de lijsten en de geschiedenis van ${customerName(c)} `
+    $('#forget-text').textContent = `Dit wist de tijdlijn (${v.timeline.length} items), de lijsten en de geschiedenis van ${customerName(c, data.events)} `
       + `(${c.accounts.map(accountLabel).join(', ')}) in deze browser. Dit kan niet ongedaan worden.`;
     $('#forget-dialog').showModal();
   } });
@@ -202,6 +203,7 @@ async function reload() {
 }
 
 markNav('customers');
+const profileNames = new Map((await loadProfiles()).profiles.map((p) => [p.id, p.name]));
 await reload();
 $('#q').addEventListener('input', renderList);
 $('#list-filter').addEventListener('change', renderList);
@@ -220,7 +222,7 @@ $('#export').addEventListener('click', async () => {
 const forgetDialog = $('#forget-dialog');
 forgetDialog.addEventListener('close', async () => {
   if (forgetDialog.returnValue !== 'forget' || !selected) return;
-  const name = customerName(customerOf(data.state, selected));
+  const name = customerName(customerOf(data.state, selected), data.events);
   const n = await forgetCustomer(selected);
   selected = null;
   say(`${name} is vergeten (${n} items gewist)`);

@@ -96,10 +96,11 @@ export class Badge {
     const persona = !error && history?.persona ? PERSONAS[history.persona] : null;
     if (persona) this.host.setAttribute('data-persona', history.persona);
     else this.host.removeAttribute('data-persona');
-    this.chip.replaceChildren(typeIcon(type), h('span', { class: 'label', text: info.label }),
+    this.chip.replaceChildren(...[typeIcon(type), h('span', { class: 'label', text: info.label }),
                               priority === null ? null : h('span', { class: 'prio', text: String(priority) }),
                               persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null,
-                              !error && customer?.lists?.length ? h('span', { class: 'lists', text: customer.lists[0].name }) : null);
+                              !error && customer?.lists?.length ? h('span', { class: 'lists', text: customer.lists[0].name }) : null]
+      .filter(Boolean));
     this.chip.setAttribute('aria-label', error
       ? `Webcare Lens: niet geanalyseerd (${error.message})`
       : `Webcare Lens: ${info.long}, prioriteit ${priority}${persona ? `, ${persona.long}` : ''}`);

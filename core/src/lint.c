@@ -867,7 +867,9 @@ static int lint(const cJSON *req, const wc_pack *team, cJSON *result, wc_err *e)
     for (size_t i = 0; i < wc_default_pack.n_rules; i++) {
         const wc_rule *r = &wc_default_pack.rules[i];
         int off = is_disabled(c, r->id);
-        if (off && r->check == WC_CHECK_PHRASE) continue;
+        /* a disabled rule still runs when the checklist needs what it finds */
+        int checklist = r->check >= WC_CHECK_GREETING && r->check <= WC_CHECK_SIGN_OFF;
+        if (off && !checklist) continue;
         size_t before = c->nf;
         run_rule(c, &wc_default_pack, r); /* still run structure checks: the checklist needs them */
         if (off) c->nf = before;

@@ -79,7 +79,8 @@ export function createComposerWatcher({ adapter, client, doc = document, throttl
     }
     card.render({ text: active.text, result: active.fresh || active.result ? active.result : null,
                   error: active.error, platform: site, mention: active.mention,
-                  trainee: state.settings.traineeMode === true, hints: safeHints(active) });
+                  trainee: state.settings.traineeMode === true, hints: safeHints(active),
+                  brand: state.settings.profile && state.settings.profile !== 'default' ? state.settings.profileName : null });
     card.show();
     placeCard();
   }

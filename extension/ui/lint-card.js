@@ -175,7 +175,7 @@ export class LintCard {
       this.trainee = state.trainee;
       this.checklistOpen = this.trainee;
     }
-    this.renderContext(mention);
+    this.renderContext(mention, state.brand ?? null);
     this.renderHints(state.hints ?? []);
     this.renderScore(result);
     this.renderLength(result, state.text);
@@ -225,15 +225,20 @@ export class LintCard {
     target?.focus({ preventScroll: true });
   }
 
-  renderContext(mention) {
+  /** brand: the active brand profile's name (issue 12), or null for the default profile. */
+  renderContext(mention, brand = null) {
+    if (brand) this.host.setAttribute('data-brand', brand);
+    else this.host.removeAttribute('data-brand');
+    const as = brand ? h('span', { class: 'brand', text: ` · als ${clip(brand, 24)}` }) : null;
     if (!mention) {
-      this.ctx.replaceChildren(h('span', { text: 'Antwoord (geen vermelding gevonden)' }));
+      this.ctx.replaceChildren(h('span', { text: 'Antwoord (geen vermelding gevonden)' }), as);
       return;
     }
     const parts = [h('span', { text: 'Antwoord op ' })];
     if (mention.type) parts.push(h('span', { class: 'type', 'data-type': mention.type, text: typeInfo(mention.type).long.toLowerCase() }));
     else parts.push(h('span', { text: 'vermelding' }));
     if (mention.author) parts.push(h('span', { text: ` · ${clip(mention.author, 28)}` }));
+    if (as) parts.push(as);
     this.ctx.replaceChildren(...parts);
     this.ctx.title = mention.text ?? '';
   }

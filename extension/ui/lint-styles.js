@@ -36,6 +36,7 @@ h2 { all: unset; display: block; font: 700 14px/1.2 var(--wc-font); }
 .ctx { margin: 2px 0 0; color: var(--wc-muted); font-size: 12px; overflow-wrap: anywhere;
        display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .ctx .type { font-weight: 700; }
+.ctx .brand { font-weight: 700; color: var(--wc-accent); }
 .ctx .type[data-type="angry"] { color: var(--wc-angry); }
 .ctx .type[data-type="question"] { color: var(--wc-question); }
 .ctx .type[data-type="happy"] { color: var(--wc-happy); }

@@ -170,6 +170,15 @@ test('the same person on Facebook, linked by hand: X timeline, open promise and 
   assert.deepEqual(keys, [pieterKey]);
   await shot(fb, 'brands-panel-filter');
   await panel.locator('select').selectOption('');
+  await panel.locator('button.head').click();
+  // The lint card of Pieter's comment box: the open promise as a hint, and the brand we answer as.
+  await fb.locator('[data-t="pieter"]').click();
+  await fb.keyboard.type('Hoi Pieter');
+  await fb.waitForFunction(() => /open-belofte/.test(document.querySelector('webcare-lint-card')?.getAttribute('data-hints') ?? ''));
+  assert.equal(await fb.locator('webcare-lint-card').getAttribute('data-brand'), 'Bakkerij Jansen');
+  await shot(fb, 'brands-facebook-lint-hints');
+  await fb.keyboard.press('Control+a');
+  await fb.keyboard.press('Delete');
   await cust.close();
 });
 

@@ -29,6 +29,7 @@ enum {
 };
 
 #define MAX_CUES 48
+#define MEMO_N 160
 #define KEYBUF 64
 
 typedef struct cue {
@@ -63,6 +64,9 @@ typedef struct state {
     int profane;
     cue cues[MAX_CUES];
     size_t n_cues;
+    /* per-token lookups, done once (tokens past MEMO_N are looked up each time) */
+    word_info memo[MEMO_N];
+    unsigned char memo_ok[MEMO_N];
 } state;
 
 static const char *const LBL_HAPPY = "happy", *const LBL_NEUTRAL = "neutral",
@@ -95,38 +99,39 @@ static int cmp_key(const char *a, size_t alen, const char *b, size_t blen)
     return alen < blen ? -1 : (alen > blen ? 1 : 0);
 }
 
-static const wc_lex_word *find_word(const wc_lex_word *tab, const uint16_t *index, const char *k,
-                                    size_t klen)
+/* One probe of a generated hash index for the n-byte key k with hash h. */
+static const wc_lex_word *probe(const wc_lex_word *tab, const uint16_t *slots, uint32_t mask,
+                                uint32_t h, const char *k, size_t n)
 {
-    if (klen == 0) return NULL;
-    unsigned char b = (unsigned char)k[0];
-    size_t lo = index[b], hi = index[b + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_key(wc_lex_strings + tab[mid].off, tab[mid].len, k, klen);
-        if (c == 0) return &tab[mid];
-        if (c < 0) lo = mid + 1; else hi = mid;
+    for (uint32_t s = h & mask;; s = (s + 1) & mask) {
+        uint16_t e = slots[s];
+        if (!e) return NULL;
+        const wc_lex_word *w = &tab[e - 1];
+        if (w->len == n && memcmp(wc_lex_strings + w->off, k, n) == 0) return w;
     }
-    return NULL;
 }
 
 static const wc_lex_word *find_exact(const char *k, size_t klen)
 {
-    return find_word(wc_lex_words, wc_lex_words_index, k, klen);
+    uint32_t h = WC_LEX_HASH_INIT;
+    if (klen == 0) return NULL;
+    for (size_t i = 0; i < klen; i++) h = wc_lex_hash_step(h, (unsigned char)k[i]);
+    return probe(wc_lex_words, wc_lex_words_hash, wc_lex_words_hash_mask, h, k, klen);
 }
 
-/* Longest stem ("kut*", "tevreden*") that is a prefix of k: a scan of the
- * few stems that share k's first byte. */
+/* Longest stem ("kut*", "tevreden*") that is a prefix of k: the prefix hash
+ * is extended byte by byte and probed only at lengths some stem has. */
 static const wc_lex_word *find_stem(const char *k, size_t klen)
 {
     const wc_lex_word *best = NULL;
+    uint32_t h = WC_LEX_HASH_INIT;
     if (klen < 3) return NULL;
-    unsigned char b = (unsigned char)k[0];
-    for (size_t i = wc_lex_stems_index[b]; i < wc_lex_stems_index[b + 1]; i++) {
-        const wc_lex_word *w = &wc_lex_stems[i];
-        if (w->len <= klen && memcmp(wc_lex_strings + w->off, k, w->len) == 0 &&
-            (!best || w->len > best->len))
-            best = w;
+    for (size_t n = 1; n <= klen && n < 64; n++) {
+        h = wc_lex_hash_step(h, (unsigned char)k[n - 1]);
+        if (!((wc_lex_stem_lens >> n) & 1u)) continue;
+        const wc_lex_word *w = probe(wc_lex_stems, wc_lex_stems_hash, wc_lex_stems_hash_mask, h, k, n);
+        if (w) best = w;
+        if (n + 1 >= 64 || !(wc_lex_stem_lens >> (n + 1))) break; /* no longer stems */
     }
     return best;
 }
@@ -141,26 +146,39 @@ static void merge(word_info *wi, const wc_lex_word *w)
 /* Exact word or stem. */
 static void lookup_plain(const char *k, size_t klen, word_info *wi)
 {
-    merge(wi, find_exact(k, klen));
-    const wc_lex_word *s = find_stem(k, klen);
-    merge(wi, s);
+    if (klen == 0) return;
+    unsigned p = wc_lex_pair(k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_any, p)) merge(wi, find_exact(k, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_any, p)) merge(wi, find_stem(k, klen));
+}
+
+/* Like lookup_plain, for callers that only want a sentiment weight (or
+ * profanity): inflections and compound heads. */
+static void lookup_sent(const char *k, size_t klen, word_info *wi)
+{
+    if (klen == 0) return;
+    unsigned p = wc_lex_pair(k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_sent, p)) merge(wi, find_exact(k, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_sent, p)) merge(wi, find_stem(k, klen));
 }
 
 /* Dutch/English inflection: slechte, snelle, toppers, beste, waited. */
 static void lookup_inflected(const char *k, size_t klen, word_info *wi)
 {
     static const char *const suffixes[] = {"ste", "ere", "en", "er", "es", "e", "s", "ed", "ly"};
+    static const unsigned char suffix_len[] = {3, 3, 2, 2, 2, 1, 1, 2, 2};
     char buf[KEYBUF];
+    /* inflection only finds sentiment: skip keys no sentiment entry starts like */
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        size_t sl = strlen(suffixes[i]);
+        size_t sl = suffix_len[i];
         if (klen < sl + 3 || memcmp(k + klen - sl, suffixes[i], sl) != 0) continue;
         size_t n = klen - sl;
         word_info w = {0, 0, 0};
-        lookup_plain(k, n, &w);
+        lookup_sent(k, n, &w);
         /* undouble: snelle -> snell -> snel */
         if (!(w.cats & WC_LX_SENT) && n >= 4 && k[n - 1] == k[n - 2] && n <= sizeof buf) {
             memcpy(buf, k, n - 1);
-            lookup_plain(buf, n - 1, &w);
+            lookup_sent(buf, n - 1, &w);
         }
         if (w.cats & WC_LX_SENT) {
             wi->cats |= w.cats & (WC_LX_SENT | WC_LX_LANG_NL | WC_LX_LANG_EN);
@@ -174,11 +192,12 @@ static void lookup_inflected(const char *k, size_t klen, word_info *wi)
 static void lookup_compound(const char *k, size_t klen, word_info *wi)
 {
     /* modifier prefix + known word */
-    for (size_t n = 3; n + 3 <= klen && n <= 6; n++) {
+    int maybe_modifier = wc_lex_pair_has(wc_lex_words_pair_any, wc_lex_pair(k, klen));
+    for (size_t n = 3; maybe_modifier && n + 3 <= klen && n <= 6; n++) {
         const wc_lex_word *m = find_exact(k, n);
         if (!m || !(m->cats & WC_LX_MODIFIER)) continue;
         word_info rest = {0, 0, 0};
-        lookup_plain(k + n, klen - n, &rest);
+        lookup_sent(k + n, klen - n, &rest);
         if (rest.cats & WC_LX_SENT) {
             wi->weight = rest.weight + (rest.weight > 0 ? 1 : -1);
         } else if ((m->cats & WC_LX_SENT) && m->weight > 0) {
@@ -195,13 +214,9 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
     for (size_t i = 2; i + 4 <= klen; i++) {
         word_info tail = {0, 0, 0};
         int negated = 0;
-        unsigned char b = (unsigned char)k[i];
-        if (b != 'o' && wc_lex_words_index[b] == wc_lex_words_index[b + 1] &&
-            wc_lex_stems_index[b] == wc_lex_stems_index[b + 1])
-            continue; /* no entry starts with this byte */
-        lookup_plain(k + i, klen - i, &tail);
+        lookup_sent(k + i, klen - i, &tail);
         if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && memcmp(k + i, "on", 2) == 0) {
-            lookup_plain(k + i + 2, klen - i - 2, &tail);
+            lookup_sent(k + i + 2, klen - i - 2, &tail);
             negated = 1;
         }
         if ((tail.cats & WC_LX_SENT) && (tail.cats & WC_LX_LANG_NL) && tail.weight != 0) {
@@ -256,6 +271,17 @@ static void lookup_word(const char *k, size_t klen, unsigned flags, word_info *w
     if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(k, klen, wi);
     if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF)) && klen >= 6 && klen < KEYBUF)
         lookup_compound(k, klen, wi);
+}
+
+/* What word token j means, memoised per token. `tmp` is used past MEMO_N. */
+static const word_info *tok_info(state *st, size_t j, word_info *tmp)
+{
+    const wc_token *tk = &st->t->tok[j];
+    word_info *wi = j < MEMO_N ? &st->memo[j] : tmp;
+    if (j < MEMO_N && st->memo_ok[j]) return wi;
+    lookup_word(wc_key(st->t, j), tk->key_len, tk->flags, wi);
+    if (j < MEMO_N) st->memo_ok[j] = 1;
+    return wi;
 }
 
 /* "k*t", "f**k", "sh*t": a glob where each '*' run stands for 1-3 letters,
@@ -481,9 +507,9 @@ static void profanity_at(state *st, size_t i, uint32_t u16_start, uint32_t u16_e
     /* as an intensifier of praise: "tering lekker", "fucking vet", "kapot goed" */
     size_t j = next_word(t, i);
     for (int hop = 0; hop < 2 && j < t->n; hop++, j = next_word(t, j)) {
-        word_info wi;
-        lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &wi);
-        if ((wi.cats & WC_LX_SENT) && wi.weight > 0 && !(wi.cats & WC_LX_PROF)) {
+        word_info tmp;
+        const word_info *wi = tok_info(st, j, &tmp);
+        if ((wi->cats & WC_LX_SENT) && wi->weight > 0 && !(wi->cats & WC_LX_PROF)) {
             st->intens_left = 2;
             add_cue(st, u16_start, u16_end, "profanity", LBL_HAPPY);
             return;
@@ -545,11 +571,12 @@ static void phrase_cue(state *st, const wc_lex_phrase *p, size_t i, size_t end)
 }
 
 /* Is token i the start of a question ("hoe ...", "kunnen jullie ...")? */
-static int question_start(const wc_text *t, size_t i, const word_info *wi)
+static int question_start(state *st, size_t i, const word_info *wi)
 {
+    const wc_text *t = st->t;
     size_t j = next_word(t, i);
-    word_info nx = {0, 0, 0};
-    if (j < t->n) lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &nx);
+    word_info nx = {0, 0, 0}, tmp;
+    if (j < t->n) nx = *tok_info(st, j, &tmp);
     if (wi->cats & WC_LX_WH) {
         /* exclamations: "wat een service", "wat fijn", "hoe mooi", "what a day" */
         if (j < t->n) {
@@ -646,12 +673,13 @@ static void punct(state *st, size_t i)
 }
 
 /* The next word (same clause) is praise. */
-static int next_is_praise(const wc_text *t, size_t i)
+static int next_is_praise(state *st, size_t i)
 {
-    word_info wi;
+    const wc_text *t = st->t;
+    word_info tmp;
     if (i + 1 >= t->n || !is_word(&t->tok[i + 1])) return 0;
-    lookup_word(wc_key(t, i + 1), t->tok[i + 1].key_len, t->tok[i + 1].flags, &wi);
-    return (wi.cats & WC_LX_SENT) && wi.weight > 0;
+    const word_info *wi = tok_info(st, i + 1, &tmp);
+    return (wi->cats & WC_LX_SENT) && wi->weight > 0;
 }
 
 static int is_quote_at(const char *s, size_t len)
@@ -691,9 +719,8 @@ static uint32_t word(state *st, size_t i, int sentence_start)
 {
     const wc_text *t = st->t;
     const wc_token *tk = &t->tok[i];
-    const char *k = wc_key(t, i);
-    word_info wi;
-    lookup_word(k, tk->key_len, tk->flags, &wi);
+    word_info tmp;
+    word_info wi = *tok_info(st, i, &tmp);
 
     st->words++;
     if (wi.cats & (WC_LX_FUNC_NL | WC_LX_LANG_NL)) st->nl++;
@@ -708,7 +735,7 @@ static uint32_t word(state *st, size_t i, int sentence_start)
         st->f[F_INTENS] += 0.5f;
         add_tok_cue(st, i, "elongation", wi.weight > 0 ? LBL_HAPPY : LBL_ANGRY);
     }
-    int qs = sentence_start ? question_start(t, i, &wi) : 0;
+    int qs = sentence_start ? question_start(st, i, &wi) : 0;
     if (qs) {
         /* 2: sentence start, 1: clause start ("..., is dat normaal");
          * a verb before a noun counts less than before a pronoun */
@@ -743,7 +770,7 @@ static uint32_t word(state *st, size_t i, int sentence_start)
         return wi.cats;
     }
     if ((wi.cats & WC_LX_SENT) && wi.weight < 0 && (wi.cats & WC_LX_INTENS) &&
-        next_is_praise(t, i)) {
+        next_is_praise(st, i)) {
         st->intens_left = 2; /* "kapot goed", "bizar lekker" */
         return wi.cats;
     }
@@ -815,14 +842,19 @@ static void scan(state *st)
         case WC_TOK_WORD:
         case WC_TOK_NUMBER: {
             size_t end = 0;
-            const wc_lex_phrase *p = find_phrase(t, i, &end);
+            const wc_lex_phrase *p = NULL;
+            word_info tmp0;
+            /* only a phrase's first word (or a number, for "# keer") starts one */
+            if (tk->kind == WC_TOK_NUMBER || (wc_key(t, i)[0] >= '0' && wc_key(t, i)[0] <= '9') ||
+                (tok_info(st, i, &tmp0)->cats & WC_LX_PHRASE))
+                p = find_phrase(t, i, &end);
             if (p && (p->flags & 1) && end < t->n) {
                 /* "nooit meer storing": the negation targets the next word */
                 size_t j = next_word(t, end - 1);
-                word_info wi;
+                word_info tmp;
                 if (j < t->n) {
-                    lookup_word(wc_key(t, j), t->tok[j].key_len, t->tok[j].flags, &wi);
-                    if ((wi.cats & WC_LX_SENT) && wi.weight) p = NULL;
+                    const word_info *wi = tok_info(st, j, &tmp);
+                    if ((wi->cats & WC_LX_SENT) && wi->weight) p = NULL;
                 }
             }
             if (p) {

@@ -27,7 +27,8 @@ enum {
     WC_LX_VAGUE = 1u << 15,
     WC_LX_LANG_NL = 1u << 16,  /* sentiment entry from the Dutch list */
     WC_LX_LANG_EN = 1u << 17,  /* sentiment entry from the English list */
-    WC_LX_WH = 1u << 18        /* wh-question word: hoe, wat, waarom, how, why */
+    WC_LX_WH = 1u << 18,       /* wh-question word: hoe, wat, waarom, how, why */
+    WC_LX_PHRASE = 1u << 19    /* first word of a phrase in wc_lex_phrases */
 };
 
 typedef struct wc_lex_word {
@@ -73,10 +74,36 @@ extern const size_t wc_lex_stems_n;
 /* First-byte indexes: entries [idx[b], idx[b+1]) start with byte b. */
 extern const uint16_t wc_lex_words_index[257];
 extern const uint16_t wc_lex_stems_index[257];
+/* Hash indexes (FNV-1a of the key, see wc_lex_hash): slot = hash & mask,
+ * linear probing; a slot holds entry index + 1, 0 = empty. */
+extern const uint16_t wc_lex_words_hash[];
+extern const uint32_t wc_lex_words_hash_mask;
+extern const uint16_t wc_lex_stems_hash[];
+extern const uint32_t wc_lex_stems_hash_mask;
+/* Bit n set: some stem is n bytes long. */
+extern const uint64_t wc_lex_stem_lens;
+/* First-three-byte filters, one pair per table: bit wc_lex_pair(k) is set if
+ * some entry (any / with a sentiment weight or profanity) starts with k[0..2]
+ * (all stems have 3+ bytes, so a stem and the keys it matches share them). */
+extern const uint32_t wc_lex_words_pair_any[128];
+extern const uint32_t wc_lex_words_pair_sent[128];
+extern const uint32_t wc_lex_stems_pair_any[128];
+extern const uint32_t wc_lex_stems_pair_sent[128];
+static inline unsigned wc_lex_pair(const char *k, size_t n)
+{
+    unsigned b0 = (unsigned char)k[0], b1 = n > 1 ? (unsigned char)k[1] : 0u,
+             b2 = n > 2 ? (unsigned char)k[2] : 0u;
+    return (b0 * 961u + b1 * 31u + b2) & 4095u;
+}
+static inline int wc_lex_pair_has(const uint32_t *set, unsigned p) { return (int)(set[p >> 5] >> (p & 31)) & 1; }
 extern const wc_lex_phrase wc_lex_phrases[]; /* sorted bytewise */
 extern const size_t wc_lex_phrases_n;
 extern const wc_lex_emoji wc_lex_emoji_tab[]; /* sorted by cp */
 extern const size_t wc_lex_emoji_n;
+
+/* FNV-1a over n bytes: the hash of the generated indexes. */
+static inline uint32_t wc_lex_hash_step(uint32_t h, unsigned char b) { return (h ^ b) * 0x01000193u; }
+#define WC_LEX_HASH_INIT 0x811c9dc5u
 
 /* The linear model over classifier features (lexicon_model.c). */
 #define WC_NFEAT 20

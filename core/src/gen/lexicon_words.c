@@ -4,105 +4,110 @@
 const char wc_lex_strings[] =
     "a\000aan\000aangenaam\000aanmaning\000aanrader\000abn\000abominabel\000about\000absolutely\000accepteert\000accepteren\000achterlijk\000"
     "afgeschreven\000afgewezen\000afgezet\000after\000afzetterij\000again\000ah\000ai\000ain't\000aint\000al\000alleen\000"
-    "als\000although\000alvast\000alweer\000amazing\000amro\000ams\000an\000and\000angry\000annoyed\000annoying\000"
-    "any\000anymore\000anyone\000app\000appreciated\000are\000at\000attent\000awesome\000awful\000baal\000bad\000"
-    "bagger\000balen\000barst\000be\000beautiful\000bedankje\000bedankt\000bedrog\000been\000before\000behulpzaam\000behulpzame\000"
-    "belachelijk\000belazerd\000benieuwd\000beschadigd\000best\000beste\000betrouwbaar\000beu\000bevriest\000bevroren\000bezorgen\000bezorgt\000"
-    "bieden\000biedt\000bij\000bijzonder\000bizar\000blij\000blije\000blijft\000boos\000boze\000bravo\000brilliant\000"
-    "broken\000bsn\000bullshit\000but\000bv\000can\000can't\000cannot\000cant\000cbr\000ceo\000chaos\000"
-    "chapeau\000charged\000cheers\000comfortable\000compleet\000cool\000correct\000could\000cs\000daar\000dag\000dagen\000"
-    "damaged\000dan\000dank\000dankbaar\000dankje\000dankjewel\000dankuwel\000dat\000de\000dekken\000dekt\000delicious\000"
-    "delighted\000denk\000dented\000deuk\000deze\000dhl\000did\000didn't\000didnt\000die\000diefstal\000dik\000"
-    "dirty\000dit\000dm\000do\000doen\000does\000doesn't\000doesnt\000doet\000dolblij\000don't\000dont\000"
-    "drama\000duidelijk\000dus\000duurder\000dwaas\000easy\000echt\000echter\000echtt\000een\000eens\000effe\000"
-    "efficient\000eindelijk\000ellende\000en\000enorm\000er\000erg\000eu\000even\000excellent\000extra\000extreem\000"
-    "extremely\000fail\000fakking\000fan\000fantastic\000fantastisch\000fast\000fastest\000feilloos\000ff\000fiasco\000fijn\000"
-    "fijne\000fk\000fking\000flauwekul\000flawless\000for\000fout\000fouten\000friendly\000from\000furious\000gaaf\000"
-    "gaan\000gaat\000garbage\000gave\000geannuleerd\000geblokkeerd\000gebroken\000gedoe\000gedrocht\000geduld\000geen\000gefikst\000"
-    "gefixt\000gefrustreerd\000geholpen\000gelden\000geldt\000gelogen\000gelukkig\000gemist\000geniaal\000genoten\000geregeld\000geschrapt\000"
-    "geslaagd\000gestolen\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000goed\000goede\000goedemiddag\000goedemorgen\000"
-    "goedenavond\000goeie\000goh\000good\000goud\000gps\000graag\000grateful\000gratis\000great\000gvb\000gvd\000"
-    "had\000hallo\000handig\000happy\000hardly\000has\000have\000heb\000hebben\000hebt\000heeft\000heel\000"
-    "heerlijk\000heey\000helaas\000held\000helden\000helder\000hele\000helemaal\000hello\000helpful\000hema\000herrie\000"
-    "het\000hey\000hi\000hier\000hij\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hoort\000hopeloos\000"
-    "hopeloze\000horen\000horrible\000how\000however\000hr\000hyper\000i\000iban\000id\000idioot\000idiote\000"
-    "ik\000in\000incompetent\000incredibly\000indruk\000ing\000installeert\000installeren\000is\000isn't\000isnt\000it\000"
+    "als\000although\000altijd\000alvast\000alweer\000amazing\000amro\000ams\000an\000and\000angry\000annoyed\000"
+    "annoying\000any\000anymore\000anyone\000app\000appreciated\000are\000at\000attent\000awesome\000awful\000baal\000"
+    "bad\000bagger\000balen\000barst\000be\000beautiful\000bedankje\000bedankt\000bedrog\000been\000before\000behulpzaam\000"
+    "behulpzame\000belachelijk\000belazerd\000ben\000benieuwd\000beschadigd\000best\000beste\000betrouwbaar\000beu\000bevriest\000bevroren\000"
+    "bezorgen\000bezorgt\000bieden\000biedt\000big\000bij\000bijzonder\000binnen\000bizar\000blij\000blije\000blijf\000"
+    "blijft\000boos\000boze\000bravo\000brilliant\000broken\000bsn\000bullshit\000but\000bv\000can\000can't\000"
+    "cannot\000cant\000cbr\000ceo\000chaos\000chapeau\000charged\000cheers\000comfortable\000compleet\000cool\000correct\000"
+    "could\000cs\000daar\000dag\000dagen\000damaged\000dan\000dank\000dankbaar\000dankje\000dankjewel\000dankuwel\000"
+    "dat\000de\000dekken\000dekt\000delicious\000delighted\000denk\000dented\000derde\000deuk\000deze\000dhl\000"
+    "did\000didn't\000didnt\000die\000diefstal\000dik\000dikke\000dirty\000dit\000dm\000do\000doe\000"
+    "doen\000does\000doesn't\000doesnt\000doet\000dolblij\000don't\000dont\000drama\000dubbel\000duidelijk\000dus\000"
+    "duurder\000dwaas\000easy\000echt\000echter\000echtt\000een\000eens\000eerlijk\000effe\000efficient\000eigen\000"
+    "eindelijk\000elk\000elke\000ellende\000en\000enorm\000er\000erg\000eu\000even\000every\000excellent\000"
+    "extra\000extreem\000extremely\000fail\000fakking\000fan\000fantastic\000fantastisch\000fast\000fastest\000feilloos\000ff\000"
+    "fiasco\000fijn\000fijne\000fk\000fking\000flauwekul\000flawless\000for\000fout\000fouten\000friendly\000from\000"
+    "furious\000gaaf\000gaan\000gaat\000game\000garbage\000gave\000geannuleerd\000geblokkeerd\000gebroken\000gedoe\000gedrocht\000"
+    "geduld\000geen\000gefikst\000gefixt\000gefrustreerd\000geholpen\000geld\000gelden\000geldt\000gelogen\000gelukkig\000gemist\000"
+    "geniaal\000genoten\000geregeld\000geschrapt\000geslaagd\000gestolen\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000"
+    "goed\000goede\000goedemiddag\000goedemorgen\000goedenavond\000goeie\000goh\000good\000goud\000gps\000graag\000grateful\000"
+    "gratis\000great\000gvb\000gvd\000had\000hallo\000handig\000hangt\000happy\000hardly\000has\000have\000"
+    "heb\000hebben\000hebt\000heeft\000heel\000heerlijk\000heey\000helaas\000held\000helden\000helder\000hele\000"
+    "helemaal\000hello\000helpful\000helpt\000hema\000herrie\000het\000hey\000hi\000hier\000highly\000hij\000"
+    "hing\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hoort\000hopeloos\000hopeloze\000horen\000horrible\000how\000"
+    "however\000hr\000huge\000hyper\000i\000iban\000id\000idioot\000idiote\000iedere\000iemand\000ik\000"
+    "in\000incompetent\000incredibly\000indruk\000ing\000installeert\000installeren\000is\000isn't\000isnt\000it\000ja\000"
     "jammer\000janboel\000jbl\000je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000"
-    "kei\000kind\000kk\000kkr\000klachten\000klasse\000klm\000klopt\000knap\000knudde\000komen\000komt\000"
-    "kost\000kosten\000koud\000koude\000kpn\000krijg\000krijgen\000kudos\000kun\000kunnen\000kunt\000kvk\000"
-    "kwaad\000kwartier\000kwijt\000kwijtgeraakt\000laat\000lamgelegd\000langzaam\000late\000legend\000lek\000lekke\000lekker\000"
-    "lekt\000leveren\000levert\000lief\000lieve\000liggen\000ligt\000lol\000losing\000lost\000love\000lovely\000"
-    "m'n\000maanden\000maar\000mag\000may\000me\000mega\000merci\000mess\000messed\000met\000mijn\000"
-    "misgegaan\000misgelopen\000misleading\000mislukking\000mislukt\000misschien\000missing\000mkb\000mn\000moeiteloos\000moet\000moeten\000"
-    "mogen\000mooi\000mooie\000morgen\000my\000naar\000naheffing\000nep\000nergens\000net\000netjes\000never\000"
-    "nice\000nie\000niet\000niets\000nightmare\000niks\000nimmer\000nl\000no\000noch\000nog\000nogsteeds\000"
-    "nooit\000nos\000not\000nothing\000nou\000nowhere\000ns\000ns_online\000nu\000of\000oh\000ok\000"
-    "om\000omg\000on\000onbereikbaar\000ontbrak\000ontbreekt\000ontbreken\000ontspannen\000ontzettend\000onzin\000ook\000op\000"
-    "opgehangen\000opgelicht\000opgelost\000opgelucht\000opgezegd\000oplichting\000opnieuw\000our\000outstanding\000ov\000over\000overboekt\000"
-    "overbooked\000overcharged\000pathetic\000patient\000pax\000pc\000pdf\000perfect\000persoonlijk\000pissig\000pleased\000pluim\000"
-    "polite\000poor\000prachtig\000prima\000probleem\000probleemloos\000problemen\000professional\000professioneel\000puinhoop\000punctueel\000quick\000"
-    "ramp\000razend\000rdw\000really\000redder\000refused\000relaxed\000reliable\000ret\000reuze\000ridiculous\000rijden\000"
-    "rijdt\000rip-off\000ripoff\000rock\000rommel\000rotzooi\000rude\000satisfied\000schande\000scherp\000schoon\000sepa\000"
-    "seriously\000should\000slim\000slimmerik\000sloom\000slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000"
-    "soepel\000spuugzat\000stank\000stellar\000sterk\000stil\000still\000stinkt\000stipt\000stoppen\000stopt\000storingen\000"
-    "stuck\000stuk\000such\000sucks\000suffer\000super\000superb\000superblij\000superservice\000tasty\000tbh\000te\000"
-    "ter\000terrible\000tevredenheid\000thank\000thankful\000thanks\000thanx\000that\000the\000their\000there\000they\000"
-    "this\000thnx\000though\000thx\000to\000toch\000today\000toegankelijk\000tomorrow\000tonight\000top\000toppie\000"
-    "topservice\000topteam\000totaal\000totally\000traag\000trage\000trash\000troep\000trots\000tv\000u\000uit\000"
+    "kei\000kind\000kk\000kkr\000klaar\000klachten\000klant\000klasse\000klm\000klopt\000knap\000knudde\000"
+    "komen\000komt\000kost\000kosten\000koud\000koude\000kpn\000krijg\000krijgen\000kudos\000kun\000kunnen\000"
+    "kunt\000kvk\000kwaad\000kwartier\000kwijt\000kwijtgeraakt\000laat\000lamgelegd\000langzaam\000late\000laten\000legend\000"
+    "lek\000lekke\000lekker\000lekt\000leveren\000levert\000lief\000lieve\000liggen\000ligt\000lijn\000lol\000"
+    "looking\000losing\000lost\000love\000lovely\000m'n\000maakt\000maakte\000maanden\000maar\000mag\000may\000"
+    "me\000mega\000merci\000mess\000messed\000met\000mijn\000minuten\000misgegaan\000misgelopen\000misleading\000mislukking\000"
+    "mislukt\000misschien\000missing\000mkb\000mn\000moeiteloos\000moet\000moeten\000mogen\000mooi\000mooie\000morgen\000"
+    "my\000naar\000naheffing\000nep\000nergens\000net\000netjes\000never\000nice\000nie\000niemand\000niet\000"
+    "niets\000nightmare\000niks\000nimmer\000nl\000no\000nobody\000noch\000nog\000nogsteeds\000nooit\000nos\000"
+    "not\000nothing\000nou\000nowhere\000ns\000ns_online\000nu\000of\000oh\000ok\000om\000omg\000"
+    "on\000onbereikbaar\000onder\000ontbrak\000ontbreekt\000ontbreken\000ontspannen\000ontzettend\000onzin\000ook\000op\000opgehangen\000"
+    "opgelicht\000opgelost\000opgelucht\000opgezegd\000ophangen\000oplichting\000opnieuw\000our\000outstanding\000ov\000over\000overboekt\000"
+    "overbooked\000overcharged\000own\000pathetic\000patient\000pax\000pc\000pdf\000perfect\000persoonlijk\000pissig\000pleased\000"
+    "pluim\000polite\000poor\000prachtig\000prima\000probleem\000probleemloos\000problemen\000professional\000professioneel\000puinhoop\000punctueel\000"
+    "question\000quick\000ramp\000razend\000rdw\000really\000redder\000refused\000relaxed\000reliable\000ret\000reuze\000"
+    "ridiculous\000rijden\000rijdt\000rip-off\000ripoff\000rock\000rommel\000rotzooi\000rude\000satisfied\000schande\000scherp\000"
+    "schoon\000second\000sepa\000seriously\000should\000shout\000shout-out\000sinds\000slaat\000slim\000slimmerik\000sloom\000"
+    "slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000soepel\000spuugzat\000sta\000stank\000stellar\000"
+    "sterk\000stil\000still\000stinkt\000stipt\000stoppen\000stopt\000storingen\000stuck\000stuk\000such\000sucks\000"
+    "suffer\000super\000superb\000superblij\000superservice\000tasty\000tbh\000te\000ter\000terrible\000tevredenheid\000thank\000"
+    "thankful\000thanks\000thanx\000that\000the\000their\000there\000they\000third\000this\000thnx\000though\000"
+    "thx\000to\000toch\000today\000toegankelijk\000tomorrow\000tonight\000top\000toppie\000topservice\000topteam\000tot\000"
+    "totaal\000totally\000traag\000trage\000trash\000troep\000trots\000tv\000twee\000tweede\000u\000uit\000"
     "uitgevallen\000uitval\000uk\000ultra\000unacceptable\000unhappy\000unreliable\000usa\000useless\000uur\000uwv\000vaart\000"
-    "vallen\000valt\000van\000vandaag\000vastgelopen\000verbeterd\000verbetering\000verbrand\000verbroken\000verdomme\000vergeten\000vergoeden\000"
-    "vergoedt\000verhelpen\000verholpen\000verkoopt\000verkopen\000verloren\000verrast\000verschrikkelijk\000verspilling\000vertraagd\000vertraging\000very\000"
-    "verzet\000vet\000vlekkeloos\000voor\000voordelig\000vraag\000vraagje\000vreselijk\000vs\000waanzinnig\000waar\000waardeloos\000"
-    "waardeloze\000waardering\000waarmee\000waarom\000waarop\000waarvoor\000wachten\000waiting\000wanbeleid\000wanneer\000wanprestatie\000was\000"
-    "wasn't\000wasnt\000wat\000wauw\000we\000wederom\000weer\000weet\000weken\000wel\000welk\000welke\000"
-    "were\000werkt\000weten\000what\000when\000where\000which\000who\000why\000wie\000wifi\000wij\000"
-    "will\000with\000woedend\000won't\000wonderful\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000"
-    "wrong\000wtf\000yes\000yo\000you\000your\000zalig\000zat\000ze\000zeer\000ziek\000zielig\000"
-    "zien\000zij\000zijn\000zit\000zitten\000zo\000zonde\000zoo\000zooi\000zooo\000zou\000zouden\000"
-    "zoveelste\000zwaar\000zwak\000zwendel\000zzp\000aanbevel\000aanrad\000aardig\000afzetter\000amateur\000annulering\000appreciate\000"
-    "bedroevend\000belabberd\000beroerd\000bitch\000blunder\000boete\000bureaucrat\000cancel\000chagrijn\000clown\000comfortabel\000compliment\000"
-    "crap\000crash\000defect\000delay\000deskundig\000disappoint\000disgrace\000disgust\000dramatisch\000eikel\000ellendig\000enthousiast\000"
-    "erger\000ergerlijk\000ergernis\000error\000faal\000fab\000fck\000foutief\000foutmelding\000frustrat\000frustratie\000frustrer\000"
-    "fuck\000fuk\000geduldig\000gemakkelijk\000geniet\000gezellig\000godsamme\000godver\000hartelijk\000hate\000hero\000hoeren\000"
-    "hulpvaardig\000ignor\000ijskoud\000impress\000ingewikkeld\000irritant\000irritatie\000kanjer\000kanker\000keurig\000klacht\000klantgericht\000"
-    "klantvriendelijk\000klojo\000kloot\000klote\000kolere\000kut\000lamlendig\000leugen\000leugenaar\000leuk\000makkelijk\000meedenk\000"
-    "misleid\000motherfuck\000onacceptabel\000onbegrijpelijk\000onbeschoft\000onbetrouwbaar\000onduidelijk\000ongeloofwaardig\000onhandig\000onjuist\000onmenselijk\000onprofessioneel\000"
-    "onrecht\000ontzorg\000oplichter\000oplossingsgericht\000outage\000overzichtelijk\000pijnlijk\000pokke\000prettig\000prutser\000rampzalig\000recommend\000"
-    "rustig\000scam\000scandal\000schandalig\000schimmel\000seamless\000shit\000slecht\000smerig\000storing\000sukkel\000sympathiek\000"
-    "teleurgesteld\000teleurstell\000teleurstelling\000tering\000tevreden\000topper\000treurig\000triest\000tyf\000uitstekend\000vakkundig\000verkeerd\000"
-    "vervelend\000vies\000vlot\000vriendelijk\000waardeer\000wachttijd\000woede\000# keer\000aan het lijntje\000again and again\000al # dagen\000al # maanden\000"
-    "al # uur\000al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000any recommendations\000anyone know\000bedankt voor de mail\000bedankt voor niets\000bedankt voor niks\000"
-    "ben benieuwd of\000ben er blij mee hoor\000ben er erg blij mee\000ben er klaar mee\000ben fan\000ben het zat\000big thanks\000binnen een dag\000binnen een uur\000blijf ik\000can i\000can you\000"
-    "charged twice\000cool cool\000could you\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000do you\000doe er iets aan\000doe iets\000does anyone know\000"
-    "does the\000doet het niet\000dubbel afgeschreven\000echt geweldig\000echt super attent\000eens kijken\000eerlijk is eerlijk\000eigen schuld\000elk jaar hetzelfde\000elke avond\000elke dag weer\000elke keer\000"
-    "elke ochtend\000every single time\000fijn geholpen\000fijn hoor\000fijn weer\000game changer\000geduld is op\000geen antwoord\000geen compensatie\000geen excuses\000geen excuus\000geen gedoe\000"
-    "geen idee nog\000geen idee waarom\000geen klachten\000geen probleem\000geen problemen\000geen reactie\000geen uitleg\000geen update\000geen wachttijd\000geld terug\000geweldig hoor\000geweldig weer\000"
-    "goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000goud waard\000graag advies\000graag hulp\000graag info\000graag informatie\000"
-    "graag weten\000graag willen weten\000great job\000handig hoor\000hangt op\000hebben jullie\000heeft iemand\000helpt niet\000helpt niks\000het zat\000highly recommend\000hing op\000"
-    "hoe kan ik\000hoe laat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe moet ik\000hoe vaak moet\000hoe vaak nog\000hoe werkt\000hoe zit het\000hoe zit het met\000"
-    "how difficult\000how do i\000how hard can\000how long does\000huge thanks\000iedere keer\000iemand die weet\000iemand een idee\000iemand enig idee\000iemand ervaring\000ik ben er klaar mee\000ik ga overstappen\000"
-    "ik vroeg me af\000ik wil graag weten\000ik word er\000ik zeg op\000ik zoek iemand\000in a row\000in de wacht\000in een keer goed\000is dit normaal\000is dit nou\000is er iemand die\000is het mogelijk\000"
-    "is het nou zo moeilijk\000is it possible\000is there\000is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000kan ik\000klaar mee\000klant bij voor het leven\000klasse hoor\000"
-    "klopt het\000klopt het dat\000knap hoor\000kun je\000kunnen jullie\000kunnen jullie gewoon\000kunnen jullie mij\000kunt u\000laten weten of\000lekker bezig\000lekker dan\000ligt er uit\000"
-    "ligt eruit\000ligt plat\000lijn verbroken\000looking for\000looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000mag ik\000mijn eigen schuld\000"
-    "mijn geduld\000mijn geld\000minuten in de wacht\000moet ik\000moet ik nou\000mooi hoor\000mooi staaltje\000mooi weer\000netjes opgelost\000never again\000never arrived\000niemand die\000"
-    "niemand komt\000niemand neemt\000niet bereikbaar\000niet bezorgd\000niet dus\000niet geleverd\000niet normaal\000niet ontvangen\000niet slecht\000niet te verkopen\000niet teruggestort\000niet verkeerd\000"
-    "niets gehoord\000niets ontvangen\000niks gehoord\000niks ontvangen\000no complaints\000no problem\000no refund\000no response\000no signal\000no update\000nobody answers\000nobody picks up\000"
-    "nog altijd\000nog geen\000nog geen geld\000nog niemand\000nog niet terug\000nog niets\000nog nieuws over\000nog niks\000nog steeds\000nooit geleverd\000nooit meer\000nooit problemen\000"
-    "nooit saai\000not bad\000not happy\000not impressed\000not working\000nothing says\000nu afwachten\000oh great\000on hold\000on time\000onder de indruk\000op rij\000"
-    "op tijd\000op zoek naar\000op zoek naar een nieuwe\000ophangen\000own fault\000perfect weer\000prima hoor\000question for\000second time\000shout out\000shout-out\000sinds wanneer\000"
+    "vacature\000vallen\000valt\000van\000vanaf\000vandaag\000vastgelopen\000verbeterd\000verbetering\000verbrand\000verbroken\000verdomme\000"
+    "vergeten\000vergoeden\000vergoedt\000verhelpen\000verholpen\000verkoopt\000verkopen\000verloren\000verrast\000verschrikkelijk\000verspilling\000vertraagd\000"
+    "vertraging\000very\000verzet\000vet\000vierde\000vlekkeloos\000voor\000voordelig\000vraag\000vraagje\000vreselijk\000vroeg\000"
+    "vs\000waanzinnig\000waar\000waardeloos\000waardeloze\000waardering\000waarmee\000waarom\000waarop\000waarvoor\000wachten\000waiting\000"
+    "wanbeleid\000wanneer\000wanprestatie\000was\000wasn't\000wasnt\000wat\000wauw\000we\000we'll\000wederom\000weer\000"
+    "weet\000weken\000wel\000welk\000welke\000well\000were\000werkt\000weten\000what\000what's\000when\000"
+    "where\000which\000who\000why\000wie\000wifi\000wij\000wil\000will\000willen\000with\000woedend\000"
+    "won't\000wonderful\000wondering\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000wrong\000wtf\000"
+    "yeah\000yes\000yo\000you\000your\000zalig\000zat\000ze\000zeer\000zeg\000zeggen\000ziek\000"
+    "zielig\000zien\000zij\000zijn\000zit\000zitten\000zo\000zonde\000zonder\000zoo\000zooi\000zooo\000"
+    "zou\000zouden\000zoveelste\000zwaar\000zwak\000zwendel\000zzp\000aanbevel\000aanrad\000aardig\000afzetter\000amateur\000"
+    "annulering\000appreciate\000bedroevend\000belabberd\000beroerd\000bitch\000blunder\000boete\000bureaucrat\000cancel\000chagrijn\000clown\000"
+    "comfortabel\000compliment\000crap\000crash\000defect\000delay\000deskundig\000disappoint\000disgrace\000disgust\000dramatisch\000eikel\000"
+    "ellendig\000enthousiast\000erger\000ergerlijk\000ergernis\000error\000faal\000fab\000fck\000foutief\000foutmelding\000frustrat\000"
+    "frustratie\000frustrer\000fuck\000fuk\000geduldig\000gemakkelijk\000geniet\000gezellig\000godsamme\000godver\000hartelijk\000hate\000"
+    "hero\000hoeren\000hulpvaardig\000ignor\000ijskoud\000impress\000ingewikkeld\000irritant\000irritatie\000kanjer\000kanker\000keurig\000"
+    "klacht\000klantgericht\000klantvriendelijk\000klojo\000kloot\000klote\000kolere\000kut\000lamlendig\000leugen\000leugenaar\000leuk\000"
+    "makkelijk\000meedenk\000misleid\000motherfuck\000onacceptabel\000onbegrijpelijk\000onbeschoft\000onbetrouwbaar\000onduidelijk\000ongeloofwaardig\000onhandig\000onjuist\000"
+    "onmenselijk\000onprofessioneel\000onrecht\000ontzorg\000oplichter\000oplossingsgericht\000outage\000overzichtelijk\000pijnlijk\000pokke\000prettig\000prutser\000"
+    "rampzalig\000recommend\000rustig\000scam\000scandal\000schandalig\000schimmel\000seamless\000shit\000slecht\000smerig\000storing\000"
+    "sukkel\000sympathiek\000teleurgesteld\000teleurstell\000teleurstelling\000tering\000tevreden\000topper\000treurig\000triest\000tyf\000uitstekend\000"
+    "vakkundig\000verkeerd\000vervelend\000vies\000vlot\000vriendelijk\000waardeer\000wachttijd\000woede\000# keer\000aan het lijntje\000again and again\000"
+    "al # dagen\000al # maanden\000al # uur\000al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000any recommendations\000anyone know\000bedankt voor de mail\000"
+    "bedankt voor niets\000bedankt voor niks\000ben benieuwd of\000ben er blij mee hoor\000ben er erg blij mee\000ben er klaar mee\000ben fan\000ben het zat\000big thanks\000binnen een dag\000binnen een uur\000blijf ik\000"
+    "can i\000can you\000charged twice\000cool cool\000could you\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000do you\000doe er iets aan\000"
+    "doe iets\000does anyone know\000does the\000doet het niet\000dubbel afgeschreven\000echt geweldig\000echt super attent\000eens kijken\000eerlijk is eerlijk\000eigen schuld\000elk jaar hetzelfde\000elke avond\000"
+    "elke dag weer\000elke keer\000elke ochtend\000every single time\000fijn geholpen\000fijn hoor\000fijn weer\000game changer\000geduld is op\000geen antwoord\000geen compensatie\000geen excuses\000"
+    "geen excuus\000geen gedoe\000geen idee nog\000geen idee waarom\000geen klachten\000geen probleem\000geen problemen\000geen reactie\000geen uitleg\000geen update\000geen wachttijd\000geld terug\000"
+    "geweldig hoor\000geweldig weer\000goed bezig weer\000goed gedaan\000goed geholpen\000goed geregeld\000goed geregeld weer\000goed werk\000good job\000goud waard\000graag advies\000graag hulp\000"
+    "graag info\000graag informatie\000graag weten\000graag willen weten\000great job\000handig hoor\000hangt op\000hebben jullie\000heeft iemand\000helpt niet\000helpt niks\000het zat\000"
+    "highly recommend\000hing op\000hoe kan ik\000hoe laat\000hoe lang moet ik nog\000hoe lang nog\000hoe lastig\000hoe moeilijk\000hoe moet ik\000hoe vaak moet\000hoe vaak nog\000hoe werkt\000"
+    "hoe zit het\000hoe zit het met\000how difficult\000how do i\000how hard can\000how long does\000huge thanks\000iedere keer\000iemand die weet\000iemand een idee\000iemand enig idee\000iemand ervaring\000"
+    "ik ben er klaar mee\000ik ga overstappen\000ik vroeg me af\000ik wil graag weten\000ik word er\000ik zeg op\000ik zoek iemand\000in a row\000in de wacht\000in een keer goed\000is dit normaal\000is dit nou\000"
+    "is er iemand die\000is het mogelijk\000is het nou zo moeilijk\000is it possible\000is there\000is there a way\000ja hoor\000kan echt niet\000kan iemand\000kan iemand mij uitleggen waarom\000kan ik\000klaar mee\000"
+    "klant bij voor het leven\000klasse hoor\000klopt het\000klopt het dat\000knap hoor\000kun je\000kunnen jullie\000kunnen jullie gewoon\000kunnen jullie mij\000kunt u\000laten weten of\000lekker bezig\000"
+    "lekker dan\000ligt er uit\000ligt eruit\000ligt plat\000lijn verbroken\000looking for\000looking for info\000love how\000love that\000maakt mijn dag\000maakte m'n dag\000maakte mijn dag\000"
+    "mag ik\000mijn eigen schuld\000mijn geduld\000mijn geld\000minuten in de wacht\000moet ik\000moet ik nou\000mooi hoor\000mooi staaltje\000mooi weer\000netjes opgelost\000never again\000"
+    "never arrived\000niemand die\000niemand komt\000niemand neemt\000niet bereikbaar\000niet bezorgd\000niet dus\000niet geleverd\000niet normaal\000niet ontvangen\000niet slecht\000niet te verkopen\000"
+    "niet teruggestort\000niet verkeerd\000niets gehoord\000niets ontvangen\000niks gehoord\000niks ontvangen\000no complaints\000no problem\000no refund\000no response\000no signal\000no update\000"
+    "nobody answers\000nobody picks up\000nog altijd\000nog geen\000nog geen geld\000nog niemand\000nog niet terug\000nog niets\000nog nieuws over\000nog niks\000nog steeds\000nooit geleverd\000"
+    "nooit meer\000nooit problemen\000nooit saai\000not bad\000not happy\000not impressed\000not working\000nothing says\000nu afwachten\000oh great\000on hold\000on time\000"
+    "onder de indruk\000op rij\000op tijd\000op zoek naar\000op zoek naar een nieuwe\000own fault\000perfect weer\000prima hoor\000question for\000second time\000shout out\000sinds wanneer\000"
     "slaat nergens op\000snel geholpen\000sta rood\000still no\000still waiting\000super fijn\000super geholpen\000super hoor\000te laat\000te zot voor woorden\000thank you\000thanks a lot\000"
     "thanks for nothing\000third time\000toch afgeschreven\000top gedaan\000top geholpen\000top hoor\000top service\000tot hoe laat\000tot wanneer\000twee keer afgeschreven\000tweede keer\000uur in de wacht\000"
-    "vacature\000van het kastje naar de muur\000vanaf wanneer\000vierde keer\000voor niks\000vraag aan\000vroeg me af\000waar blijft\000waar blijven\000waar kan ik\000waar vind ik\000waarom duurt\000"
-    "waarom moet ik\000wanneer wordt hier eens\000wat een feest\000wat een klantvriendelijkheid\000wat een service\000wat een topdag\000wat een verrassing\000wat een verschil\000wat gebeurt er\000wat is dit voor\000wat is het deze keer\000wat is het verschil\000"
-    "wat moet ik\000we are hiring\000we gaan het zien\000we will see\000we'll see\000weet iemand\000weet jij\000weet u\000well done\000werkt niet\000werkt niks\000weten jullie\000"
-    "what a treat\000what's the\000where can i\000why do i have to\000why does it take\000wie bedenkt\000wie heeft dit bedacht\000wie kan mij helpen\000wie weet\000wil gewoon mijn geld terug\000wil graag weten\000wil m'n geld terug\000"
-    "wil mijn geld terug\000wil weten\000willen weten\000wondering if\000wordt * vergoed\000worst customer service\000yeah right\000you rock\000zeg ik op\000zeggen ze\000zo gefikst\000zo hoort het\000"
-    "zo zat\000zonder enige uitleg\000zonder problemen\000zonder reden\000zonder uitleg\000zou graag willen weten\000zou iemand\000zou ik willen weten\000zouden jullie\000zoveelste keer\000";
+    "van het kastje naar de muur\000vanaf wanneer\000vierde keer\000voor niks\000vraag aan\000vroeg me af\000waar blijft\000waar blijven\000waar kan ik\000waar vind ik\000waarom duurt\000waarom moet ik\000"
+    "wanneer wordt hier eens\000wat een feest\000wat een klantvriendelijkheid\000wat een service\000wat een topdag\000wat een verrassing\000wat een verschil\000wat gebeurt er\000wat is dit voor\000wat is het deze keer\000wat is het verschil\000wat moet ik\000"
+    "we are hiring\000we gaan het zien\000we will see\000we'll see\000weet iemand\000weet jij\000weet u\000well done\000werkt niet\000werkt niks\000weten jullie\000what a treat\000"
+    "what's the\000where can i\000why do i have to\000why does it take\000wie bedenkt\000wie heeft dit bedacht\000wie kan mij helpen\000wie weet\000wil gewoon mijn geld terug\000wil graag weten\000wil m'n geld terug\000wil mijn geld terug\000"
+    "wil weten\000willen weten\000wondering if\000wordt * vergoed\000worst customer service\000yeah right\000you rock\000zeg ik op\000zeggen ze\000zo gefikst\000zo hoort het\000zo zat\000"
+    "zonder enige uitleg\000zonder problemen\000zonder reden\000zonder uitleg\000zou graag willen weten\000zou iemand\000zou ik willen weten\000zouden jullie\000zoveelste keer\000";
 
 const wc_lex_word wc_lex_words[] = {
     {0, 1, 0, WC_LX_FUNC_EN}, /* a */
-    {2, 3, 0, WC_LX_FUNC_NL}, /* aan */
+    {2, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* aan */
     {6, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aangenaam */
     {16, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* aanmaning */
     {26, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrader */
@@ -118,680 +123,742 @@ const wc_lex_word wc_lex_words[] = {
     {123, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgezet */
     {131, 5, 0, WC_LX_FUNC_EN}, /* after */
     {137, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetterij */
-    {148, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN}, /* again */
+    {148, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN | WC_LX_PHRASE}, /* again */
     {154, 2, 0, WC_LX_ACRONYM}, /* ah */
     {157, 2, 0, WC_LX_ACRONYM}, /* ai */
     {160, 5, 0, WC_LX_NEGATOR}, /* ain't */
     {166, 4, 0, WC_LX_NEGATOR}, /* aint */
-    {171, 2, 0, WC_LX_FUNC_NL}, /* al */
+    {171, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* al */
     {174, 6, 0, WC_LX_CONTRAST}, /* alleen */
     {181, 3, 0, WC_LX_FUNC_NL}, /* als */
     {185, 8, 0, WC_LX_CONTRAST}, /* although */
-    {194, 6, 0, WC_LX_FUNC_NL}, /* alvast */
-    {201, 6, 0, WC_LX_COMPLAINT}, /* alweer */
-    {208, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
-    {216, 4, 0, WC_LX_ACRONYM}, /* amro */
-    {221, 3, 0, WC_LX_ACRONYM}, /* ams */
-    {225, 2, 0, WC_LX_FUNC_EN}, /* an */
-    {228, 3, 0, WC_LX_FUNC_EN}, /* and */
-    {232, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
-    {238, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoyed */
-    {246, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
-    {255, 3, 0, WC_LX_QWORD}, /* any */
-    {259, 7, 0, WC_LX_COMPLAINT}, /* anymore */
-    {267, 6, 0, WC_LX_QWORD}, /* anyone */
-    {274, 3, 0, WC_LX_ACRONYM}, /* app */
-    {278, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciated */
-    {290, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
-    {294, 2, 0, WC_LX_FUNC_EN}, /* at */
-    {297, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
-    {304, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
-    {312, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
-    {318, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
-    {323, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
-    {327, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bagger */
-    {334, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
-    {340, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
-    {346, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
-    {349, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* beautiful */
-    {359, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* bedankje */
-    {368, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
-    {376, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedrog */
-    {383, 4, 0, WC_LX_FUNC_EN}, /* been */
-    {388, 6, 0, WC_LX_FUNC_EN}, /* before */
-    {395, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
-    {406, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzame */
-    {417, 11, 0, WC_LX_INTENS}, /* belachelijk */
-    {429, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belazerd */
-    {438, 8, 0, WC_LX_VAGUE}, /* benieuwd */
-    {447, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
-    {458, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
-    {463, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
-    {469, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
-    {481, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beu */
-    {485, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevriest */
-    {494, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevroren */
-    {503, 8, 0, WC_LX_QWORD}, /* bezorgen */
-    {512, 7, 0, WC_LX_QWORD}, /* bezorgt */
-    {520, 6, 0, WC_LX_QWORD}, /* bieden */
-    {527, 5, 0, WC_LX_QWORD}, /* biedt */
-    {533, 3, 0, WC_LX_FUNC_NL}, /* bij */
-    {537, 9, 0, WC_LX_INTENS}, /* bijzonder */
-    {547, 5, 0, WC_LX_INTENS}, /* bizar */
-    {553, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
-    {558, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blije */
-    {564, 6, 0, WC_LX_QWORD}, /* blijft */
-    {571, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
-    {576, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
-    {581, 5, 0, WC_LX_SARCMARK}, /* bravo */
-    {587, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
-    {597, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
-    {604, 3, 0, WC_LX_ACRONYM}, /* bsn */
-    {608, 8, 0, WC_LX_PROF}, /* bullshit */
-    {617, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
-    {621, 2, 0, WC_LX_ACRONYM}, /* bv */
-    {624, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* can */
-    {628, 5, 0, WC_LX_NEGATOR}, /* can't */
-    {634, 6, 0, WC_LX_NEGATOR}, /* cannot */
-    {641, 4, 0, WC_LX_NEGATOR}, /* cant */
-    {646, 3, 0, WC_LX_ACRONYM}, /* cbr */
-    {650, 3, 0, WC_LX_ACRONYM}, /* ceo */
-    {654, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
-    {660, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
-    {668, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* charged */
-    {676, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
-    {683, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* comfortable */
-    {695, 8, 0, WC_LX_INTENS}, /* compleet */
-    {704, 4, 1, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* cool */
-    {709, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* correct */
-    {717, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* could */
-    {723, 2, 0, WC_LX_ACRONYM}, /* cs */
-    {726, 4, 0, WC_LX_FUNC_NL}, /* daar */
-    {731, 3, 0, WC_LX_GREETING}, /* dag */
-    {735, 5, 0, WC_LX_COMPLAINT}, /* dagen */
-    {741, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* damaged */
-    {749, 3, 0, WC_LX_FUNC_NL}, /* dan */
-    {753, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
-    {758, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
-    {767, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
-    {774, 9, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
-    {784, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
-    {793, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
-    {797, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
-    {800, 6, 0, WC_LX_QWORD}, /* dekken */
-    {807, 4, 0, WC_LX_QWORD}, /* dekt */
-    {812, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delicious */
-    {822, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delighted */
-    {832, 4, 0, WC_LX_VAGUE}, /* denk */
-    {837, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
-    {844, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* deuk */
-    {849, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
-    {854, 3, 0, WC_LX_ACRONYM}, /* dhl */
-    {858, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
-    {862, 6, 0, WC_LX_NEGATOR}, /* didn't */
-    {869, 5, 0, WC_LX_NEGATOR}, /* didnt */
-    {875, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
-    {879, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* diefstal */
-    {888, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
-    {892, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dirty */
-    {898, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dit */
-    {902, 2, 0, WC_LX_ACRONYM}, /* dm */
-    {905, 2, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* do */
-    {908, 4, 0, WC_LX_QWORD}, /* doen */
-    {913, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* does */
-    {918, 7, 0, WC_LX_NEGATOR}, /* doesn't */
-    {926, 6, 0, WC_LX_NEGATOR}, /* doesnt */
-    {933, 4, 0, WC_LX_QWORD}, /* doet */
-    {938, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* dolblij */
-    {946, 5, 0, WC_LX_NEGATOR}, /* don't */
-    {952, 4, 0, WC_LX_NEGATOR}, /* dont */
-    {957, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
-    {963, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
-    {973, 3, 0, WC_LX_FUNC_NL}, /* dus */
-    {977, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* duurder */
-    {985, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
-    {991, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* easy */
-    {996, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* echt */
-    {1001, 6, 0, WC_LX_CONTRAST}, /* echter */
-    {1008, 5, 0, WC_LX_INTENS}, /* echtt */
-    {1014, 3, 0, WC_LX_FUNC_NL}, /* een */
-    {1018, 4, 0, WC_LX_FUNC_NL}, /* eens */
-    {1023, 4, 0, WC_LX_GREETING}, /* effe */
-    {1028, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* efficient */
-    {1038, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
-    {1048, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellende */
-    {1056, 2, 0, WC_LX_FUNC_NL}, /* en */
-    {1059, 5, 0, WC_LX_INTENS}, /* enorm */
-    {1065, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
-    {1068, 3, 0, WC_LX_INTENS}, /* erg */
-    {1072, 2, 0, WC_LX_ACRONYM}, /* eu */
-    {1075, 4, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* even */
-    {1080, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
-    {1090, 5, 0, WC_LX_MODIFIER}, /* extra */
-    {1096, 7, 0, WC_LX_INTENS}, /* extreem */
-    {1104, 9, 0, WC_LX_INTENS}, /* extremely */
-    {1114, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
-    {1119, 7, 0, WC_LX_PROF}, /* fakking */
-    {1127, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fan */
-    {1131, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
-    {1141, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
-    {1153, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
-    {1158, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
-    {1166, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* feilloos */
-    {1175, 2, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* ff */
-    {1178, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fiasco */
-    {1185, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
-    {1190, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
-    {1196, 2, 0, WC_LX_PROF}, /* fk */
-    {1199, 5, 0, WC_LX_PROF}, /* fking */
-    {1205, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* flauwekul */
-    {1215, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* flawless */
-    {1224, 3, 0, WC_LX_FUNC_EN}, /* for */
-    {1228, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fout */
-    {1233, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fouten */
-    {1240, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
-    {1249, 4, 0, WC_LX_FUNC_EN}, /* from */
-    {1254, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
-    {1262, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
-    {1267, 4, 0, WC_LX_QWORD}, /* gaan */
-    {1272, 4, 0, WC_LX_QWORD}, /* gaat */
-    {1277, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* garbage */
-    {1285, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
-    {1290, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geannuleerd */
-    {1302, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geblokkeerd */
-    {1314, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gebroken */
-    {1323, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
-    {1329, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gedrocht */
-    {1338, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* geduld */
-    {1345, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* geen */
-    {1350, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
-    {1358, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefixt */
-    {1365, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
-    {1378, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
-    {1387, 6, 0, WC_LX_QWORD}, /* gelden */
-    {1394, 5, 0, WC_LX_QWORD}, /* geldt */
-    {1400, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
-    {1408, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelukkig */
-    {1417, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemist */
-    {1424, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
-    {1432, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* genoten */
-    {1440, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
-    {1449, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geschrapt */
-    {1459, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geslaagd */
-    {1468, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gestolen */
-    {1477, 8, 0, WC_LX_INTENS}, /* gestoord */
-    {1486, 8, 0, WC_LX_SARCMARK}, /* geweldig */
-    {1495, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
-    {1502, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
-    {1509, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
-    {1518, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
-    {1523, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goed */
-    {1528, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
-    {1534, 11, 0, WC_LX_GREETING}, /* goedemiddag */
-    {1546, 11, 0, WC_LX_GREETING}, /* goedemorgen */
-    {1558, 11, 0, WC_LX_GREETING}, /* goedenavond */
-    {1570, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
-    {1576, 3, 0, WC_LX_SARCMARK}, /* goh */
-    {1580, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* good */
-    {1585, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goud */
-    {1590, 3, 0, WC_LX_ACRONYM}, /* gps */
-    {1594, 5, 0, WC_LX_FUNC_NL}, /* graag */
-    {1600, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* grateful */
-    {1609, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gratis */
-    {1616, 5, 2, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
-    {1622, 3, 0, WC_LX_ACRONYM}, /* gvb */
-    {1626, 3, 0, WC_LX_PROF}, /* gvd */
-    {1630, 3, 0, WC_LX_FUNC_EN}, /* had */
-    {1634, 5, 0, WC_LX_GREETING}, /* hallo */
-    {1640, 6, 0, WC_LX_SARCMARK}, /* handig */
-    {1647, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
-    {1653, 6, 0, WC_LX_NEGATOR}, /* hardly */
-    {1660, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
-    {1664, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
-    {1669, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
-    {1673, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* hebben */
-    {1680, 4, 0, WC_LX_QWORD}, /* hebt */
-    {1685, 5, 0, WC_LX_QWORD}, /* heeft */
-    {1691, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
-    {1696, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
-    {1705, 4, 0, WC_LX_GREETING}, /* heey */
-    {1710, 6, 0, WC_LX_CONTRAST}, /* helaas */
-    {1717, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {1722, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
-    {1729, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
-    {1736, 4, 0, WC_LX_INTENS}, /* hele */
-    {1741, 8, 0, WC_LX_INTENS}, /* helemaal */
-    {1750, 5, 0, WC_LX_GREETING}, /* hello */
-    {1756, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
-    {1764, 4, 0, WC_LX_ACRONYM}, /* hema */
-    {1769, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
-    {1776, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* het */
-    {1780, 3, 0, WC_LX_GREETING}, /* hey */
-    {1784, 2, 0, WC_LX_GREETING}, /* hi */
-    {1787, 4, 0, WC_LX_FUNC_NL}, /* hier */
-    {1792, 3, 0, WC_LX_PRONOUN}, /* hij */
-    {1796, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* hoe */
-    {1800, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
-    {1808, 4, 0, WC_LX_PROF}, /* hoer */
-    {1813, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
-    {1821, 3, 0, WC_LX_GREETING}, /* hoi */
-    {1825, 5, 0, WC_LX_QWORD}, /* hoort */
-    {1831, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
-    {1840, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloze */
-    {1849, 5, 0, WC_LX_QWORD}, /* horen */
-    {1855, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
-    {1864, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* how */
-    {1868, 7, 0, WC_LX_CONTRAST}, /* however */
-    {1876, 2, 0, WC_LX_ACRONYM}, /* hr */
-    {1879, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
-    {1885, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
-    {1887, 4, 0, WC_LX_ACRONYM}, /* iban */
-    {1892, 2, 0, WC_LX_ACRONYM}, /* id */
-    {1895, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
-    {1902, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
-    {1909, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ik */
-    {1912, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* in */
-    {1915, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* incompetent */
-    {1927, 10, 0, WC_LX_INTENS}, /* incredibly */
-    {1938, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* indruk */
-    {1945, 3, 0, WC_LX_ACRONYM}, /* ing */
-    {1949, 11, 0, WC_LX_QWORD}, /* installeert */
-    {1961, 11, 0, WC_LX_QWORD}, /* installeren */
-    {1973, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_QWORD}, /* is */
-    {1976, 5, 0, WC_LX_NEGATOR}, /* isn't */
-    {1982, 4, 0, WC_LX_NEGATOR}, /* isnt */
-    {1987, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
-    {1990, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* jammer */
-    {1997, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* janboel */
-    {2005, 3, 0, WC_LX_ACRONYM}, /* jbl */
-    {2009, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
-    {2012, 3, 0, WC_LX_ACRONYM}, /* jfk */
-    {2016, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
-    {2021, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
-    {2028, 4, 0, WC_LX_FUNC_EN}, /* just */
-    {2033, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kan */
-    {2037, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
-    {2043, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
-    {2051, 4, 0, WC_LX_COMPLAINT}, /* keer */
-    {2056, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
-    {2060, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
-    {2065, 2, 0, WC_LX_PROF}, /* kk */
-    {2068, 3, 0, WC_LX_PROF}, /* kkr */
-    {2072, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klachten */
-    {2081, 6, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* klasse */
-    {2088, 3, 0, WC_LX_ACRONYM}, /* klm */
-    {2092, 5, 0, WC_LX_QWORD}, /* klopt */
-    {2098, 4, 1, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
-    {2103, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* knudde */
-    {2110, 5, 0, WC_LX_QWORD}, /* komen */
-    {2116, 4, 0, WC_LX_QWORD}, /* komt */
-    {2121, 4, 0, WC_LX_QWORD}, /* kost */
-    {2126, 6, 0, WC_LX_QWORD}, /* kosten */
-    {2133, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koud */
-    {2138, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koude */
-    {2144, 3, 0, WC_LX_ACRONYM}, /* kpn */
-    {2148, 5, 0, WC_LX_QWORD}, /* krijg */
-    {2154, 7, 0, WC_LX_QWORD}, /* krijgen */
-    {2162, 5, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* kudos */
-    {2168, 3, 0, WC_LX_QWORD}, /* kun */
-    {2172, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* kunnen */
-    {2179, 4, 0, WC_LX_QWORD}, /* kunt */
-    {2184, 3, 0, WC_LX_ACRONYM}, /* kvk */
-    {2188, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* kwaad */
-    {2194, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
-    {2203, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
-    {2209, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijtgeraakt */
-    {2222, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
-    {2227, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamgelegd */
-    {2237, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* langzaam */
-    {2246, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* late */
-    {2251, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
-    {2258, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
-    {2262, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
-    {2268, 6, 0, WC_LX_SARCMARK}, /* lekker */
-    {2275, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekt */
-    {2280, 7, 0, WC_LX_QWORD}, /* leveren */
-    {2288, 6, 0, WC_LX_QWORD}, /* levert */
-    {2295, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
-    {2300, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
-    {2306, 6, 0, WC_LX_QWORD}, /* liggen */
-    {2313, 4, 0, WC_LX_QWORD}, /* ligt */
-    {2318, 3, 0, WC_LX_ACRONYM}, /* lol */
-    {2322, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
-    {2329, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
-    {2334, 4, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
-    {2339, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
-    {2346, 3, 0, WC_LX_PRONOUN}, /* m'n */
-    {2350, 7, 0, WC_LX_COMPLAINT}, /* maanden */
-    {2358, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
-    {2363, 3, 0, WC_LX_QWORD}, /* mag */
-    {2367, 3, 0, WC_LX_QWORD}, /* may */
-    {2371, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
-    {2374, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
-    {2379, 5, 0, WC_LX_THANKS}, /* merci */
-    {2385, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* mess */
-    {2390, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* messed */
-    {2397, 3, 0, WC_LX_FUNC_NL}, /* met */
-    {2401, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mijn */
-    {2406, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgegaan */
-    {2416, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgelopen */
-    {2427, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* misleading */
-    {2438, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukking */
-    {2449, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
-    {2457, 9, 0, WC_LX_VAGUE}, /* misschien */
-    {2467, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* missing */
-    {2475, 3, 0, WC_LX_ACRONYM}, /* mkb */
-    {2479, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
-    {2482, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* moeiteloos */
-    {2493, 4, 0, WC_LX_QWORD}, /* moet */
-    {2498, 6, 0, WC_LX_QWORD}, /* moeten */
-    {2505, 5, 0, WC_LX_QWORD}, /* mogen */
-    {2511, 4, 0, WC_LX_SARCMARK}, /* mooi */
-    {2516, 5, 0, WC_LX_SARCMARK}, /* mooie */
-    {2522, 6, 0, WC_LX_FUNC_NL}, /* morgen */
-    {2529, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
-    {2532, 4, 0, WC_LX_FUNC_NL}, /* naar */
-    {2537, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* naheffing */
-    {2547, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
-    {2551, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
-    {2559, 3, 0, WC_LX_FUNC_NL}, /* net */
-    {2563, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* netjes */
-    {2570, 5, 0, WC_LX_NEGATOR}, /* never */
-    {2576, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
-    {2581, 3, 0, WC_LX_NEGATOR}, /* nie */
-    {2585, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR}, /* niet */
-    {2590, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niets */
-    {2596, 9, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* nightmare */
-    {2606, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* niks */
-    {2611, 6, 0, WC_LX_NEGATOR}, /* nimmer */
-    {2618, 2, 0, WC_LX_ACRONYM}, /* nl */
-    {2621, 2, 0, WC_LX_NEGATOR}, /* no */
-    {2624, 4, 0, WC_LX_NEGATOR}, /* noch */
-    {2629, 3, 0, WC_LX_FUNC_NL}, /* nog */
-    {2633, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
-    {2643, 5, 0, WC_LX_NEGATOR}, /* nooit */
-    {2649, 3, 0, WC_LX_ACRONYM}, /* nos */
-    {2653, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR}, /* not */
-    {2657, 7, 0, WC_LX_NEGATOR}, /* nothing */
-    {2665, 3, 0, WC_LX_FUNC_NL}, /* nou */
-    {2669, 7, 0, WC_LX_NEGATOR}, /* nowhere */
-    {2677, 2, 0, WC_LX_ACRONYM}, /* ns */
-    {2680, 9, 0, WC_LX_ACRONYM}, /* ns_online */
-    {2690, 2, 0, WC_LX_FUNC_NL}, /* nu */
-    {2693, 2, 0, WC_LX_FUNC_EN}, /* of */
-    {2696, 2, 0, WC_LX_SARCMARK}, /* oh */
-    {2699, 2, 0, WC_LX_ACRONYM}, /* ok */
-    {2702, 2, 0, WC_LX_FUNC_NL}, /* om */
-    {2705, 3, 0, WC_LX_ACRONYM}, /* omg */
-    {2709, 2, 0, WC_LX_FUNC_EN}, /* on */
-    {2712, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
-    {2725, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbrak */
-    {2733, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreekt */
-    {2743, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreken */
-    {2753, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
-    {2764, 10, 0, WC_LX_INTENS}, /* ontzettend */
-    {2775, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
-    {2781, 3, 0, WC_LX_FUNC_NL}, /* ook */
-    {2785, 2, 0, WC_LX_FUNC_NL}, /* op */
-    {2788, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgehangen */
-    {2799, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelicht */
-    {2809, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
-    {2818, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
-    {2828, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* opgezegd */
-    {2837, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
-    {2848, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
-    {2856, 3, 0, WC_LX_FUNC_EN}, /* our */
-    {2860, 11, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* outstanding */
-    {2872, 2, 0, WC_LX_ACRONYM}, /* ov */
-    {2875, 4, 0, WC_LX_FUNC_NL | WC_LX_MODIFIER}, /* over */
-    {2880, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* overboekt */
-    {2890, 10, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* overbooked */
-    {2901, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* overcharged */
-    {2913, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
-    {2922, 7, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* patient */
-    {2930, 3, 0, WC_LX_ACRONYM}, /* pax */
-    {2934, 2, 0, WC_LX_ACRONYM}, /* pc */
-    {2937, 3, 0, WC_LX_ACRONYM}, /* pdf */
-    {2941, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
-    {2949, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* persoonlijk */
-    {2961, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* pissig */
-    {2968, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* pleased */
-    {2976, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
-    {2982, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* polite */
-    {2989, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
-    {2994, 8, 0, WC_LX_SARCMARK}, /* prachtig */
-    {3003, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prima */
-    {3009, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
-    {3018, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* probleemloos */
-    {3031, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
-    {3041, 12, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* professional */
-    {3054, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
-    {3068, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* puinhoop */
-    {3077, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* punctueel */
-    {3087, 5, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* quick */
-    {3093, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
-    {3098, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* razend */
-    {3105, 3, 0, WC_LX_ACRONYM}, /* rdw */
-    {3109, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
-    {3116, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
-    {3123, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* refused */
-    {3131, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
-    {3139, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* reliable */
-    {3148, 3, 0, WC_LX_ACRONYM}, /* ret */
-    {3152, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
-    {3158, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
-    {3169, 6, 0, WC_LX_QWORD}, /* rijden */
-    {3176, 5, 0, WC_LX_QWORD}, /* rijdt */
-    {3182, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rip-off */
-    {3190, 6, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ripoff */
-    {3197, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
-    {3202, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
-    {3209, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
-    {3217, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
-    {3222, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* satisfied */
-    {3232, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
-    {3240, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
-    {3247, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
-    {3254, 4, 0, WC_LX_ACRONYM}, /* sepa */
-    {3259, 9, 0, WC_LX_INTENS}, /* seriously */
-    {3269, 6, 0, WC_LX_QWORD}, /* should */
-    {3276, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
-    {3281, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
-    {3291, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sloom */
-    {3297, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
-    {3302, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
-    {3309, 3, 0, WC_LX_ACRONYM}, /* sms */
-    {3313, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snel */
-    {3318, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
-    {3325, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
-    {3333, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
-    {3336, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
-    {3343, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* spuugzat */
-    {3352, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stank */
-    {3358, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* stellar */
-    {3366, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
-    {3372, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
-    {3377, 5, 0, WC_LX_COMPLAINT}, /* still */
-    {3383, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stinkt */
-    {3390, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* stipt */
-    {3396, 7, 0, WC_LX_QWORD}, /* stoppen */
-    {3404, 5, 0, WC_LX_QWORD}, /* stopt */
-    {3410, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storingen */
-    {3420, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* stuck */
-    {3426, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
-    {3431, 4, 0, WC_LX_INTENS}, /* such */
-    {3436, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* sucks */
-    {3442, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
-    {3449, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SENT}, /* super */
-    {3455, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
-    {3462, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
-    {3472, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
-    {3485, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* tasty */
-    {3491, 3, 0, WC_LX_ACRONYM}, /* tbh */
-    {3495, 2, 0, WC_LX_FUNC_NL}, /* te */
-    {3498, 3, 0, WC_LX_ACRONYM}, /* ter */
-    {3502, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
-    {3511, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevredenheid */
-    {3524, 5, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* thank */
-    {3530, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* thankful */
-    {3539, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
-    {3546, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
-    {3552, 4, 0, WC_LX_FUNC_EN}, /* that */
-    {3557, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
-    {3561, 5, 0, WC_LX_FUNC_EN}, /* their */
-    {3567, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
-    {3573, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
-    {3578, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
-    {3583, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
-    {3588, 6, 0, WC_LX_CONTRAST}, /* though */
-    {3595, 3, 0, WC_LX_THANKS}, /* thx */
-    {3599, 2, 0, WC_LX_FUNC_EN}, /* to */
-    {3602, 4, 0, WC_LX_FUNC_NL}, /* toch */
-    {3607, 5, 0, WC_LX_FUNC_EN}, /* today */
-    {3613, 12, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* toegankelijk */
-    {3626, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
-    {3635, 7, 0, WC_LX_FUNC_EN}, /* tonight */
-    {3643, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
-    {3647, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
-    {3654, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
-    {3665, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
-    {3673, 6, 0, WC_LX_INTENS}, /* totaal */
-    {3680, 7, 0, WC_LX_INTENS}, /* totally */
-    {3688, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
-    {3694, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
-    {3700, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* trash */
-    {3706, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* troep */
-    {3712, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
-    {3718, 2, 0, WC_LX_ACRONYM}, /* tv */
-    {3721, 1, 0, WC_LX_PRONOUN}, /* u */
-    {3723, 3, 0, WC_LX_FUNC_NL}, /* uit */
-    {3727, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
-    {3739, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* uitval */
-    {3746, 2, 0, WC_LX_ACRONYM}, /* uk */
-    {3749, 5, 0, WC_LX_MODIFIER}, /* ultra */
-    {3755, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
-    {3768, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unhappy */
-    {3776, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unreliable */
-    {3787, 3, 0, WC_LX_ACRONYM}, /* usa */
-    {3791, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
-    {3799, 3, 0, WC_LX_COMPLAINT}, /* uur */
-    {3803, 3, 0, WC_LX_ACRONYM}, /* uwv */
-    {3807, 5, 0, WC_LX_QWORD}, /* vaart */
-    {3813, 6, 0, WC_LX_QWORD}, /* vallen */
-    {3820, 4, 0, WC_LX_QWORD}, /* valt */
-    {3825, 3, 0, WC_LX_FUNC_NL}, /* van */
-    {3829, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
-    {3837, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vastgelopen */
-    {3849, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
-    {3859, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
-    {3871, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbrand */
-    {3880, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verbroken */
-    {3890, 8, 0, WC_LX_PROF}, /* verdomme */
-    {3899, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vergeten */
-    {3908, 9, 0, WC_LX_QWORD}, /* vergoeden */
-    {3918, 8, 0, WC_LX_QWORD}, /* vergoedt */
-    {3927, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verhelpen */
-    {3937, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* verholpen */
-    {3947, 8, 0, WC_LX_QWORD}, /* verkoopt */
-    {3956, 8, 0, WC_LX_QWORD}, /* verkopen */
-    {3965, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verloren */
-    {3974, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
-    {3982, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
-    {3998, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verspilling */
-    {4010, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
-    {4020, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
-    {4031, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
-    {4036, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verzet */
-    {4043, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
-    {4047, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlekkeloos */
-    {4058, 4, 0, WC_LX_FUNC_NL}, /* voor */
-    {4063, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* voordelig */
-    {4073, 5, 0, WC_LX_GREETING}, /* vraag */
-    {4079, 7, 0, WC_LX_GREETING}, /* vraagje */
-    {4087, 9, 0, WC_LX_INTENS}, /* vreselijk */
-    {4097, 2, 0, WC_LX_ACRONYM}, /* vs */
-    {4100, 10, 0, WC_LX_INTENS}, /* waanzinnig */
-    {4111, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waar */
-    {4116, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {4127, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
-    {4138, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardering */
-    {4149, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
-    {4157, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* waarom */
-    {4164, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
-    {4171, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
-    {4180, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
-    {4188, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* waiting */
-    {4196, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanbeleid */
-    {4206, 7, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
-    {4214, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
-    {4227, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
-    {4231, 6, 0, WC_LX_NEGATOR}, /* wasn't */
-    {4238, 5, 0, WC_LX_NEGATOR}, /* wasnt */
-    {4244, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD | WC_LX_WH}, /* wat */
-    {4248, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
-    {4253, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* we */
-    {4256, 7, 0, WC_LX_COMPLAINT}, /* wederom */
-    {4264, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
-    {4269, 4, 0, WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
-    {4274, 5, 0, WC_LX_COMPLAINT}, /* weken */
-    {4280, 3, 0, WC_LX_FUNC_NL}, /* wel */
-    {4284, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
-    {4289, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
-    {4295, 4, 0, WC_LX_FUNC_EN}, /* were */
-    {4300, 5, 0, WC_LX_QWORD}, /* werkt */
-    {4306, 5, 0, WC_LX_QWORD}, /* weten */
-    {4312, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* what */
-    {4317, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
-    {4322, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* where */
-    {4328, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
-    {4334, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
-    {4338, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* why */
-    {4342, 3, 0, WC_LX_QWORD | WC_LX_WH}, /* wie */
-    {4346, 4, 0, WC_LX_ACRONYM}, /* wifi */
-    {4351, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
-    {4355, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
-    {4360, 4, 0, WC_LX_FUNC_EN}, /* with */
-    {4365, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
-    {4373, 5, 0, WC_LX_NEGATOR}, /* won't */
-    {4379, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
-    {4389, 4, 0, WC_LX_NEGATOR}, /* wont */
-    {4394, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
-    {4401, 5, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* wordt */
-    {4407, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
-    {4413, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worst */
-    {4419, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
-    {4425, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
-    {4429, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* wrong */
-    {4435, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
-    {4439, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
-    {4443, 2, 0, WC_LX_GREETING}, /* yo */
-    {4446, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* you */
-    {4450, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
-    {4455, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
-    {4461, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
-    {4465, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
-    {4468, 4, 0, WC_LX_INTENS}, /* zeer */
-    {4473, 4, 0, WC_LX_INTENS}, /* ziek */
-    {4478, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
-    {4485, 4, 0, WC_LX_VAGUE}, /* zien */
-    {4490, 3, 0, WC_LX_PRONOUN}, /* zij */
-    {4494, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
-    {4499, 3, 0, WC_LX_QWORD}, /* zit */
-    {4503, 6, 0, WC_LX_QWORD}, /* zitten */
-    {4510, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* zo */
-    {4513, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zonde */
-    {4519, 3, 0, WC_LX_INTENS}, /* zoo */
-    {4523, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
-    {4528, 4, 0, WC_LX_INTENS}, /* zooo */
-    {4533, 3, 0, WC_LX_QWORD}, /* zou */
-    {4537, 6, 0, WC_LX_QWORD}, /* zouden */
-    {4544, 9, 0, WC_LX_COMPLAINT}, /* zoveelste */
-    {4554, 5, 0, WC_LX_INTENS}, /* zwaar */
-    {4560, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
-    {4565, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* zwendel */
-    {4573, 3, 0, WC_LX_ACRONYM}, /* zzp */
+    {194, 6, 0, WC_LX_PHRASE}, /* altijd */
+    {201, 6, 0, WC_LX_FUNC_NL}, /* alvast */
+    {208, 6, 0, WC_LX_COMPLAINT}, /* alweer */
+    {215, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
+    {223, 4, 0, WC_LX_ACRONYM}, /* amro */
+    {228, 3, 0, WC_LX_ACRONYM}, /* ams */
+    {232, 2, 0, WC_LX_FUNC_EN}, /* an */
+    {235, 3, 0, WC_LX_FUNC_EN}, /* and */
+    {239, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
+    {245, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoyed */
+    {253, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
+    {262, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* any */
+    {266, 7, 0, WC_LX_COMPLAINT}, /* anymore */
+    {274, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* anyone */
+    {281, 3, 0, WC_LX_ACRONYM}, /* app */
+    {285, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciated */
+    {297, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
+    {301, 2, 0, WC_LX_FUNC_EN}, /* at */
+    {304, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
+    {311, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
+    {319, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
+    {325, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
+    {330, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
+    {334, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bagger */
+    {341, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
+    {347, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
+    {353, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
+    {356, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* beautiful */
+    {366, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* bedankje */
+    {375, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
+    {383, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedrog */
+    {390, 4, 0, WC_LX_FUNC_EN}, /* been */
+    {395, 6, 0, WC_LX_FUNC_EN}, /* before */
+    {402, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
+    {413, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzame */
+    {424, 11, 0, WC_LX_INTENS}, /* belachelijk */
+    {436, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belazerd */
+    {445, 3, 0, WC_LX_PHRASE}, /* ben */
+    {449, 8, 0, WC_LX_VAGUE}, /* benieuwd */
+    {458, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
+    {469, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
+    {474, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
+    {480, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
+    {492, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beu */
+    {496, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevriest */
+    {505, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevroren */
+    {514, 8, 0, WC_LX_QWORD}, /* bezorgen */
+    {523, 7, 0, WC_LX_QWORD}, /* bezorgt */
+    {531, 6, 0, WC_LX_QWORD}, /* bieden */
+    {538, 5, 0, WC_LX_QWORD}, /* biedt */
+    {544, 3, 0, WC_LX_PHRASE}, /* big */
+    {548, 3, 0, WC_LX_FUNC_NL}, /* bij */
+    {552, 9, 0, WC_LX_INTENS}, /* bijzonder */
+    {562, 6, 0, WC_LX_PHRASE}, /* binnen */
+    {569, 5, 0, WC_LX_INTENS}, /* bizar */
+    {575, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
+    {580, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blije */
+    {586, 5, 0, WC_LX_PHRASE}, /* blijf */
+    {592, 6, 0, WC_LX_QWORD}, /* blijft */
+    {599, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
+    {604, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
+    {609, 5, 0, WC_LX_SARCMARK}, /* bravo */
+    {615, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
+    {625, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
+    {632, 3, 0, WC_LX_ACRONYM}, /* bsn */
+    {636, 8, 0, WC_LX_PROF}, /* bullshit */
+    {645, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
+    {649, 2, 0, WC_LX_ACRONYM}, /* bv */
+    {652, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* can */
+    {656, 5, 0, WC_LX_NEGATOR}, /* can't */
+    {662, 6, 0, WC_LX_NEGATOR}, /* cannot */
+    {669, 4, 0, WC_LX_NEGATOR}, /* cant */
+    {674, 3, 0, WC_LX_ACRONYM}, /* cbr */
+    {678, 3, 0, WC_LX_ACRONYM}, /* ceo */
+    {682, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
+    {688, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
+    {696, 7, -1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* charged */
+    {704, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
+    {711, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* comfortable */
+    {723, 8, 0, WC_LX_INTENS}, /* compleet */
+    {732, 4, 1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* cool */
+    {737, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* correct */
+    {745, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* could */
+    {751, 2, 0, WC_LX_ACRONYM}, /* cs */
+    {754, 4, 0, WC_LX_FUNC_NL}, /* daar */
+    {759, 3, 0, WC_LX_GREETING}, /* dag */
+    {763, 5, 0, WC_LX_COMPLAINT}, /* dagen */
+    {769, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* damaged */
+    {777, 3, 0, WC_LX_FUNC_NL}, /* dan */
+    {781, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
+    {786, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
+    {795, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
+    {802, 9, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
+    {812, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
+    {821, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
+    {825, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
+    {828, 6, 0, WC_LX_QWORD}, /* dekken */
+    {835, 4, 0, WC_LX_QWORD}, /* dekt */
+    {840, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delicious */
+    {850, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delighted */
+    {860, 4, 0, WC_LX_VAGUE}, /* denk */
+    {865, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
+    {872, 5, 0, WC_LX_PHRASE}, /* derde */
+    {878, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* deuk */
+    {883, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
+    {888, 3, 0, WC_LX_ACRONYM}, /* dhl */
+    {892, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
+    {896, 6, 0, WC_LX_NEGATOR}, /* didn't */
+    {903, 5, 0, WC_LX_NEGATOR}, /* didnt */
+    {909, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
+    {913, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* diefstal */
+    {922, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
+    {926, 5, 0, WC_LX_PHRASE}, /* dikke */
+    {932, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dirty */
+    {938, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* dit */
+    {942, 2, 0, WC_LX_ACRONYM}, /* dm */
+    {945, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* do */
+    {948, 3, 0, WC_LX_PHRASE}, /* doe */
+    {952, 4, 0, WC_LX_QWORD}, /* doen */
+    {957, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* does */
+    {962, 7, 0, WC_LX_NEGATOR}, /* doesn't */
+    {970, 6, 0, WC_LX_NEGATOR}, /* doesnt */
+    {977, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* doet */
+    {982, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* dolblij */
+    {990, 5, 0, WC_LX_NEGATOR}, /* don't */
+    {996, 4, 0, WC_LX_NEGATOR}, /* dont */
+    {1001, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
+    {1007, 6, 0, WC_LX_PHRASE}, /* dubbel */
+    {1014, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
+    {1024, 3, 0, WC_LX_FUNC_NL}, /* dus */
+    {1028, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* duurder */
+    {1036, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
+    {1042, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* easy */
+    {1047, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* echt */
+    {1052, 6, 0, WC_LX_CONTRAST}, /* echter */
+    {1059, 5, 0, WC_LX_INTENS}, /* echtt */
+    {1065, 3, 0, WC_LX_FUNC_NL}, /* een */
+    {1069, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* eens */
+    {1074, 7, 0, WC_LX_PHRASE}, /* eerlijk */
+    {1082, 4, 0, WC_LX_GREETING}, /* effe */
+    {1087, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* efficient */
+    {1097, 5, 0, WC_LX_PHRASE}, /* eigen */
+    {1103, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
+    {1113, 3, 0, WC_LX_PHRASE}, /* elk */
+    {1117, 4, 0, WC_LX_PHRASE}, /* elke */
+    {1122, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellende */
+    {1130, 2, 0, WC_LX_FUNC_NL}, /* en */
+    {1133, 5, 0, WC_LX_INTENS}, /* enorm */
+    {1139, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
+    {1142, 3, 0, WC_LX_INTENS}, /* erg */
+    {1146, 2, 0, WC_LX_ACRONYM}, /* eu */
+    {1149, 4, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* even */
+    {1154, 5, 0, WC_LX_PHRASE}, /* every */
+    {1160, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
+    {1170, 5, 0, WC_LX_MODIFIER}, /* extra */
+    {1176, 7, 0, WC_LX_INTENS}, /* extreem */
+    {1184, 9, 0, WC_LX_INTENS}, /* extremely */
+    {1194, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
+    {1199, 7, 0, WC_LX_PROF}, /* fakking */
+    {1207, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fan */
+    {1211, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
+    {1221, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
+    {1233, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
+    {1238, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
+    {1246, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* feilloos */
+    {1255, 2, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* ff */
+    {1258, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fiasco */
+    {1265, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
+    {1270, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
+    {1276, 2, 0, WC_LX_PROF}, /* fk */
+    {1279, 5, 0, WC_LX_PROF}, /* fking */
+    {1285, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* flauwekul */
+    {1295, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* flawless */
+    {1304, 3, 0, WC_LX_FUNC_EN}, /* for */
+    {1308, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fout */
+    {1313, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fouten */
+    {1320, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
+    {1329, 4, 0, WC_LX_FUNC_EN}, /* from */
+    {1334, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
+    {1342, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
+    {1347, 4, 0, WC_LX_QWORD}, /* gaan */
+    {1352, 4, 0, WC_LX_QWORD}, /* gaat */
+    {1357, 4, 0, WC_LX_PHRASE}, /* game */
+    {1362, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* garbage */
+    {1370, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
+    {1375, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geannuleerd */
+    {1387, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geblokkeerd */
+    {1399, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gebroken */
+    {1408, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
+    {1414, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gedrocht */
+    {1423, 6, -1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* geduld */
+    {1430, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* geen */
+    {1435, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
+    {1443, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefixt */
+    {1450, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
+    {1463, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
+    {1472, 4, 0, WC_LX_PHRASE}, /* geld */
+    {1477, 6, 0, WC_LX_QWORD}, /* gelden */
+    {1484, 5, 0, WC_LX_QWORD}, /* geldt */
+    {1490, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
+    {1498, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelukkig */
+    {1507, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemist */
+    {1514, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
+    {1522, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* genoten */
+    {1530, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
+    {1539, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geschrapt */
+    {1549, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geslaagd */
+    {1558, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gestolen */
+    {1567, 8, 0, WC_LX_INTENS}, /* gestoord */
+    {1576, 8, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* geweldig */
+    {1585, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
+    {1592, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
+    {1599, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
+    {1608, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
+    {1613, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goed */
+    {1618, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
+    {1624, 11, 0, WC_LX_GREETING}, /* goedemiddag */
+    {1636, 11, 0, WC_LX_GREETING}, /* goedemorgen */
+    {1648, 11, 0, WC_LX_GREETING}, /* goedenavond */
+    {1660, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
+    {1666, 3, 0, WC_LX_SARCMARK}, /* goh */
+    {1670, 4, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* good */
+    {1675, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goud */
+    {1680, 3, 0, WC_LX_ACRONYM}, /* gps */
+    {1684, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* graag */
+    {1690, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* grateful */
+    {1699, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gratis */
+    {1706, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
+    {1712, 3, 0, WC_LX_ACRONYM}, /* gvb */
+    {1716, 3, 0, WC_LX_PROF}, /* gvd */
+    {1720, 3, 0, WC_LX_FUNC_EN}, /* had */
+    {1724, 5, 0, WC_LX_GREETING}, /* hallo */
+    {1730, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* handig */
+    {1737, 5, 0, WC_LX_PHRASE}, /* hangt */
+    {1743, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
+    {1749, 6, 0, WC_LX_NEGATOR}, /* hardly */
+    {1756, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
+    {1760, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
+    {1765, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
+    {1769, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* hebben */
+    {1776, 4, 0, WC_LX_QWORD}, /* hebt */
+    {1781, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* heeft */
+    {1787, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
+    {1792, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
+    {1801, 4, 0, WC_LX_GREETING}, /* heey */
+    {1806, 6, 0, WC_LX_CONTRAST}, /* helaas */
+    {1813, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {1818, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
+    {1825, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
+    {1832, 4, 0, WC_LX_INTENS}, /* hele */
+    {1837, 8, 0, WC_LX_INTENS}, /* helemaal */
+    {1846, 5, 0, WC_LX_GREETING}, /* hello */
+    {1852, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
+    {1860, 5, 0, WC_LX_PHRASE}, /* helpt */
+    {1866, 4, 0, WC_LX_ACRONYM}, /* hema */
+    {1871, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
+    {1878, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* het */
+    {1882, 3, 0, WC_LX_GREETING}, /* hey */
+    {1886, 2, 0, WC_LX_GREETING}, /* hi */
+    {1889, 4, 0, WC_LX_FUNC_NL}, /* hier */
+    {1894, 6, 0, WC_LX_PHRASE}, /* highly */
+    {1901, 3, 0, WC_LX_PRONOUN}, /* hij */
+    {1905, 4, 0, WC_LX_PHRASE}, /* hing */
+    {1910, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* hoe */
+    {1914, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
+    {1922, 4, 0, WC_LX_PROF}, /* hoer */
+    {1927, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
+    {1935, 3, 0, WC_LX_GREETING}, /* hoi */
+    {1939, 5, 0, WC_LX_QWORD}, /* hoort */
+    {1945, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
+    {1954, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloze */
+    {1963, 5, 0, WC_LX_QWORD}, /* horen */
+    {1969, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
+    {1978, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* how */
+    {1982, 7, 0, WC_LX_CONTRAST}, /* however */
+    {1990, 2, 0, WC_LX_ACRONYM}, /* hr */
+    {1993, 4, 0, WC_LX_PHRASE}, /* huge */
+    {1998, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
+    {2004, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
+    {2006, 4, 0, WC_LX_ACRONYM}, /* iban */
+    {2011, 2, 0, WC_LX_ACRONYM}, /* id */
+    {2014, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
+    {2021, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
+    {2028, 6, 0, WC_LX_PHRASE}, /* iedere */
+    {2035, 6, 0, WC_LX_PHRASE}, /* iemand */
+    {2042, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* ik */
+    {2045, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE}, /* in */
+    {2048, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* incompetent */
+    {2060, 10, 0, WC_LX_INTENS}, /* incredibly */
+    {2071, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* indruk */
+    {2078, 3, 0, WC_LX_ACRONYM}, /* ing */
+    {2082, 11, 0, WC_LX_QWORD}, /* installeert */
+    {2094, 11, 0, WC_LX_QWORD}, /* installeren */
+    {2106, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* is */
+    {2109, 5, 0, WC_LX_NEGATOR}, /* isn't */
+    {2115, 4, 0, WC_LX_NEGATOR}, /* isnt */
+    {2120, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
+    {2123, 2, 0, WC_LX_PHRASE}, /* ja */
+    {2126, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* jammer */
+    {2133, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* janboel */
+    {2141, 3, 0, WC_LX_ACRONYM}, /* jbl */
+    {2145, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
+    {2148, 3, 0, WC_LX_ACRONYM}, /* jfk */
+    {2152, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
+    {2157, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
+    {2164, 4, 0, WC_LX_FUNC_EN}, /* just */
+    {2169, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kan */
+    {2173, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
+    {2179, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
+    {2187, 4, 0, WC_LX_COMPLAINT}, /* keer */
+    {2192, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
+    {2196, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
+    {2201, 2, 0, WC_LX_PROF}, /* kk */
+    {2204, 3, 0, WC_LX_PROF}, /* kkr */
+    {2208, 5, 0, WC_LX_PHRASE}, /* klaar */
+    {2214, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klachten */
+    {2223, 5, 0, WC_LX_PHRASE}, /* klant */
+    {2229, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* klasse */
+    {2236, 3, 0, WC_LX_ACRONYM}, /* klm */
+    {2240, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* klopt */
+    {2246, 4, 1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
+    {2251, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* knudde */
+    {2258, 5, 0, WC_LX_QWORD}, /* komen */
+    {2264, 4, 0, WC_LX_QWORD}, /* komt */
+    {2269, 4, 0, WC_LX_QWORD}, /* kost */
+    {2274, 6, 0, WC_LX_QWORD}, /* kosten */
+    {2281, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koud */
+    {2286, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koude */
+    {2292, 3, 0, WC_LX_ACRONYM}, /* kpn */
+    {2296, 5, 0, WC_LX_QWORD}, /* krijg */
+    {2302, 7, 0, WC_LX_QWORD}, /* krijgen */
+    {2310, 5, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* kudos */
+    {2316, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kun */
+    {2320, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kunnen */
+    {2327, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kunt */
+    {2332, 3, 0, WC_LX_ACRONYM}, /* kvk */
+    {2336, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* kwaad */
+    {2342, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
+    {2351, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
+    {2357, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijtgeraakt */
+    {2370, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
+    {2375, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamgelegd */
+    {2385, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* langzaam */
+    {2394, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* late */
+    {2399, 5, 0, WC_LX_PHRASE}, /* laten */
+    {2405, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
+    {2412, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
+    {2416, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
+    {2422, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* lekker */
+    {2429, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekt */
+    {2434, 7, 0, WC_LX_QWORD}, /* leveren */
+    {2442, 6, 0, WC_LX_QWORD}, /* levert */
+    {2449, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
+    {2454, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
+    {2460, 6, 0, WC_LX_QWORD}, /* liggen */
+    {2467, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* ligt */
+    {2472, 4, 0, WC_LX_PHRASE}, /* lijn */
+    {2477, 3, 0, WC_LX_ACRONYM}, /* lol */
+    {2481, 7, 0, WC_LX_PHRASE}, /* looking */
+    {2489, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
+    {2496, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
+    {2501, 4, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
+    {2506, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
+    {2513, 3, 0, WC_LX_PRONOUN}, /* m'n */
+    {2517, 5, 0, WC_LX_PHRASE}, /* maakt */
+    {2523, 6, 0, WC_LX_PHRASE}, /* maakte */
+    {2530, 7, 0, WC_LX_COMPLAINT}, /* maanden */
+    {2538, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
+    {2543, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* mag */
+    {2547, 3, 0, WC_LX_QWORD}, /* may */
+    {2551, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
+    {2554, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
+    {2559, 5, 0, WC_LX_THANKS}, /* merci */
+    {2565, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* mess */
+    {2570, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* messed */
+    {2577, 3, 0, WC_LX_FUNC_NL}, /* met */
+    {2581, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* mijn */
+    {2586, 7, 0, WC_LX_PHRASE}, /* minuten */
+    {2594, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgegaan */
+    {2604, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgelopen */
+    {2615, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* misleading */
+    {2626, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukking */
+    {2637, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
+    {2645, 9, 0, WC_LX_VAGUE}, /* misschien */
+    {2655, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* missing */
+    {2663, 3, 0, WC_LX_ACRONYM}, /* mkb */
+    {2667, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
+    {2670, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* moeiteloos */
+    {2681, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* moet */
+    {2686, 6, 0, WC_LX_QWORD}, /* moeten */
+    {2693, 5, 0, WC_LX_QWORD}, /* mogen */
+    {2699, 4, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* mooi */
+    {2704, 5, 0, WC_LX_SARCMARK}, /* mooie */
+    {2710, 6, 0, WC_LX_FUNC_NL}, /* morgen */
+    {2717, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
+    {2720, 4, 0, WC_LX_FUNC_NL}, /* naar */
+    {2725, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* naheffing */
+    {2735, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
+    {2739, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
+    {2747, 3, 0, WC_LX_FUNC_NL}, /* net */
+    {2751, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* netjes */
+    {2758, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* never */
+    {2764, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
+    {2769, 3, 0, WC_LX_NEGATOR}, /* nie */
+    {2773, 7, 0, WC_LX_PHRASE}, /* niemand */
+    {2781, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niet */
+    {2786, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niets */
+    {2792, 9, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* nightmare */
+    {2802, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niks */
+    {2807, 6, 0, WC_LX_NEGATOR}, /* nimmer */
+    {2814, 2, 0, WC_LX_ACRONYM}, /* nl */
+    {2817, 2, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* no */
+    {2820, 6, 0, WC_LX_PHRASE}, /* nobody */
+    {2827, 4, 0, WC_LX_NEGATOR}, /* noch */
+    {2832, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nog */
+    {2836, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
+    {2846, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nooit */
+    {2852, 3, 0, WC_LX_ACRONYM}, /* nos */
+    {2856, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR | WC_LX_PHRASE}, /* not */
+    {2860, 7, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nothing */
+    {2868, 3, 0, WC_LX_FUNC_NL}, /* nou */
+    {2872, 7, 0, WC_LX_NEGATOR}, /* nowhere */
+    {2880, 2, 0, WC_LX_ACRONYM}, /* ns */
+    {2883, 9, 0, WC_LX_ACRONYM}, /* ns_online */
+    {2893, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nu */
+    {2896, 2, 0, WC_LX_FUNC_EN}, /* of */
+    {2899, 2, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* oh */
+    {2902, 2, 0, WC_LX_ACRONYM}, /* ok */
+    {2905, 2, 0, WC_LX_FUNC_NL}, /* om */
+    {2908, 3, 0, WC_LX_ACRONYM}, /* omg */
+    {2912, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE}, /* on */
+    {2915, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
+    {2928, 5, 0, WC_LX_PHRASE}, /* onder */
+    {2934, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbrak */
+    {2942, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreekt */
+    {2952, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreken */
+    {2962, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
+    {2973, 10, 0, WC_LX_INTENS}, /* ontzettend */
+    {2984, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
+    {2990, 3, 0, WC_LX_FUNC_NL}, /* ook */
+    {2994, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* op */
+    {2997, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgehangen */
+    {3008, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelicht */
+    {3018, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
+    {3027, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
+    {3037, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* opgezegd */
+    {3046, 8, 0, WC_LX_PHRASE}, /* ophangen */
+    {3055, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
+    {3066, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
+    {3074, 3, 0, WC_LX_FUNC_EN}, /* our */
+    {3078, 11, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* outstanding */
+    {3090, 2, 0, WC_LX_ACRONYM}, /* ov */
+    {3093, 4, 0, WC_LX_FUNC_NL | WC_LX_MODIFIER}, /* over */
+    {3098, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* overboekt */
+    {3108, 10, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* overbooked */
+    {3119, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* overcharged */
+    {3131, 3, 0, WC_LX_PHRASE}, /* own */
+    {3135, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
+    {3144, 7, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* patient */
+    {3152, 3, 0, WC_LX_ACRONYM}, /* pax */
+    {3156, 2, 0, WC_LX_ACRONYM}, /* pc */
+    {3159, 3, 0, WC_LX_ACRONYM}, /* pdf */
+    {3163, 7, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
+    {3171, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* persoonlijk */
+    {3183, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* pissig */
+    {3190, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* pleased */
+    {3198, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
+    {3204, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* polite */
+    {3211, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
+    {3216, 8, 0, WC_LX_SARCMARK}, /* prachtig */
+    {3225, 5, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* prima */
+    {3231, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
+    {3240, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* probleemloos */
+    {3253, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
+    {3263, 12, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* professional */
+    {3276, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
+    {3290, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* puinhoop */
+    {3299, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* punctueel */
+    {3309, 8, 0, WC_LX_PHRASE}, /* question */
+    {3318, 5, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* quick */
+    {3324, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
+    {3329, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* razend */
+    {3336, 3, 0, WC_LX_ACRONYM}, /* rdw */
+    {3340, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
+    {3347, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
+    {3354, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* refused */
+    {3362, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
+    {3370, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* reliable */
+    {3379, 3, 0, WC_LX_ACRONYM}, /* ret */
+    {3383, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
+    {3389, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
+    {3400, 6, 0, WC_LX_QWORD}, /* rijden */
+    {3407, 5, 0, WC_LX_QWORD}, /* rijdt */
+    {3413, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rip-off */
+    {3421, 6, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ripoff */
+    {3428, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
+    {3433, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
+    {3440, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
+    {3448, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
+    {3453, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* satisfied */
+    {3463, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
+    {3471, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
+    {3478, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
+    {3485, 6, 0, WC_LX_PHRASE}, /* second */
+    {3492, 4, 0, WC_LX_ACRONYM}, /* sepa */
+    {3497, 9, 0, WC_LX_INTENS}, /* seriously */
+    {3507, 6, 0, WC_LX_QWORD}, /* should */
+    {3514, 5, 0, WC_LX_PHRASE}, /* shout */
+    {3520, 9, 0, WC_LX_PHRASE}, /* shout-out */
+    {3530, 5, 0, WC_LX_PHRASE}, /* sinds */
+    {3536, 5, 0, WC_LX_PHRASE}, /* slaat */
+    {3542, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
+    {3547, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
+    {3557, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sloom */
+    {3563, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
+    {3568, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
+    {3575, 3, 0, WC_LX_ACRONYM}, /* sms */
+    {3579, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* snel */
+    {3584, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
+    {3591, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
+    {3599, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
+    {3602, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
+    {3609, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* spuugzat */
+    {3618, 3, 0, WC_LX_PHRASE}, /* sta */
+    {3622, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stank */
+    {3628, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* stellar */
+    {3636, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
+    {3642, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
+    {3647, 5, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* still */
+    {3653, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stinkt */
+    {3660, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* stipt */
+    {3666, 7, 0, WC_LX_QWORD}, /* stoppen */
+    {3674, 5, 0, WC_LX_QWORD}, /* stopt */
+    {3680, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storingen */
+    {3690, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* stuck */
+    {3696, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
+    {3701, 4, 0, WC_LX_INTENS}, /* such */
+    {3706, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* sucks */
+    {3712, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
+    {3719, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SENT}, /* super */
+    {3725, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
+    {3732, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
+    {3742, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
+    {3755, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* tasty */
+    {3761, 3, 0, WC_LX_ACRONYM}, /* tbh */
+    {3765, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* te */
+    {3768, 3, 0, WC_LX_ACRONYM}, /* ter */
+    {3772, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
+    {3781, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevredenheid */
+    {3794, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT | WC_LX_THANKS}, /* thank */
+    {3800, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* thankful */
+    {3809, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
+    {3816, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
+    {3822, 4, 0, WC_LX_FUNC_EN}, /* that */
+    {3827, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
+    {3831, 5, 0, WC_LX_FUNC_EN}, /* their */
+    {3837, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
+    {3843, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
+    {3848, 5, 0, WC_LX_PHRASE}, /* third */
+    {3854, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
+    {3859, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
+    {3864, 6, 0, WC_LX_CONTRAST}, /* though */
+    {3871, 3, 0, WC_LX_THANKS}, /* thx */
+    {3875, 2, 0, WC_LX_FUNC_EN}, /* to */
+    {3878, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* toch */
+    {3883, 5, 0, WC_LX_FUNC_EN}, /* today */
+    {3889, 12, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* toegankelijk */
+    {3902, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
+    {3911, 7, 0, WC_LX_FUNC_EN}, /* tonight */
+    {3919, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
+    {3923, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
+    {3930, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
+    {3941, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
+    {3949, 3, 0, WC_LX_PHRASE}, /* tot */
+    {3953, 6, 0, WC_LX_INTENS}, /* totaal */
+    {3960, 7, 0, WC_LX_INTENS}, /* totally */
+    {3968, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
+    {3974, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
+    {3980, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* trash */
+    {3986, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* troep */
+    {3992, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
+    {3998, 2, 0, WC_LX_ACRONYM}, /* tv */
+    {4001, 4, 0, WC_LX_PHRASE}, /* twee */
+    {4006, 6, 0, WC_LX_PHRASE}, /* tweede */
+    {4013, 1, 0, WC_LX_PRONOUN}, /* u */
+    {4015, 3, 0, WC_LX_FUNC_NL}, /* uit */
+    {4019, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
+    {4031, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* uitval */
+    {4038, 2, 0, WC_LX_ACRONYM}, /* uk */
+    {4041, 5, 0, WC_LX_MODIFIER}, /* ultra */
+    {4047, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
+    {4060, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unhappy */
+    {4068, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unreliable */
+    {4079, 3, 0, WC_LX_ACRONYM}, /* usa */
+    {4083, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
+    {4091, 3, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* uur */
+    {4095, 3, 0, WC_LX_ACRONYM}, /* uwv */
+    {4099, 5, 0, WC_LX_QWORD}, /* vaart */
+    {4105, 8, 0, WC_LX_PHRASE}, /* vacature */
+    {4114, 6, 0, WC_LX_QWORD}, /* vallen */
+    {4121, 4, 0, WC_LX_QWORD}, /* valt */
+    {4126, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* van */
+    {4130, 5, 0, WC_LX_PHRASE}, /* vanaf */
+    {4136, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
+    {4144, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vastgelopen */
+    {4156, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
+    {4166, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
+    {4178, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbrand */
+    {4187, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verbroken */
+    {4197, 8, 0, WC_LX_PROF}, /* verdomme */
+    {4206, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vergeten */
+    {4215, 9, 0, WC_LX_QWORD}, /* vergoeden */
+    {4225, 8, 0, WC_LX_QWORD}, /* vergoedt */
+    {4234, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verhelpen */
+    {4244, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* verholpen */
+    {4254, 8, 0, WC_LX_QWORD}, /* verkoopt */
+    {4263, 8, 0, WC_LX_QWORD}, /* verkopen */
+    {4272, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verloren */
+    {4281, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
+    {4289, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
+    {4305, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verspilling */
+    {4317, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
+    {4327, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
+    {4338, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
+    {4343, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verzet */
+    {4350, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
+    {4354, 6, 0, WC_LX_PHRASE}, /* vierde */
+    {4361, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlekkeloos */
+    {4372, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* voor */
+    {4377, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* voordelig */
+    {4387, 5, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraag */
+    {4393, 7, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraagje */
+    {4401, 9, 0, WC_LX_INTENS}, /* vreselijk */
+    {4411, 5, 0, WC_LX_PHRASE}, /* vroeg */
+    {4417, 2, 0, WC_LX_ACRONYM}, /* vs */
+    {4420, 10, 0, WC_LX_INTENS}, /* waanzinnig */
+    {4431, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waar */
+    {4436, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {4447, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
+    {4458, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardering */
+    {4469, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
+    {4477, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waarom */
+    {4484, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
+    {4491, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
+    {4500, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
+    {4508, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* waiting */
+    {4516, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanbeleid */
+    {4526, 7, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
+    {4534, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
+    {4547, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
+    {4551, 6, 0, WC_LX_NEGATOR}, /* wasn't */
+    {4558, 5, 0, WC_LX_NEGATOR}, /* wasnt */
+    {4564, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wat */
+    {4568, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
+    {4573, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* we */
+    {4576, 5, 0, WC_LX_PHRASE}, /* we'll */
+    {4582, 7, 0, WC_LX_COMPLAINT}, /* wederom */
+    {4590, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
+    {4595, 4, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
+    {4600, 5, 0, WC_LX_COMPLAINT}, /* weken */
+    {4606, 3, 0, WC_LX_FUNC_NL}, /* wel */
+    {4610, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
+    {4615, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
+    {4621, 4, 0, WC_LX_PHRASE}, /* well */
+    {4626, 4, 0, WC_LX_FUNC_EN}, /* were */
+    {4631, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* werkt */
+    {4637, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* weten */
+    {4643, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* what */
+    {4648, 6, 0, WC_LX_PHRASE}, /* what's */
+    {4655, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
+    {4660, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* where */
+    {4666, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
+    {4672, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
+    {4676, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* why */
+    {4680, 3, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wie */
+    {4684, 4, 0, WC_LX_ACRONYM}, /* wifi */
+    {4689, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
+    {4693, 3, 0, WC_LX_PHRASE}, /* wil */
+    {4697, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
+    {4702, 6, 0, WC_LX_PHRASE}, /* willen */
+    {4709, 4, 0, WC_LX_FUNC_EN}, /* with */
+    {4714, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
+    {4722, 5, 0, WC_LX_NEGATOR}, /* won't */
+    {4728, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
+    {4738, 9, 0, WC_LX_PHRASE}, /* wondering */
+    {4748, 4, 0, WC_LX_NEGATOR}, /* wont */
+    {4753, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
+    {4760, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* wordt */
+    {4766, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
+    {4772, 5, -3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* worst */
+    {4778, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
+    {4784, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
+    {4788, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* wrong */
+    {4794, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
+    {4798, 4, 0, WC_LX_PHRASE}, /* yeah */
+    {4803, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
+    {4807, 2, 0, WC_LX_GREETING}, /* yo */
+    {4810, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_PRONOUN}, /* you */
+    {4814, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
+    {4819, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
+    {4825, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
+    {4829, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
+    {4832, 4, 0, WC_LX_INTENS}, /* zeer */
+    {4837, 3, 0, WC_LX_PHRASE}, /* zeg */
+    {4841, 6, 0, WC_LX_PHRASE}, /* zeggen */
+    {4848, 4, 0, WC_LX_INTENS}, /* ziek */
+    {4853, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
+    {4860, 4, 0, WC_LX_VAGUE}, /* zien */
+    {4865, 3, 0, WC_LX_PRONOUN}, /* zij */
+    {4869, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
+    {4874, 3, 0, WC_LX_QWORD}, /* zit */
+    {4878, 6, 0, WC_LX_QWORD}, /* zitten */
+    {4885, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* zo */
+    {4888, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zonde */
+    {4894, 6, 0, WC_LX_PHRASE}, /* zonder */
+    {4901, 3, 0, WC_LX_INTENS}, /* zoo */
+    {4905, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
+    {4910, 4, 0, WC_LX_INTENS}, /* zooo */
+    {4915, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zou */
+    {4919, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zouden */
+    {4926, 9, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* zoveelste */
+    {4936, 5, 0, WC_LX_INTENS}, /* zwaar */
+    {4942, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
+    {4947, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* zwendel */
+    {4955, 3, 0, WC_LX_ACRONYM}, /* zzp */
 };
-const size_t wc_lex_words_n = 689;
+const size_t wc_lex_words_n = 751;
 const uint16_t wc_lex_words_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -799,170 +866,301 @@ const uint16_t wc_lex_words_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 46, 89, 105, 149, 169, 191, 240, 283, 300, 308, 340, 360, 389, 417,
-    446, 467, 468, 487, 525, 562, 575, 609, 662, 662, 666, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689, 689,
-    689,
+    0, 0, 47, 94, 110, 158, 183, 205, 256, 304, 323, 332, 366, 389, 421, 451,
+    483, 504, 506, 525, 569, 610, 623, 661, 720, 720, 725, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751,
 };
+const uint16_t wc_lex_words_hash[2048] = {
+    384, 0, 0, 0, 0, 404, 0, 0, 570, 0, 0, 0, 0, 631, 152, 0,
+    0, 0, 0, 346, 143, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0,
+    0, 0, 0, 0, 590, 0, 0, 0, 115, 0, 0, 0, 0, 637, 0, 0,
+    0, 0, 0, 704, 0, 0, 434, 290, 0, 190, 0, 503, 0, 0, 109, 0,
+    573, 448, 712, 123, 0, 505, 0, 67, 0, 461, 0, 0, 618, 38, 287, 345,
+    0, 0, 0, 0, 614, 50, 668, 0, 0, 45, 155, 197, 470, 682, 329, 195,
+    0, 571, 0, 0, 0, 0, 0, 0, 536, 0, 0, 240, 0, 362, 599, 624,
+    0, 0, 0, 0, 0, 204, 0, 0, 74, 0, 0, 0, 0, 0, 0, 252,
+    53, 0, 0, 0, 0, 0, 0, 0, 0, 275, 280, 428, 0, 0, 0, 177,
+    0, 0, 0, 156, 0, 648, 711, 0, 227, 0, 0, 0, 724, 0, 0, 0,
+    90, 678, 675, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 36, 149, 643, 220, 0, 0, 0, 0, 0, 0, 101,
+    318, 499, 0, 0, 0, 0, 99, 0, 0, 440, 0, 589, 0, 0, 0, 0,
+    0, 412, 0, 0, 716, 0, 0, 308, 0, 432, 0, 166, 0, 0, 0, 751,
+    0, 0, 0, 0, 0, 0, 0, 0, 232, 0, 348, 222, 0, 0, 0, 0,
+    0, 11, 193, 588, 494, 0, 0, 145, 0, 0, 0, 0, 365, 0, 0, 0,
+    0, 0, 749, 0, 0, 272, 0, 0, 0, 0, 0, 0, 726, 0, 0, 0,
+    0, 0, 735, 0, 0, 488, 0, 0, 0, 607, 0, 0, 0, 0, 0, 0,
+    102, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 493, 630,
+    660, 691, 0, 0, 0, 0, 0, 715, 0, 0, 0, 0, 683, 0, 585, 0,
+    0, 0, 453, 0, 0, 418, 0, 0, 319, 0, 0, 0, 0, 665, 602, 322,
+    647, 0, 0, 0, 0, 0, 0, 260, 426, 0, 0, 0, 0, 527, 341, 485,
+    508, 0, 684, 158, 259, 95, 306, 215, 169, 613, 717, 0, 56, 151, 0, 0,
+    0, 15, 0, 117, 0, 0, 577, 309, 0, 116, 0, 0, 0, 671, 203, 0,
+    0, 0, 567, 0, 0, 150, 396, 0, 641, 0, 0, 268, 0, 279, 0, 0,
+    0, 0, 0, 26, 0, 0, 85, 0, 119, 627, 0, 0, 214, 337, 0, 375,
+    0, 0, 72, 529, 534, 42, 703, 0, 0, 0, 0, 526, 0, 0, 0, 70,
+    63, 297, 578, 340, 0, 0, 0, 477, 65, 0, 0, 0, 0, 0, 217, 233,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 484, 0, 286, 0, 0,
+    0, 0, 713, 750, 409, 566, 656, 357, 248, 518, 237, 249, 471, 0, 0, 0,
+    0, 0, 0, 144, 512, 0, 0, 0, 208, 507, 0, 0, 0, 379, 0, 0,
+    0, 695, 277, 635, 167, 616, 196, 676, 0, 0, 0, 0, 429, 0, 0, 137,
+    460, 0, 0, 0, 0, 492, 575, 168, 411, 0, 148, 0, 0, 0, 0, 103,
+    479, 587, 0, 386, 324, 679, 638, 0, 120, 0, 0, 159, 581, 546, 0, 0,
+    480, 619, 0, 163, 401, 422, 594, 182, 0, 402, 0, 4, 210, 0, 532, 0,
+    326, 0, 0, 0, 0, 0, 0, 431, 0, 180, 0, 0, 0, 274, 8, 0,
+    0, 0, 0, 338, 559, 0, 664, 0, 670, 0, 0, 405, 525, 358, 468, 629,
+    0, 0, 0, 0, 0, 0, 0, 490, 0, 0, 0, 0, 0, 0, 601, 0,
+    0, 465, 545, 0, 0, 0, 283, 739, 0, 0, 0, 0, 0, 298, 0, 221,
+    0, 0, 186, 626, 395, 0, 0, 0, 49, 0, 331, 0, 0, 312, 0, 674,
+    0, 586, 0, 0, 709, 382, 0, 0, 0, 0, 0, 0, 0, 621, 0, 699,
+    0, 0, 0, 0, 0, 0, 0, 361, 0, 0, 0, 367, 0, 0, 313, 0,
+    0, 0, 239, 628, 0, 0, 34, 397, 564, 0, 456, 714, 0, 333, 427, 189,
+    0, 473, 0, 80, 522, 216, 224, 549, 541, 0, 0, 104, 107, 0, 592, 734,
+    0, 0, 0, 58, 0, 0, 0, 0, 0, 0, 407, 0, 0, 124, 0, 0,
+    0, 388, 0, 0, 0, 0, 0, 399, 0, 0, 360, 609, 0, 0, 28, 0,
+    307, 48, 732, 0, 0, 0, 33, 0, 0, 0, 0, 0, 0, 610, 0, 105,
+    381, 108, 229, 0, 0, 0, 0, 0, 0, 0, 553, 0, 509, 0, 0, 496,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 391, 0, 339, 0, 0, 0, 0, 0, 0, 0, 243, 0, 0, 0, 687,
+    0, 650, 0, 0, 211, 0, 0, 0, 0, 0, 0, 9, 41, 537, 580, 0,
+    0, 0, 213, 0, 0, 0, 0, 0, 478, 476, 130, 139, 142, 387, 701, 667,
+    710, 0, 0, 0, 0, 0, 0, 0, 0, 0, 640, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 246, 406, 0, 0, 0, 390, 0, 498, 0, 371, 0, 0,
+    0, 0, 706, 0, 0, 0, 0, 0, 0, 0, 226, 595, 0, 0, 0, 0,
+    0, 0, 0, 76, 394, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 393,
+    0, 0, 0, 0, 0, 658, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    200, 351, 558, 134, 0, 0, 597, 0, 0, 0, 0, 0, 450, 669, 433, 269,
+    639, 0, 0, 0, 0, 0, 0, 0, 0, 0, 721, 0, 0, 0, 0, 442,
+    0, 0, 0, 0, 0, 0, 0, 363, 0, 0, 0, 0, 46, 506, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 135, 69, 497, 0,
+    288, 223, 0, 0, 0, 0, 96, 175, 728, 0, 562, 311, 0, 0, 206, 634,
+    654, 0, 0, 0, 82, 202, 299, 126, 344, 449, 743, 745, 0, 0, 174, 251,
+    164, 662, 727, 0, 0, 0, 0, 622, 738, 310, 0, 264, 538, 0, 0, 403,
+    416, 188, 0, 414, 0, 10, 0, 0, 380, 0, 0, 0, 0, 0, 0, 0,
+    323, 611, 556, 83, 0, 0, 0, 547, 0, 247, 0, 0, 513, 0, 0, 0,
+    228, 0, 0, 666, 0, 0, 603, 165, 441, 0, 533, 632, 742, 463, 0, 694,
+    0, 178, 342, 201, 30, 22, 0, 198, 0, 0, 0, 0, 596, 0, 0, 0,
+    539, 0, 0, 88, 0, 245, 330, 0, 702, 0, 517, 0, 645, 43, 0, 593,
+    0, 0, 0, 0, 0, 378, 0, 0, 697, 0, 0, 0, 0, 0, 439, 0,
+    0, 0, 0, 0, 118, 347, 350, 372, 452, 582, 0, 0, 0, 0, 218, 0,
+    0, 55, 0, 162, 0, 686, 0, 0, 0, 0, 385, 0, 79, 0, 273, 0,
+    0, 0, 0, 0, 0, 0, 0, 677, 0, 455, 445, 663, 0, 300, 642, 0,
+    0, 0, 574, 0, 0, 0, 0, 291, 0, 0, 0, 0, 0, 0, 0, 292,
+    0, 0, 0, 0, 296, 0, 0, 0, 0, 623, 199, 205, 114, 278, 444, 467,
+    510, 617, 0, 0, 0, 0, 255, 646, 0, 0, 0, 481, 747, 0, 528, 225,
+    0, 0, 0, 0, 0, 349, 0, 14, 0, 0, 0, 0, 0, 0, 565, 661,
+    0, 555, 0, 0, 0, 680, 0, 0, 89, 267, 389, 0, 0, 530, 0, 0,
+    0, 0, 698, 0, 0, 557, 0, 708, 0, 0, 0, 0, 0, 0, 0, 0,
+    271, 368, 0, 0, 0, 0, 458, 486, 0, 606, 464, 689, 0, 0, 0, 584,
+    0, 0, 0, 0, 718, 0, 0, 540, 0, 0, 241, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 359, 550, 696, 0, 0, 0, 511,
+    0, 370, 0, 51, 24, 112, 417, 0, 0, 0, 0, 0, 0, 0, 0, 655,
+    0, 0, 13, 0, 0, 0, 92, 0, 0, 0, 0, 0, 0, 0, 133, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 106, 0, 0, 18,
+    0, 261, 0, 294, 0, 0, 0, 591, 0, 0, 673, 129, 0, 127, 563, 138,
+    32, 419, 583, 0, 487, 491, 0, 0, 171, 737, 0, 0, 0, 0, 0, 0,
+    0, 354, 0, 0, 0, 0, 633, 0, 0, 0, 185, 0, 0, 0, 0, 0,
+    720, 0, 0, 0, 0, 0, 68, 121, 44, 125, 173, 472, 561, 544, 705, 0,
+    722, 0, 443, 0, 0, 0, 315, 131, 0, 304, 0, 0, 0, 170, 301, 612,
+    0, 425, 615, 0, 0, 111, 84, 29, 0, 0, 97, 0, 0, 730, 0, 0,
+    146, 482, 0, 0, 0, 0, 0, 535, 0, 77, 733, 0, 0, 242, 244, 0,
+    0, 0, 475, 98, 305, 501, 653, 0, 504, 16, 0, 0, 0, 71, 0, 500,
+    0, 0, 0, 352, 37, 160, 0, 0, 0, 0, 0, 0, 659, 0, 0, 0,
+    194, 0, 0, 514, 576, 0, 0, 0, 21, 181, 253, 314, 0, 0, 254, 0,
+    600, 128, 0, 0, 0, 0, 0, 0, 57, 0, 552, 317, 0, 0, 0, 0,
+    355, 723, 0, 0, 0, 605, 410, 0, 183, 690, 0, 0, 19, 0, 0, 0,
+    0, 276, 187, 0, 0, 420, 0, 0, 0, 0, 0, 335, 548, 447, 383, 0,
+    153, 334, 219, 0, 0, 0, 0, 0, 0, 0, 0, 62, 0, 0, 0, 0,
+    0, 0, 0, 0, 736, 0, 0, 462, 0, 700, 0, 0, 0, 0, 0, 366,
+    0, 0, 0, 0, 0, 0, 161, 474, 579, 644, 0, 87, 0, 0, 560, 608,
+    0, 0, 0, 373, 0, 0, 0, 0, 0, 236, 0, 0, 0, 495, 692, 332,
+    0, 27, 0, 0, 238, 0, 0, 40, 437, 94, 502, 568, 707, 192, 141, 0,
+    0, 0, 0, 0, 0, 523, 719, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 636, 0, 0, 0, 172, 0, 446, 0, 0, 0, 516, 0,
+    0, 0, 257, 421, 0, 0, 0, 0, 0, 0, 285, 140, 0, 0, 0, 0,
+    0, 524, 122, 0, 0, 0, 0, 569, 620, 672, 64, 725, 746, 0, 489, 542,
+    0, 0, 572, 295, 0, 0, 0, 0, 0, 651, 0, 0, 265, 731, 0, 0,
+    157, 0, 0, 0, 0, 0, 0, 0, 0, 25, 0, 17, 0, 0, 0, 73,
+    86, 136, 0, 0, 47, 0, 0, 0, 693, 0, 0, 0, 0, 284, 400, 0,
+    281, 436, 0, 741, 0, 0, 0, 554, 0, 0, 0, 0, 649, 0, 0, 0,
+    0, 0, 191, 235, 61, 321, 0, 0, 0, 0, 0, 0, 0, 0, 35, 154,
+    0, 0, 0, 740, 179, 0, 0, 209, 0, 0, 78, 0, 451, 744, 353, 598,
+    652, 0, 0, 0, 0, 320, 0, 132, 430, 0, 0, 0, 0, 0, 435, 0,
+    0, 0, 604, 0, 364, 0, 0, 408, 0, 66, 0, 0, 0, 52, 0, 0,
+    0, 212, 234, 0, 0, 0, 0, 374, 0, 0, 0, 0, 0, 0, 59, 302,
+    0, 0, 0, 0, 0, 0, 207, 0, 0, 0, 519, 262, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 75, 0, 0, 0, 0, 0,
+    0, 0, 303, 0, 0, 376, 369, 258, 0, 0, 531, 459, 0, 184, 336, 0,
+    60, 0, 748, 327, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 39, 0, 0, 0, 93, 0, 100, 0,
+    0, 521, 0, 0, 31, 325, 0, 0, 466, 266, 423, 551, 392, 625, 688, 20,
+    0, 289, 413, 176, 250, 424, 0, 0, 316, 681, 0, 0, 231, 515, 469, 454,
+    520, 729, 0, 0, 377, 0, 0, 0, 0, 5, 0, 0, 657, 0, 12, 483,
+    23, 0, 0, 0, 282, 0, 0, 0, 0, 0, 543, 0, 415, 230, 0, 0,
+    457, 0, 0, 0, 54, 113, 0, 0, 0, 0, 0, 0, 256, 0, 0, 0,
+    0, 270, 0, 263, 343, 0, 0, 0, 0, 147, 0, 293, 0, 0, 0, 0,
+    685, 0, 0, 110, 356, 398, 0, 0, 0, 0, 438, 0, 0, 0, 0, 0,
+};
+const uint32_t wc_lex_words_hash_mask = 2047;
 
 const wc_lex_word wc_lex_stems[] = {
-    {4577, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanbevel */
-    {4586, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrad */
-    {4593, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
-    {4600, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
-    {4609, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
-    {4617, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* annulering */
-    {4628, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
-    {4639, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedroevend */
-    {4650, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belabberd */
-    {4660, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
-    {4668, 5, 0, WC_LX_PROF}, /* bitch */
-    {547, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
-    {4674, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* blunder */
-    {4682, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* boete */
-    {4688, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bureaucrat */
-    {4699, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
-    {4706, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chagrijn */
-    {4715, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
-    {4721, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* comfortabel */
-    {4733, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
-    {4744, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* crap */
-    {4749, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* crash */
-    {4755, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* defect */
-    {4762, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* delay */
-    {4768, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* deskundig */
-    {4778, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
-    {4789, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
-    {4798, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgust */
-    {4806, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
-    {4817, 5, 0, WC_LX_PROF}, /* eikel */
-    {4823, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellendig */
-    {4832, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* enthousiast */
-    {4844, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
-    {4850, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
-    {4860, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergernis */
-    {4869, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* error */
-    {4875, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
-    {4880, 3, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fab */
-    {1114, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* fail */
-    {1141, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
-    {4884, 3, 0, WC_LX_PROF}, /* fck */
-    {4888, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutief */
-    {4896, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
-    {4908, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
-    {4917, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustratie */
-    {4928, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
-    {4937, 4, 0, WC_LX_PROF}, /* fuck */
-    {4942, 3, 0, WC_LX_PROF}, /* fuk */
-    {4946, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geduldig */
-    {4955, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemakkelijk */
-    {4967, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
-    {1486, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
-    {4974, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
-    {4983, 8, 0, WC_LX_PROF}, /* godsamme */
-    {4992, 6, 0, WC_LX_PROF}, /* godver */
-    {1640, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
-    {4999, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hartelijk */
-    {5009, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* hate */
-    {1696, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
-    {1717, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {5014, 4, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* hero */
-    {5019, 6, 0, WC_LX_PROF}, /* hoeren */
-    {5026, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
-    {5038, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* ignor */
-    {5044, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
-    {5052, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* impress */
-    {1915, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
-    {5060, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ingewikkeld */
-    {5072, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
-    {5081, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritatie */
-    {5091, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* kanjer */
-    {5098, 6, 0, WC_LX_PROF}, /* kanker */
-    {5105, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
-    {5112, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
-    {5119, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
-    {5132, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
-    {5149, 5, 0, WC_LX_PROF}, /* klojo */
-    {5155, 5, 0, WC_LX_PROF}, /* kloot */
-    {5161, 5, 0, WC_LX_PROF}, /* klote */
-    {5167, 6, 0, WC_LX_PROF}, /* kolere */
-    {5174, 3, 0, WC_LX_PROF}, /* kut */
-    {5178, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
-    {2268, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
-    {5188, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugen */
-    {5195, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
-    {5205, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
-    {5210, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* makkelijk */
-    {5220, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
-    {5228, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* misleid */
-    {2511, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
-    {5236, 10, 0, WC_LX_PROF}, /* motherfuck */
-    {5247, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
-    {5260, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbegrijpelijk */
-    {5275, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
-    {5286, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbetrouwbaar */
-    {5300, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* onduidelijk */
-    {5312, 15, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ongeloofwaardig */
-    {5328, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onhandig */
-    {5337, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onjuist */
-    {5345, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onmenselijk */
-    {5357, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onprofessioneel */
-    {5373, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onrecht */
-    {5381, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontzorg */
-    {5389, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
-    {5399, 17, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* oplossingsgericht */
-    {5417, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* outage */
-    {5424, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
-    {2941, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
-    {5439, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* pijnlijk */
-    {5448, 5, 0, WC_LX_PROF}, /* pokke */
-    {2994, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
-    {5454, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
-    {5462, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
-    {5470, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
-    {5480, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* recommend */
-    {5490, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* rustig */
-    {5497, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
-    {5502, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scandal */
-    {5510, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
-    {5521, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* schimmel */
-    {5530, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* seamless */
-    {5539, 4, 0, WC_LX_PROF}, /* shit */
-    {5544, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
-    {5551, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* smerig */
-    {5558, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
-    {5566, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
-    {5573, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* sympathiek */
-    {5584, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
-    {5598, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
-    {5610, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstelling */
-    {5625, 6, 0, WC_LX_PROF}, /* tering */
-    {5632, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
-    {5641, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
-    {5648, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* treurig */
-    {5656, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
-    {5663, 3, 0, WC_LX_PROF}, /* tyf */
-    {5667, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
-    {5678, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vakkundig */
-    {5688, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verkeerd */
-    {3982, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
-    {5697, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
-    {5707, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vies */
-    {5712, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
-    {4087, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* vreselijk */
-    {5717, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
-    {4100, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
-    {5729, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeer */
-    {4116, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {5738, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachttijd */
-    {5748, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woede */
+    {4959, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanbevel */
+    {4968, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrad */
+    {4975, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
+    {4982, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
+    {4991, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
+    {4999, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* annulering */
+    {5010, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
+    {5021, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedroevend */
+    {5032, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belabberd */
+    {5042, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
+    {5050, 5, 0, WC_LX_PROF}, /* bitch */
+    {569, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
+    {5056, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* blunder */
+    {5064, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* boete */
+    {5070, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bureaucrat */
+    {5081, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
+    {5088, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chagrijn */
+    {5097, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
+    {5103, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* comfortabel */
+    {5115, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
+    {5126, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* crap */
+    {5131, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* crash */
+    {5137, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* defect */
+    {5144, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* delay */
+    {5150, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* deskundig */
+    {5160, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
+    {5171, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
+    {5180, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgust */
+    {5188, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
+    {5199, 5, 0, WC_LX_PROF}, /* eikel */
+    {5205, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellendig */
+    {5214, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* enthousiast */
+    {5226, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
+    {5232, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
+    {5242, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergernis */
+    {5251, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* error */
+    {5257, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
+    {5262, 3, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fab */
+    {1194, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* fail */
+    {1221, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
+    {5266, 3, 0, WC_LX_PROF}, /* fck */
+    {5270, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutief */
+    {5278, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
+    {5290, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
+    {5299, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustratie */
+    {5310, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
+    {5319, 4, 0, WC_LX_PROF}, /* fuck */
+    {5324, 3, 0, WC_LX_PROF}, /* fuk */
+    {5328, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geduldig */
+    {5337, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemakkelijk */
+    {5349, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
+    {1576, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
+    {5356, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
+    {5365, 8, 0, WC_LX_PROF}, /* godsamme */
+    {5374, 6, 0, WC_LX_PROF}, /* godver */
+    {1730, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
+    {5381, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hartelijk */
+    {5391, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* hate */
+    {1792, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
+    {1813, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {5396, 4, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* hero */
+    {5401, 6, 0, WC_LX_PROF}, /* hoeren */
+    {5408, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
+    {5420, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* ignor */
+    {5426, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
+    {5434, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* impress */
+    {2048, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
+    {5442, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ingewikkeld */
+    {5454, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
+    {5463, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritatie */
+    {5473, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* kanjer */
+    {5480, 6, 0, WC_LX_PROF}, /* kanker */
+    {5487, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
+    {5494, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
+    {5501, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
+    {5514, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
+    {5531, 5, 0, WC_LX_PROF}, /* klojo */
+    {5537, 5, 0, WC_LX_PROF}, /* kloot */
+    {5543, 5, 0, WC_LX_PROF}, /* klote */
+    {5549, 6, 0, WC_LX_PROF}, /* kolere */
+    {5556, 3, 0, WC_LX_PROF}, /* kut */
+    {5560, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
+    {2422, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
+    {5570, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugen */
+    {5577, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
+    {5587, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
+    {5592, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* makkelijk */
+    {5602, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
+    {5610, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* misleid */
+    {2699, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
+    {5618, 10, 0, WC_LX_PROF}, /* motherfuck */
+    {5629, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
+    {5642, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbegrijpelijk */
+    {5657, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
+    {5668, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbetrouwbaar */
+    {5682, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* onduidelijk */
+    {5694, 15, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ongeloofwaardig */
+    {5710, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onhandig */
+    {5719, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onjuist */
+    {5727, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onmenselijk */
+    {5739, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onprofessioneel */
+    {5755, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onrecht */
+    {5763, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontzorg */
+    {5771, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
+    {5781, 17, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* oplossingsgericht */
+    {5799, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* outage */
+    {5806, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
+    {3163, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
+    {5821, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* pijnlijk */
+    {5830, 5, 0, WC_LX_PROF}, /* pokke */
+    {3216, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
+    {5836, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
+    {5844, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
+    {5852, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
+    {5862, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* recommend */
+    {5872, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* rustig */
+    {5879, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
+    {5884, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scandal */
+    {5892, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
+    {5903, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* schimmel */
+    {5912, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* seamless */
+    {5921, 4, 0, WC_LX_PROF}, /* shit */
+    {5926, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
+    {5933, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* smerig */
+    {5940, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
+    {5948, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
+    {5955, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* sympathiek */
+    {5966, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
+    {5980, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
+    {5992, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstelling */
+    {6007, 6, 0, WC_LX_PROF}, /* tering */
+    {6014, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
+    {6023, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
+    {6030, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* treurig */
+    {6038, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
+    {6045, 3, 0, WC_LX_PROF}, /* tyf */
+    {6049, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
+    {6060, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vakkundig */
+    {6070, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verkeerd */
+    {4289, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
+    {6079, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
+    {6089, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vies */
+    {6094, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
+    {4401, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* vreselijk */
+    {6099, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
+    {4420, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
+    {6111, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeer */
+    {4436, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {6120, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachttijd */
+    {6130, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woede */
 };
 const size_t wc_lex_stems_n = 150;
 const uint16_t wc_lex_stems_index[257] = {
@@ -984,349 +1182,457 @@ const uint16_t wc_lex_stems_index[257] = {
     150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150, 150,
     150,
 };
+const uint16_t wc_lex_stems_hash[512] = {
+    0, 40, 0, 0, 0, 72, 0, 0, 0, 134, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 26, 0, 0, 16, 129, 84, 0, 0,
+    0, 91, 74, 0, 79, 113, 0, 0, 0, 0, 0, 0, 0, 0, 112, 0,
+    0, 0, 32, 0, 0, 0, 109, 0, 0, 0, 0, 0, 0, 48, 0, 0,
+    33, 0, 0, 0, 65, 0, 121, 148, 46, 0, 0, 149, 143, 145, 0, 0,
+    0, 110, 0, 57, 10, 0, 0, 0, 0, 21, 52, 61, 0, 0, 0, 0,
+    0, 0, 5, 0, 0, 0, 124, 0, 82, 0, 70, 0, 132, 98, 0, 0,
+    0, 0, 66, 0, 0, 0, 0, 0, 100, 0, 141, 0, 0, 0, 60, 41,
+    0, 0, 0, 7, 0, 0, 106, 0, 77, 0, 0, 43, 0, 0, 0, 0,
+    0, 0, 18, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 0, 0, 137,
+    28, 0, 0, 0, 0, 115, 0, 0, 53, 103, 0, 138, 0, 0, 108, 120,
+    0, 0, 0, 0, 0, 0, 140, 0, 93, 0, 54, 0, 0, 0, 38, 0,
+    0, 0, 0, 0, 101, 27, 37, 0, 0, 118, 0, 0, 0, 0, 0, 0,
+    45, 0, 0, 0, 0, 42, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 23, 0, 0, 29, 0, 0, 0, 0, 0, 0, 0, 0,
+    9, 63, 0, 0, 64, 0, 0, 0, 0, 0, 88, 0, 94, 0, 0, 111,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0,
+    0, 0, 86, 0, 0, 0, 0, 116, 0, 96, 0, 0, 0, 0, 0, 0,
+    0, 97, 0, 0, 0, 80, 6, 123, 0, 0, 0, 0, 0, 3, 104, 15,
+    147, 0, 0, 122, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 13,
+    0, 31, 0, 0, 78, 90, 142, 0, 0, 12, 47, 0, 0, 0, 89, 0,
+    0, 36, 0, 0, 0, 0, 49, 71, 114, 136, 0, 0, 0, 0, 44, 99,
+    0, 0, 76, 0, 56, 0, 0, 0, 0, 20, 55, 0, 0, 39, 69, 127,
+    150, 0, 0, 133, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 95, 0, 34, 0, 135, 85, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 92, 0, 0, 0, 0, 0, 0, 0, 0, 139, 0, 0, 0, 83,
+    62, 117, 0, 0, 0, 0, 0, 0, 0, 30, 0, 0, 0, 1, 0, 68,
+    0, 25, 0, 0, 0, 19, 0, 0, 0, 125, 107, 17, 81, 126, 14, 0,
+    0, 0, 0, 0, 0, 0, 105, 0, 131, 0, 0, 0, 50, 0, 0, 0,
+    0, 0, 102, 11, 0, 51, 0, 0, 22, 24, 0, 0, 130, 8, 144, 0,
+    0, 59, 0, 75, 0, 58, 0, 0, 87, 67, 0, 0, 0, 0, 0, 146,
+    0, 0, 0, 0, 0, 0, 0, 119, 0, 0, 0, 0, 0, 0, 35, 0,
+};
+const uint32_t wc_lex_stems_hash_mask = 511;
+const uint64_t wc_lex_stem_lens = 0x3fff8ull;
+const uint32_t wc_lex_words_pair_any[128] = {
+    0x10000000u, 0x04000022u, 0x00002010u, 0x2c222001u, 0x10002091u, 0x00000489u, 0x04400000u, 0x00040020u,
+    0x20000000u, 0x00000000u, 0x022c0700u, 0x00000000u, 0x8701124au, 0x40020008u, 0x00000000u, 0x02000200u,
+    0x20044000u, 0x00000000u, 0x00012004u, 0x00000000u, 0xa6a82d00u, 0x00002080u, 0x00200000u, 0x00000080u,
+    0x90a18330u, 0x00000000u, 0x00091200u, 0x00000000u, 0x80832650u, 0x00000400u, 0x00000000u, 0x00000000u,
+    0x82122c00u, 0x40400400u, 0x00010b04u, 0x80000101u, 0x0080a041u, 0x20000000u, 0x00200000u, 0x06008100u,
+    0x00000000u, 0x04000000u, 0x0008200au, 0x80000120u, 0x00080088u, 0x00000000u, 0x1c048000u, 0x01020000u,
+    0x00100014u, 0x00206020u, 0x00844020u, 0x80000100u, 0x14000010u, 0x00004000u, 0x00020122u, 0x00000000u,
+    0x49412028u, 0x0020012au, 0x00800000u, 0x08000800u, 0x00000400u, 0x00000028u, 0xc6144000u, 0x00004027u,
+    0x40440000u, 0x00200800u, 0x00004408u, 0x0084e000u, 0x020a4072u, 0x02000036u, 0x01400110u, 0x0828804cu,
+    0x02286000u, 0x00290220u, 0x04010040u, 0x00080000u, 0xaa000000u, 0x00201b02u, 0x049100c0u, 0x00001002u,
+    0x00c51504u, 0x00102222u, 0x80100000u, 0x00000000u, 0x00000002u, 0x00008002u, 0x8adc4046u, 0x00058e10u,
+    0x03094000u, 0x04000000u, 0x60c00001u, 0x00000050u, 0x00000400u, 0x41110000u, 0x0d180140u, 0x40000044u,
+    0x210821a4u, 0x00000002u, 0x48020010u, 0x40000001u, 0xa4cf2b2eu, 0x04000000u, 0x01001200u, 0x40100000u,
+    0x20080289u, 0x00410318u, 0x82200080u, 0x00000400u, 0x00000208u, 0x01000010u, 0x05002004u, 0x00000004u,
+    0x82020002u, 0xa0105111u, 0x0010ca12u, 0x0a200028u, 0x00000802u, 0x000028c1u, 0x11090080u, 0x02000000u,
+    0x00040000u, 0x00005001u, 0x5231d5d8u, 0x00040000u, 0x00028240u, 0x04008240u, 0x00030000u, 0x00080004u,
+};
+const uint32_t wc_lex_words_pair_sent[128] = {
+    0x10000000u, 0x04000022u, 0x00000000u, 0x24202000u, 0x10002080u, 0x00000009u, 0x04400000u, 0x00000000u,
+    0x20000000u, 0x00000000u, 0x00200400u, 0x00000000u, 0x8700104au, 0x00020008u, 0x00000000u, 0x02000200u,
+    0x00044000u, 0x00000000u, 0x00012000u, 0x00000000u, 0x00800100u, 0x00002080u, 0x00000000u, 0x00000080u,
+    0x00208210u, 0x00000000u, 0x00090000u, 0x00000000u, 0x00030000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00102800u, 0x40000000u, 0x00000a00u, 0x00000001u, 0x00002041u, 0x00000000u, 0x00000000u, 0x02008100u,
+    0x00000000u, 0x00000000u, 0x00000002u, 0x00000000u, 0x00080080u, 0x00000000u, 0x08000000u, 0x01000000u,
+    0x00000010u, 0x00006020u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00004000u, 0x00000020u, 0x00000000u,
+    0x00400008u, 0x00000100u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000028u, 0xc6000000u, 0x00000020u,
+    0x40000000u, 0x00000800u, 0x00004400u, 0x0000c000u, 0x020a0040u, 0x00000020u, 0x00400110u, 0x00200004u,
+    0x02202000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x22000000u, 0x00200000u, 0x04810040u, 0x00000002u,
+    0x00c11100u, 0x00000002u, 0x00000000u, 0x00000000u, 0x00000002u, 0x00000002u, 0x82800000u, 0x00018810u,
+    0x01094000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000400u, 0x00000000u, 0x08000040u, 0x40000040u,
+    0x010821a4u, 0x00000000u, 0x08000010u, 0x40000000u, 0x844f2222u, 0x00000000u, 0x00001000u, 0x00100000u,
+    0x20000000u, 0x00410200u, 0x80200000u, 0x00000400u, 0x00000208u, 0x01000000u, 0x04002004u, 0x00000000u,
+    0x82000000u, 0x00104111u, 0x00004012u, 0x0a200008u, 0x00000000u, 0x00000841u, 0x11010080u, 0x00000000u,
+    0x00040000u, 0x00000001u, 0x5031c558u, 0x00040000u, 0x00020000u, 0x00000040u, 0x00000000u, 0x00000000u,
+};
+const uint32_t wc_lex_stems_pair_any[128] = {
+    0x08000000u, 0x00000022u, 0x00000400u, 0x10000000u, 0x10000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x20000000u, 0x00000040u, 0x00200000u, 0x00000000u, 0x01020002u, 0x00000880u, 0x00040000u, 0x00000000u,
+    0x10040000u, 0x00000000u, 0x00001000u, 0x00000000u, 0x8a200002u, 0x00080008u, 0x00000000u, 0x00000000u,
+    0x00208100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00040820u, 0x40000000u, 0x00000000u, 0x00000001u, 0x00004000u, 0x00000000u, 0x00000000u, 0x80000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00080000u, 0x00000000u, 0x00002000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00052000u, 0x00000001u, 0x00000000u, 0x00040000u, 0x00000000u, 0x00000008u, 0x40001000u, 0x00000004u,
+    0x40040000u, 0x00000000u, 0x00044080u, 0x02000200u, 0x00010000u, 0x00000020u, 0x00000000u, 0x00200800u,
+    0x00000000u, 0x00002200u, 0x04000000u, 0x00000020u, 0x00000000u, 0x00200000u, 0x00000000u, 0x00000002u,
+    0x00000000u, 0x00000002u, 0x00000000u, 0x00000000u, 0x00010000u, 0x00000000u, 0x02800000u, 0x00000000u,
+    0x000840c0u, 0x00000000u, 0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x01020000u, 0x00000000u, 0x00008000u, 0x00000000u, 0x0000a202u, 0x00100000u, 0x00001000u, 0x00000000u,
+    0x00082000u, 0x00001200u, 0x00000800u, 0x10100800u, 0x00000000u, 0x01000000u, 0x01000000u, 0x00000000u,
+    0x00000000u, 0x00004000u, 0x08000200u, 0x802a4b2cu, 0x00000000u, 0x00000800u, 0x00000080u, 0x00000000u,
+    0x00000000u, 0x00004001u, 0x5201c040u, 0x00000000u, 0x00000100u, 0x00000000u, 0x00010000u, 0x00000000u,
+};
+const uint32_t wc_lex_stems_pair_sent[128] = {
+    0x08000000u, 0x00000022u, 0x00000400u, 0x10000000u, 0x10000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x20000000u, 0x00000040u, 0x00200000u, 0x00000000u, 0x01020002u, 0x00000880u, 0x00040000u, 0x00000000u,
+    0x10040000u, 0x00000000u, 0x00001000u, 0x00000000u, 0x8a200002u, 0x00080008u, 0x00000000u, 0x00000000u,
+    0x00208100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00040820u, 0x40000000u, 0x00000000u, 0x00000001u, 0x00004000u, 0x00000000u, 0x00000000u, 0x80000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00080000u, 0x00000000u, 0x00002000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00052000u, 0x00000001u, 0x00000000u, 0x00040000u, 0x00000000u, 0x00000008u, 0x40001000u, 0x00000004u,
+    0x40040000u, 0x00000000u, 0x00044080u, 0x02000200u, 0x00010000u, 0x00000020u, 0x00000000u, 0x00200800u,
+    0x00000000u, 0x00002200u, 0x04000000u, 0x00000020u, 0x00000000u, 0x00200000u, 0x00000000u, 0x00000002u,
+    0x00000000u, 0x00000002u, 0x00000000u, 0x00000000u, 0x00010000u, 0x00000000u, 0x02800000u, 0x00000000u,
+    0x000840c0u, 0x00000000u, 0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x01020000u, 0x00000000u, 0x00008000u, 0x00000000u, 0x0000a202u, 0x00100000u, 0x00001000u, 0x00000000u,
+    0x00082000u, 0x00001200u, 0x00000800u, 0x10100800u, 0x00000000u, 0x01000000u, 0x01000000u, 0x00000000u,
+    0x00000000u, 0x00004000u, 0x08000200u, 0x802a4b2cu, 0x00000000u, 0x00000800u, 0x00000080u, 0x00000000u,
+    0x00000000u, 0x00004001u, 0x5201c040u, 0x00000000u, 0x00000100u, 0x00000000u, 0x00010000u, 0x00000000u,
+};
 
 const wc_lex_phrase wc_lex_phrases[] = {
-    {5754, 6, 4, 3, 0}, /* # keer */
-    {5761, 15, 4, 3, 0}, /* aan het lijntje */
-    {5777, 15, 4, 3, 0}, /* again and again */
-    {5793, 10, 4, 2, 0}, /* al # dagen */
-    {5804, 12, 4, 2, 0}, /* al # maanden */
-    {5817, 8, 4, 2, 0}, /* al # uur */
-    {5826, 10, 4, 2, 0}, /* al # weken */
-    {5837, 10, 4, 2, 0}, /* al maanden */
-    {5848, 8, 4, 2, 0}, /* al weken */
-    {5857, 11, 0, 2, 0}, /* altijd fijn */
-    {5869, 11, 0, 2, 0}, /* altijd leuk */
-    {5881, 10, 2, 3, 0}, /* any chance */
-    {5892, 19, 2, 3, 0}, /* any recommendations */
-    {5912, 11, 2, 3, 0}, /* anyone know */
-    {5924, 20, 0, 2, 0}, /* bedankt voor de mail */
-    {5945, 18, 0, 3, 1}, /* bedankt voor niets */
-    {5964, 17, 0, 3, 1}, /* bedankt voor niks */
-    {5982, 15, 2, 3, 0}, /* ben benieuwd of */
-    {5998, 20, 0, 2, 0}, /* ben er blij mee hoor */
-    {6019, 19, 0, 2, 0}, /* ben er erg blij mee */
-    {6039, 16, 4, 3, 0}, /* ben er klaar mee */
-    {6056, 7, 3, 2, 0}, /* ben fan */
-    {6064, 11, 4, 3, 0}, /* ben het zat */
-    {6076, 10, 3, 2, 0}, /* big thanks */
-    {6087, 14, 3, 2, 0}, /* binnen een dag */
-    {6102, 14, 3, 2, 0}, /* binnen een uur */
-    {6117, 8, 3, 3, 0}, /* blijf ik */
-    {6126, 5, 2, 3, 0}, /* can i */
-    {6132, 7, 2, 3, 0}, /* can you */
-    {6140, 13, 4, 3, 0}, /* charged twice */
-    {6154, 9, 0, 2, 0}, /* cool cool */
-    {6164, 9, 2, 3, 0}, /* could you */
-    {6174, 16, 0, 3, 0}, /* dank je wel hoor */
-    {6191, 14, 0, 3, 0}, /* dankjewel hoor */
-    {6206, 10, 4, 3, 0}, /* derde keer */
-    {6217, 11, 3, 3, 0}, /* dikke pluim */
-    {6229, 12, 4, 3, 1}, /* dit kan niet */
-    {6242, 6, 2, 3, 0}, /* do you */
-    {6249, 15, 4, 3, 0}, /* doe er iets aan */
-    {6265, 8, 4, 3, 0}, /* doe iets */
-    {6274, 16, 2, 3, 0}, /* does anyone know */
-    {6291, 8, 2, 3, 0}, /* does the */
-    {6300, 13, 4, 2, 1}, /* doet het niet */
-    {6314, 19, 4, 3, 0}, /* dubbel afgeschreven */
-    {6334, 13, 0, 2, 0}, /* echt geweldig */
-    {6348, 17, 0, 2, 0}, /* echt super attent */
-    {6366, 11, 5, 2, 0}, /* eens kijken */
-    {6378, 18, 3, 2, 0}, /* eerlijk is eerlijk */
-    {6397, 12, 5, 2, 0}, /* eigen schuld */
-    {6410, 18, 4, 2, 0}, /* elk jaar hetzelfde */
-    {6429, 10, 4, 2, 0}, /* elke avond */
-    {6440, 13, 4, 2, 0}, /* elke dag weer */
-    {6454, 9, 4, 2, 0}, /* elke keer */
-    {6464, 12, 4, 2, 0}, /* elke ochtend */
-    {6477, 17, 4, 2, 0}, /* every single time */
-    {6495, 13, 3, 3, 0}, /* fijn geholpen */
-    {6509, 9, 0, 3, 0}, /* fijn hoor */
-    {6519, 9, 0, 2, 0}, /* fijn weer */
-    {6529, 12, 3, 2, 0}, /* game changer */
-    {6542, 12, 4, 3, 0}, /* geduld is op */
-    {6555, 13, 4, 2, 1}, /* geen antwoord */
-    {6569, 16, 4, 2, 1}, /* geen compensatie */
-    {6586, 12, 4, 2, 1}, /* geen excuses */
-    {6599, 11, 4, 2, 1}, /* geen excuus */
-    {6611, 10, 3, 2, 1}, /* geen gedoe */
-    {6622, 13, 5, 1, 1}, /* geen idee nog */
-    {6636, 16, 1, 3, 1}, /* geen idee waarom */
-    {6653, 13, 3, 3, 1}, /* geen klachten */
-    {6667, 13, 3, 2, 1}, /* geen probleem */
-    {6681, 14, 3, 3, 1}, /* geen problemen */
-    {6696, 12, 4, 2, 1}, /* geen reactie */
-    {6709, 11, 4, 2, 1}, /* geen uitleg */
-    {6721, 11, 4, 2, 1}, /* geen update */
-    {6733, 14, 3, 2, 1}, /* geen wachttijd */
-    {6748, 10, 4, 3, 0}, /* geld terug */
-    {6759, 13, 0, 3, 0}, /* geweldig hoor */
-    {6773, 13, 0, 2, 0}, /* geweldig weer */
-    {6787, 15, 0, 3, 0}, /* goed bezig weer */
-    {6803, 11, 3, 3, 0}, /* goed gedaan */
-    {6815, 13, 3, 3, 0}, /* goed geholpen */
-    {6829, 13, 3, 2, 0}, /* goed geregeld */
-    {6843, 18, 0, 3, 0}, /* goed geregeld weer */
-    {6862, 9, 3, 3, 0}, /* goed werk */
-    {6872, 8, 3, 3, 0}, /* good job */
-    {6881, 10, 3, 3, 0}, /* goud waard */
-    {6892, 12, 2, 3, 0}, /* graag advies */
-    {6905, 10, 2, 3, 0}, /* graag hulp */
-    {6916, 10, 2, 3, 0}, /* graag info */
-    {6927, 16, 2, 3, 0}, /* graag informatie */
-    {6944, 11, 2, 3, 0}, /* graag weten */
-    {6956, 18, 2, 3, 0}, /* graag willen weten */
-    {6975, 9, 0, 3, 0}, /* great job */
-    {6985, 11, 0, 3, 0}, /* handig hoor */
-    {6997, 8, 4, 3, 0}, /* hangt op */
-    {7006, 13, 2, 3, 0}, /* hebben jullie */
-    {7020, 12, 2, 3, 0}, /* heeft iemand */
-    {7033, 10, 4, 2, 1}, /* helpt niet */
-    {7044, 10, 4, 2, 1}, /* helpt niks */
-    {7055, 7, 4, 3, 0}, /* het zat */
-    {7063, 16, 3, 2, 0}, /* highly recommend */
-    {7080, 7, 4, 3, 0}, /* hing op */
-    {7088, 10, 2, 3, 0}, /* hoe kan ik */
-    {7099, 8, 2, 3, 0}, /* hoe laat */
-    {7108, 20, 1, 3, 0}, /* hoe lang moet ik nog */
-    {7129, 12, 1, 3, 0}, /* hoe lang nog */
-    {7142, 10, 1, 3, 0}, /* hoe lastig */
-    {7153, 12, 1, 3, 0}, /* hoe moeilijk */
-    {7166, 11, 2, 3, 0}, /* hoe moet ik */
-    {7178, 13, 1, 3, 0}, /* hoe vaak moet */
-    {7192, 12, 1, 3, 0}, /* hoe vaak nog */
-    {7205, 9, 2, 3, 0}, /* hoe werkt */
-    {7215, 11, 2, 3, 0}, /* hoe zit het */
-    {7227, 15, 2, 3, 0}, /* hoe zit het met */
-    {7243, 13, 1, 3, 0}, /* how difficult */
-    {7257, 8, 2, 3, 0}, /* how do i */
-    {7266, 12, 1, 3, 0}, /* how hard can */
-    {7279, 13, 2, 3, 0}, /* how long does */
-    {7293, 11, 3, 3, 0}, /* huge thanks */
-    {7305, 11, 4, 2, 0}, /* iedere keer */
-    {7317, 15, 2, 3, 0}, /* iemand die weet */
-    {7333, 15, 2, 3, 0}, /* iemand een idee */
-    {7349, 16, 2, 3, 0}, /* iemand enig idee */
-    {7366, 15, 2, 3, 0}, /* iemand ervaring */
-    {7382, 19, 4, 3, 0}, /* ik ben er klaar mee */
-    {7402, 17, 4, 3, 0}, /* ik ga overstappen */
-    {7420, 14, 2, 3, 0}, /* ik vroeg me af */
-    {7435, 18, 2, 3, 0}, /* ik wil graag weten */
-    {7454, 10, 4, 2, 0}, /* ik word er */
-    {7465, 9, 4, 3, 0}, /* ik zeg op */
-    {7475, 14, 2, 3, 0}, /* ik zoek iemand */
-    {7490, 8, 4, 2, 0}, /* in a row */
-    {7499, 11, 4, 2, 0}, /* in de wacht */
-    {7511, 16, 3, 3, 0}, /* in een keer goed */
-    {7528, 14, 4, 2, 0}, /* is dit normaal */
-    {7543, 10, 1, 3, 0}, /* is dit nou */
-    {7554, 16, 2, 3, 0}, /* is er iemand die */
-    {7571, 15, 2, 3, 0}, /* is het mogelijk */
-    {7587, 22, 1, 3, 0}, /* is het nou zo moeilijk */
-    {7610, 14, 2, 3, 0}, /* is it possible */
-    {7625, 8, 2, 3, 0}, /* is there */
-    {7634, 14, 2, 3, 0}, /* is there a way */
-    {7649, 7, 0, 3, 0}, /* ja hoor */
-    {7657, 13, 4, 3, 1}, /* kan echt niet */
-    {7671, 10, 2, 3, 0}, /* kan iemand */
-    {7682, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
-    {7714, 6, 2, 3, 0}, /* kan ik */
-    {7721, 9, 4, 3, 0}, /* klaar mee */
-    {7731, 24, 3, 3, 0}, /* klant bij voor het leven */
-    {7756, 11, 0, 3, 0}, /* klasse hoor */
-    {7768, 9, 2, 3, 0}, /* klopt het */
-    {7778, 13, 2, 3, 0}, /* klopt het dat */
-    {7792, 9, 0, 3, 0}, /* knap hoor */
-    {7802, 6, 2, 3, 0}, /* kun je */
-    {7809, 13, 2, 3, 0}, /* kunnen jullie */
-    {7823, 20, 1, 3, 0}, /* kunnen jullie gewoon */
-    {7844, 17, 2, 3, 0}, /* kunnen jullie mij */
-    {7862, 6, 2, 3, 0}, /* kunt u */
-    {7869, 14, 2, 3, 0}, /* laten weten of */
-    {7884, 12, 0, 3, 0}, /* lekker bezig */
-    {7897, 10, 0, 3, 0}, /* lekker dan */
-    {7908, 11, 4, 2, 0}, /* ligt er uit */
-    {7920, 10, 4, 2, 0}, /* ligt eruit */
-    {7931, 9, 4, 2, 0}, /* ligt plat */
-    {7941, 14, 4, 3, 0}, /* lijn verbroken */
-    {7956, 11, 2, 3, 0}, /* looking for */
-    {7968, 16, 2, 3, 0}, /* looking for info */
-    {7985, 8, 0, 2, 0}, /* love how */
-    {7994, 9, 0, 2, 0}, /* love that */
-    {8004, 14, 3, 2, 0}, /* maakt mijn dag */
-    {8019, 14, 3, 2, 0}, /* maakte m'n dag */
-    {8034, 15, 3, 2, 0}, /* maakte mijn dag */
-    {8050, 6, 2, 3, 0}, /* mag ik */
-    {8057, 17, 5, 2, 0}, /* mijn eigen schuld */
-    {8075, 11, 4, 3, 0}, /* mijn geduld */
-    {8087, 9, 4, 3, 0}, /* mijn geld */
-    {8097, 19, 4, 2, 0}, /* minuten in de wacht */
-    {8117, 7, 2, 3, 0}, /* moet ik */
-    {8125, 11, 1, 3, 0}, /* moet ik nou */
-    {8137, 9, 0, 3, 0}, /* mooi hoor */
-    {8147, 13, 0, 2, 0}, /* mooi staaltje */
-    {8161, 9, 0, 2, 0}, /* mooi weer */
-    {8171, 15, 3, 2, 0}, /* netjes opgelost */
-    {8187, 11, 4, 3, 1}, /* never again */
-    {8199, 13, 4, 2, 1}, /* never arrived */
-    {8213, 11, 4, 2, 0}, /* niemand die */
-    {8225, 12, 4, 2, 0}, /* niemand komt */
-    {8238, 13, 4, 2, 0}, /* niemand neemt */
-    {8252, 15, 4, 2, 1}, /* niet bereikbaar */
-    {8268, 12, 4, 3, 1}, /* niet bezorgd */
-    {8281, 8, 0, 3, 1}, /* niet dus */
-    {8290, 13, 4, 3, 1}, /* niet geleverd */
-    {8304, 12, 4, 3, 1}, /* niet normaal */
-    {8317, 14, 4, 3, 1}, /* niet ontvangen */
-    {8332, 11, 3, 3, 1}, /* niet slecht */
-    {8344, 16, 4, 3, 1}, /* niet te verkopen */
-    {8361, 17, 4, 2, 1}, /* niet teruggestort */
-    {8379, 13, 3, 3, 1}, /* niet verkeerd */
-    {8393, 13, 4, 2, 1}, /* niets gehoord */
-    {8407, 15, 4, 3, 1}, /* niets ontvangen */
-    {8423, 12, 4, 2, 1}, /* niks gehoord */
-    {8436, 14, 4, 3, 1}, /* niks ontvangen */
-    {8451, 13, 3, 3, 1}, /* no complaints */
-    {8465, 10, 3, 2, 1}, /* no problem */
-    {8476, 9, 4, 2, 1}, /* no refund */
-    {8486, 11, 4, 2, 1}, /* no response */
-    {8498, 9, 4, 2, 1}, /* no signal */
-    {8508, 9, 4, 2, 1}, /* no update */
-    {8518, 14, 4, 2, 0}, /* nobody answers */
-    {8533, 15, 4, 2, 0}, /* nobody picks up */
-    {8549, 10, 4, 2, 0}, /* nog altijd */
-    {8560, 8, 4, 2, 1}, /* nog geen */
-    {8569, 13, 4, 2, 1}, /* nog geen geld */
-    {8583, 11, 4, 2, 0}, /* nog niemand */
-    {8595, 14, 4, 2, 1}, /* nog niet terug */
-    {8610, 9, 4, 2, 1}, /* nog niets */
-    {8620, 15, 2, 3, 0}, /* nog nieuws over */
-    {8636, 8, 4, 2, 1}, /* nog niks */
-    {8645, 10, 4, 2, 0}, /* nog steeds */
-    {8656, 14, 4, 3, 1}, /* nooit geleverd */
-    {8671, 10, 4, 3, 1}, /* nooit meer */
-    {8682, 15, 3, 3, 1}, /* nooit problemen */
-    {8698, 10, 0, 2, 1}, /* nooit saai */
-    {8709, 7, 3, 3, 1}, /* not bad */
-    {8717, 9, 4, 2, 1}, /* not happy */
-    {8727, 13, 4, 3, 1}, /* not impressed */
-    {8741, 11, 4, 2, 1}, /* not working */
-    {8753, 12, 0, 2, 1}, /* nothing says */
-    {8766, 12, 5, 2, 0}, /* nu afwachten */
-    {8779, 8, 0, 3, 0}, /* oh great */
-    {8788, 7, 4, 2, 0}, /* on hold */
-    {8796, 7, 3, 2, 0}, /* on time */
-    {8804, 15, 3, 3, 0}, /* onder de indruk */
-    {8820, 6, 4, 2, 0}, /* op rij */
-    {8827, 7, 3, 2, 0}, /* op tijd */
-    {8835, 12, 2, 3, 0}, /* op zoek naar */
-    {8848, 23, 5, 1, 0}, /* op zoek naar een nieuwe */
-    {8872, 8, 4, 2, 0}, /* ophangen */
-    {8881, 9, 5, 2, 0}, /* own fault */
-    {8891, 12, 0, 2, 0}, /* perfect weer */
-    {8904, 10, 0, 3, 0}, /* prima hoor */
-    {8915, 12, 2, 3, 0}, /* question for */
-    {8928, 11, 4, 2, 0}, /* second time */
-    {8940, 9, 3, 2, 0}, /* shout out */
-    {8950, 9, 3, 2, 0}, /* shout-out */
-    {8960, 13, 2, 3, 0}, /* sinds wanneer */
-    {8974, 16, 4, 3, 1}, /* slaat nergens op */
-    {8991, 13, 3, 2, 0}, /* snel geholpen */
-    {9005, 8, 4, 2, 0}, /* sta rood */
-    {9014, 8, 4, 2, 1}, /* still no */
-    {9023, 13, 4, 2, 0}, /* still waiting */
-    {9037, 10, 0, 2, 0}, /* super fijn */
-    {9048, 14, 3, 3, 0}, /* super geholpen */
-    {9063, 10, 0, 3, 0}, /* super hoor */
-    {9074, 7, 4, 2, 0}, /* te laat */
-    {9082, 19, 4, 3, 0}, /* te zot voor woorden */
-    {9102, 9, 3, 3, 0}, /* thank you */
-    {9112, 12, 0, 2, 0}, /* thanks a lot */
-    {9125, 18, 0, 3, 1}, /* thanks for nothing */
-    {9144, 10, 4, 3, 0}, /* third time */
-    {9155, 17, 4, 3, 0}, /* toch afgeschreven */
-    {9173, 10, 3, 3, 0}, /* top gedaan */
-    {9184, 12, 3, 3, 0}, /* top geholpen */
-    {9197, 8, 0, 3, 0}, /* top hoor */
-    {9206, 11, 0, 2, 0}, /* top service */
-    {9218, 12, 2, 3, 0}, /* tot hoe laat */
-    {9231, 11, 2, 3, 0}, /* tot wanneer */
-    {9243, 22, 4, 3, 0}, /* twee keer afgeschreven */
-    {9266, 11, 4, 2, 0}, /* tweede keer */
-    {9278, 15, 4, 2, 0}, /* uur in de wacht */
-    {9294, 8, 5, 1, 0}, /* vacature */
-    {9303, 27, 4, 3, 0}, /* van het kastje naar de muur */
-    {9331, 13, 2, 3, 0}, /* vanaf wanneer */
-    {9345, 11, 4, 3, 0}, /* vierde keer */
-    {9357, 9, 4, 2, 1}, /* voor niks */
-    {9367, 9, 2, 3, 0}, /* vraag aan */
-    {4079, 7, 2, 2, 0}, /* vraagje */
-    {9377, 11, 2, 3, 0}, /* vroeg me af */
-    {9389, 11, 1, 3, 0}, /* waar blijft */
-    {9401, 12, 1, 3, 0}, /* waar blijven */
-    {9414, 11, 2, 3, 0}, /* waar kan ik */
-    {9426, 12, 2, 3, 0}, /* waar vind ik */
-    {9439, 12, 1, 3, 0}, /* waarom duurt */
-    {9452, 14, 1, 3, 0}, /* waarom moet ik */
-    {9467, 23, 1, 3, 0}, /* wanneer wordt hier eens */
-    {9491, 13, 0, 2, 0}, /* wat een feest */
-    {9505, 28, 0, 2, 0}, /* wat een klantvriendelijkheid */
-    {9534, 15, 0, 2, 0}, /* wat een service */
-    {9550, 14, 0, 2, 0}, /* wat een topdag */
-    {9565, 18, 0, 3, 0}, /* wat een verrassing */
-    {9584, 16, 3, 2, 0}, /* wat een verschil */
-    {9601, 14, 2, 3, 0}, /* wat gebeurt er */
-    {9616, 15, 4, 2, 0}, /* wat is dit voor */
-    {9632, 20, 1, 3, 0}, /* wat is het deze keer */
-    {9653, 19, 2, 3, 0}, /* wat is het verschil */
-    {9673, 11, 2, 3, 0}, /* wat moet ik */
-    {9685, 13, 5, 1, 0}, /* we are hiring */
-    {9699, 16, 5, 2, 0}, /* we gaan het zien */
-    {9716, 11, 5, 2, 0}, /* we will see */
-    {9728, 9, 5, 2, 0}, /* we'll see */
-    {9738, 11, 2, 3, 0}, /* weet iemand */
-    {9750, 8, 2, 3, 0}, /* weet jij */
-    {9759, 6, 2, 3, 0}, /* weet u */
-    {9766, 9, 3, 3, 0}, /* well done */
-    {9776, 10, 4, 2, 1}, /* werkt niet */
-    {9787, 10, 4, 2, 1}, /* werkt niks */
-    {9798, 12, 2, 3, 0}, /* weten jullie */
-    {9811, 12, 0, 2, 0}, /* what a treat */
-    {9824, 10, 2, 3, 0}, /* what's the */
-    {9835, 11, 2, 3, 0}, /* where can i */
-    {9847, 16, 1, 3, 0}, /* why do i have to */
-    {9864, 16, 1, 3, 0}, /* why does it take */
-    {9881, 11, 1, 3, 0}, /* wie bedenkt */
-    {9893, 21, 1, 3, 0}, /* wie heeft dit bedacht */
-    {9915, 18, 2, 3, 0}, /* wie kan mij helpen */
-    {9934, 8, 2, 3, 0}, /* wie weet */
-    {9943, 26, 4, 3, 0}, /* wil gewoon mijn geld terug */
-    {9970, 15, 2, 3, 0}, /* wil graag weten */
-    {9986, 18, 4, 3, 0}, /* wil m'n geld terug */
-    {10005, 19, 4, 3, 0}, /* wil mijn geld terug */
-    {10025, 9, 2, 3, 0}, /* wil weten */
-    {10035, 12, 2, 3, 0}, /* willen weten */
-    {10048, 12, 2, 3, 0}, /* wondering if */
-    {10061, 15, 2, 3, 0}, /* wordt * vergoed */
-    {10077, 22, 4, 3, 0}, /* worst customer service */
-    {10100, 10, 0, 3, 0}, /* yeah right */
-    {10111, 8, 3, 2, 0}, /* you rock */
-    {10120, 9, 4, 3, 0}, /* zeg ik op */
-    {10130, 9, 5, 2, 0}, /* zeggen ze */
-    {10140, 10, 3, 2, 0}, /* zo gefikst */
-    {10151, 12, 3, 2, 0}, /* zo hoort het */
-    {10164, 6, 4, 3, 0}, /* zo zat */
-    {10171, 19, 4, 2, 0}, /* zonder enige uitleg */
-    {10191, 16, 3, 3, 0}, /* zonder problemen */
-    {10208, 12, 4, 2, 0}, /* zonder reden */
-    {10221, 13, 4, 2, 0}, /* zonder uitleg */
-    {10235, 22, 2, 3, 0}, /* zou graag willen weten */
-    {10258, 10, 2, 3, 0}, /* zou iemand */
-    {10269, 19, 2, 3, 0}, /* zou ik willen weten */
-    {10289, 13, 2, 3, 0}, /* zouden jullie */
-    {4544, 9, 4, 2, 0}, /* zoveelste */
-    {10303, 14, 4, 3, 0}, /* zoveelste keer */
+    {6136, 6, 4, 3, 0}, /* # keer */
+    {6143, 15, 4, 3, 0}, /* aan het lijntje */
+    {6159, 15, 4, 3, 0}, /* again and again */
+    {6175, 10, 4, 2, 0}, /* al # dagen */
+    {6186, 12, 4, 2, 0}, /* al # maanden */
+    {6199, 8, 4, 2, 0}, /* al # uur */
+    {6208, 10, 4, 2, 0}, /* al # weken */
+    {6219, 10, 4, 2, 0}, /* al maanden */
+    {6230, 8, 4, 2, 0}, /* al weken */
+    {6239, 11, 0, 2, 0}, /* altijd fijn */
+    {6251, 11, 0, 2, 0}, /* altijd leuk */
+    {6263, 10, 2, 3, 0}, /* any chance */
+    {6274, 19, 2, 3, 0}, /* any recommendations */
+    {6294, 11, 2, 3, 0}, /* anyone know */
+    {6306, 20, 0, 2, 0}, /* bedankt voor de mail */
+    {6327, 18, 0, 3, 1}, /* bedankt voor niets */
+    {6346, 17, 0, 3, 1}, /* bedankt voor niks */
+    {6364, 15, 2, 3, 0}, /* ben benieuwd of */
+    {6380, 20, 0, 2, 0}, /* ben er blij mee hoor */
+    {6401, 19, 0, 2, 0}, /* ben er erg blij mee */
+    {6421, 16, 4, 3, 0}, /* ben er klaar mee */
+    {6438, 7, 3, 2, 0}, /* ben fan */
+    {6446, 11, 4, 3, 0}, /* ben het zat */
+    {6458, 10, 3, 2, 0}, /* big thanks */
+    {6469, 14, 3, 2, 0}, /* binnen een dag */
+    {6484, 14, 3, 2, 0}, /* binnen een uur */
+    {6499, 8, 3, 3, 0}, /* blijf ik */
+    {6508, 5, 2, 3, 0}, /* can i */
+    {6514, 7, 2, 3, 0}, /* can you */
+    {6522, 13, 4, 3, 0}, /* charged twice */
+    {6536, 9, 0, 2, 0}, /* cool cool */
+    {6546, 9, 2, 3, 0}, /* could you */
+    {6556, 16, 0, 3, 0}, /* dank je wel hoor */
+    {6573, 14, 0, 3, 0}, /* dankjewel hoor */
+    {6588, 10, 4, 3, 0}, /* derde keer */
+    {6599, 11, 3, 3, 0}, /* dikke pluim */
+    {6611, 12, 4, 3, 1}, /* dit kan niet */
+    {6624, 6, 2, 3, 0}, /* do you */
+    {6631, 15, 4, 3, 0}, /* doe er iets aan */
+    {6647, 8, 4, 3, 0}, /* doe iets */
+    {6656, 16, 2, 3, 0}, /* does anyone know */
+    {6673, 8, 2, 3, 0}, /* does the */
+    {6682, 13, 4, 2, 1}, /* doet het niet */
+    {6696, 19, 4, 3, 0}, /* dubbel afgeschreven */
+    {6716, 13, 0, 2, 0}, /* echt geweldig */
+    {6730, 17, 0, 2, 0}, /* echt super attent */
+    {6748, 11, 5, 2, 0}, /* eens kijken */
+    {6760, 18, 3, 2, 0}, /* eerlijk is eerlijk */
+    {6779, 12, 5, 2, 0}, /* eigen schuld */
+    {6792, 18, 4, 2, 0}, /* elk jaar hetzelfde */
+    {6811, 10, 4, 2, 0}, /* elke avond */
+    {6822, 13, 4, 2, 0}, /* elke dag weer */
+    {6836, 9, 4, 2, 0}, /* elke keer */
+    {6846, 12, 4, 2, 0}, /* elke ochtend */
+    {6859, 17, 4, 2, 0}, /* every single time */
+    {6877, 13, 3, 3, 0}, /* fijn geholpen */
+    {6891, 9, 0, 3, 0}, /* fijn hoor */
+    {6901, 9, 0, 2, 0}, /* fijn weer */
+    {6911, 12, 3, 2, 0}, /* game changer */
+    {6924, 12, 4, 3, 0}, /* geduld is op */
+    {6937, 13, 4, 2, 1}, /* geen antwoord */
+    {6951, 16, 4, 2, 1}, /* geen compensatie */
+    {6968, 12, 4, 2, 1}, /* geen excuses */
+    {6981, 11, 4, 2, 1}, /* geen excuus */
+    {6993, 10, 3, 2, 1}, /* geen gedoe */
+    {7004, 13, 5, 1, 1}, /* geen idee nog */
+    {7018, 16, 1, 3, 1}, /* geen idee waarom */
+    {7035, 13, 3, 3, 1}, /* geen klachten */
+    {7049, 13, 3, 2, 1}, /* geen probleem */
+    {7063, 14, 3, 3, 1}, /* geen problemen */
+    {7078, 12, 4, 2, 1}, /* geen reactie */
+    {7091, 11, 4, 2, 1}, /* geen uitleg */
+    {7103, 11, 4, 2, 1}, /* geen update */
+    {7115, 14, 3, 2, 1}, /* geen wachttijd */
+    {7130, 10, 4, 3, 0}, /* geld terug */
+    {7141, 13, 0, 3, 0}, /* geweldig hoor */
+    {7155, 13, 0, 2, 0}, /* geweldig weer */
+    {7169, 15, 0, 3, 0}, /* goed bezig weer */
+    {7185, 11, 3, 3, 0}, /* goed gedaan */
+    {7197, 13, 3, 3, 0}, /* goed geholpen */
+    {7211, 13, 3, 2, 0}, /* goed geregeld */
+    {7225, 18, 0, 3, 0}, /* goed geregeld weer */
+    {7244, 9, 3, 3, 0}, /* goed werk */
+    {7254, 8, 3, 3, 0}, /* good job */
+    {7263, 10, 3, 3, 0}, /* goud waard */
+    {7274, 12, 2, 3, 0}, /* graag advies */
+    {7287, 10, 2, 3, 0}, /* graag hulp */
+    {7298, 10, 2, 3, 0}, /* graag info */
+    {7309, 16, 2, 3, 0}, /* graag informatie */
+    {7326, 11, 2, 3, 0}, /* graag weten */
+    {7338, 18, 2, 3, 0}, /* graag willen weten */
+    {7357, 9, 0, 3, 0}, /* great job */
+    {7367, 11, 0, 3, 0}, /* handig hoor */
+    {7379, 8, 4, 3, 0}, /* hangt op */
+    {7388, 13, 2, 3, 0}, /* hebben jullie */
+    {7402, 12, 2, 3, 0}, /* heeft iemand */
+    {7415, 10, 4, 2, 1}, /* helpt niet */
+    {7426, 10, 4, 2, 1}, /* helpt niks */
+    {7437, 7, 4, 3, 0}, /* het zat */
+    {7445, 16, 3, 2, 0}, /* highly recommend */
+    {7462, 7, 4, 3, 0}, /* hing op */
+    {7470, 10, 2, 3, 0}, /* hoe kan ik */
+    {7481, 8, 2, 3, 0}, /* hoe laat */
+    {7490, 20, 1, 3, 0}, /* hoe lang moet ik nog */
+    {7511, 12, 1, 3, 0}, /* hoe lang nog */
+    {7524, 10, 1, 3, 0}, /* hoe lastig */
+    {7535, 12, 1, 3, 0}, /* hoe moeilijk */
+    {7548, 11, 2, 3, 0}, /* hoe moet ik */
+    {7560, 13, 1, 3, 0}, /* hoe vaak moet */
+    {7574, 12, 1, 3, 0}, /* hoe vaak nog */
+    {7587, 9, 2, 3, 0}, /* hoe werkt */
+    {7597, 11, 2, 3, 0}, /* hoe zit het */
+    {7609, 15, 2, 3, 0}, /* hoe zit het met */
+    {7625, 13, 1, 3, 0}, /* how difficult */
+    {7639, 8, 2, 3, 0}, /* how do i */
+    {7648, 12, 1, 3, 0}, /* how hard can */
+    {7661, 13, 2, 3, 0}, /* how long does */
+    {7675, 11, 3, 3, 0}, /* huge thanks */
+    {7687, 11, 4, 2, 0}, /* iedere keer */
+    {7699, 15, 2, 3, 0}, /* iemand die weet */
+    {7715, 15, 2, 3, 0}, /* iemand een idee */
+    {7731, 16, 2, 3, 0}, /* iemand enig idee */
+    {7748, 15, 2, 3, 0}, /* iemand ervaring */
+    {7764, 19, 4, 3, 0}, /* ik ben er klaar mee */
+    {7784, 17, 4, 3, 0}, /* ik ga overstappen */
+    {7802, 14, 2, 3, 0}, /* ik vroeg me af */
+    {7817, 18, 2, 3, 0}, /* ik wil graag weten */
+    {7836, 10, 4, 2, 0}, /* ik word er */
+    {7847, 9, 4, 3, 0}, /* ik zeg op */
+    {7857, 14, 2, 3, 0}, /* ik zoek iemand */
+    {7872, 8, 4, 2, 0}, /* in a row */
+    {7881, 11, 4, 2, 0}, /* in de wacht */
+    {7893, 16, 3, 3, 0}, /* in een keer goed */
+    {7910, 14, 4, 2, 0}, /* is dit normaal */
+    {7925, 10, 1, 3, 0}, /* is dit nou */
+    {7936, 16, 2, 3, 0}, /* is er iemand die */
+    {7953, 15, 2, 3, 0}, /* is het mogelijk */
+    {7969, 22, 1, 3, 0}, /* is het nou zo moeilijk */
+    {7992, 14, 2, 3, 0}, /* is it possible */
+    {8007, 8, 2, 3, 0}, /* is there */
+    {8016, 14, 2, 3, 0}, /* is there a way */
+    {8031, 7, 0, 3, 0}, /* ja hoor */
+    {8039, 13, 4, 3, 1}, /* kan echt niet */
+    {8053, 10, 2, 3, 0}, /* kan iemand */
+    {8064, 31, 1, 3, 0}, /* kan iemand mij uitleggen waarom */
+    {8096, 6, 2, 3, 0}, /* kan ik */
+    {8103, 9, 4, 3, 0}, /* klaar mee */
+    {8113, 24, 3, 3, 0}, /* klant bij voor het leven */
+    {8138, 11, 0, 3, 0}, /* klasse hoor */
+    {8150, 9, 2, 3, 0}, /* klopt het */
+    {8160, 13, 2, 3, 0}, /* klopt het dat */
+    {8174, 9, 0, 3, 0}, /* knap hoor */
+    {8184, 6, 2, 3, 0}, /* kun je */
+    {8191, 13, 2, 3, 0}, /* kunnen jullie */
+    {8205, 20, 1, 3, 0}, /* kunnen jullie gewoon */
+    {8226, 17, 2, 3, 0}, /* kunnen jullie mij */
+    {8244, 6, 2, 3, 0}, /* kunt u */
+    {8251, 14, 2, 3, 0}, /* laten weten of */
+    {8266, 12, 0, 3, 0}, /* lekker bezig */
+    {8279, 10, 0, 3, 0}, /* lekker dan */
+    {8290, 11, 4, 2, 0}, /* ligt er uit */
+    {8302, 10, 4, 2, 0}, /* ligt eruit */
+    {8313, 9, 4, 2, 0}, /* ligt plat */
+    {8323, 14, 4, 3, 0}, /* lijn verbroken */
+    {8338, 11, 2, 3, 0}, /* looking for */
+    {8350, 16, 2, 3, 0}, /* looking for info */
+    {8367, 8, 0, 2, 0}, /* love how */
+    {8376, 9, 0, 2, 0}, /* love that */
+    {8386, 14, 3, 2, 0}, /* maakt mijn dag */
+    {8401, 14, 3, 2, 0}, /* maakte m'n dag */
+    {8416, 15, 3, 2, 0}, /* maakte mijn dag */
+    {8432, 6, 2, 3, 0}, /* mag ik */
+    {8439, 17, 5, 2, 0}, /* mijn eigen schuld */
+    {8457, 11, 4, 3, 0}, /* mijn geduld */
+    {8469, 9, 4, 3, 0}, /* mijn geld */
+    {8479, 19, 4, 2, 0}, /* minuten in de wacht */
+    {8499, 7, 2, 3, 0}, /* moet ik */
+    {8507, 11, 1, 3, 0}, /* moet ik nou */
+    {8519, 9, 0, 3, 0}, /* mooi hoor */
+    {8529, 13, 0, 2, 0}, /* mooi staaltje */
+    {8543, 9, 0, 2, 0}, /* mooi weer */
+    {8553, 15, 3, 2, 0}, /* netjes opgelost */
+    {8569, 11, 4, 3, 1}, /* never again */
+    {8581, 13, 4, 2, 1}, /* never arrived */
+    {8595, 11, 4, 2, 0}, /* niemand die */
+    {8607, 12, 4, 2, 0}, /* niemand komt */
+    {8620, 13, 4, 2, 0}, /* niemand neemt */
+    {8634, 15, 4, 2, 1}, /* niet bereikbaar */
+    {8650, 12, 4, 3, 1}, /* niet bezorgd */
+    {8663, 8, 0, 3, 1}, /* niet dus */
+    {8672, 13, 4, 3, 1}, /* niet geleverd */
+    {8686, 12, 4, 3, 1}, /* niet normaal */
+    {8699, 14, 4, 3, 1}, /* niet ontvangen */
+    {8714, 11, 3, 3, 1}, /* niet slecht */
+    {8726, 16, 4, 3, 1}, /* niet te verkopen */
+    {8743, 17, 4, 2, 1}, /* niet teruggestort */
+    {8761, 13, 3, 3, 1}, /* niet verkeerd */
+    {8775, 13, 4, 2, 1}, /* niets gehoord */
+    {8789, 15, 4, 3, 1}, /* niets ontvangen */
+    {8805, 12, 4, 2, 1}, /* niks gehoord */
+    {8818, 14, 4, 3, 1}, /* niks ontvangen */
+    {8833, 13, 3, 3, 1}, /* no complaints */
+    {8847, 10, 3, 2, 1}, /* no problem */
+    {8858, 9, 4, 2, 1}, /* no refund */
+    {8868, 11, 4, 2, 1}, /* no response */
+    {8880, 9, 4, 2, 1}, /* no signal */
+    {8890, 9, 4, 2, 1}, /* no update */
+    {8900, 14, 4, 2, 0}, /* nobody answers */
+    {8915, 15, 4, 2, 0}, /* nobody picks up */
+    {8931, 10, 4, 2, 0}, /* nog altijd */
+    {8942, 8, 4, 2, 1}, /* nog geen */
+    {8951, 13, 4, 2, 1}, /* nog geen geld */
+    {8965, 11, 4, 2, 0}, /* nog niemand */
+    {8977, 14, 4, 2, 1}, /* nog niet terug */
+    {8992, 9, 4, 2, 1}, /* nog niets */
+    {9002, 15, 2, 3, 0}, /* nog nieuws over */
+    {9018, 8, 4, 2, 1}, /* nog niks */
+    {9027, 10, 4, 2, 0}, /* nog steeds */
+    {9038, 14, 4, 3, 1}, /* nooit geleverd */
+    {9053, 10, 4, 3, 1}, /* nooit meer */
+    {9064, 15, 3, 3, 1}, /* nooit problemen */
+    {9080, 10, 0, 2, 1}, /* nooit saai */
+    {9091, 7, 3, 3, 1}, /* not bad */
+    {9099, 9, 4, 2, 1}, /* not happy */
+    {9109, 13, 4, 3, 1}, /* not impressed */
+    {9123, 11, 4, 2, 1}, /* not working */
+    {9135, 12, 0, 2, 1}, /* nothing says */
+    {9148, 12, 5, 2, 0}, /* nu afwachten */
+    {9161, 8, 0, 3, 0}, /* oh great */
+    {9170, 7, 4, 2, 0}, /* on hold */
+    {9178, 7, 3, 2, 0}, /* on time */
+    {9186, 15, 3, 3, 0}, /* onder de indruk */
+    {9202, 6, 4, 2, 0}, /* op rij */
+    {9209, 7, 3, 2, 0}, /* op tijd */
+    {9217, 12, 2, 3, 0}, /* op zoek naar */
+    {9230, 23, 5, 1, 0}, /* op zoek naar een nieuwe */
+    {3046, 8, 4, 2, 0}, /* ophangen */
+    {9254, 9, 5, 2, 0}, /* own fault */
+    {9264, 12, 0, 2, 0}, /* perfect weer */
+    {9277, 10, 0, 3, 0}, /* prima hoor */
+    {9288, 12, 2, 3, 0}, /* question for */
+    {9301, 11, 4, 2, 0}, /* second time */
+    {9313, 9, 3, 2, 0}, /* shout out */
+    {3520, 9, 3, 2, 0}, /* shout-out */
+    {9323, 13, 2, 3, 0}, /* sinds wanneer */
+    {9337, 16, 4, 3, 1}, /* slaat nergens op */
+    {9354, 13, 3, 2, 0}, /* snel geholpen */
+    {9368, 8, 4, 2, 0}, /* sta rood */
+    {9377, 8, 4, 2, 1}, /* still no */
+    {9386, 13, 4, 2, 0}, /* still waiting */
+    {9400, 10, 0, 2, 0}, /* super fijn */
+    {9411, 14, 3, 3, 0}, /* super geholpen */
+    {9426, 10, 0, 3, 0}, /* super hoor */
+    {9437, 7, 4, 2, 0}, /* te laat */
+    {9445, 19, 4, 3, 0}, /* te zot voor woorden */
+    {9465, 9, 3, 3, 0}, /* thank you */
+    {9475, 12, 0, 2, 0}, /* thanks a lot */
+    {9488, 18, 0, 3, 1}, /* thanks for nothing */
+    {9507, 10, 4, 3, 0}, /* third time */
+    {9518, 17, 4, 3, 0}, /* toch afgeschreven */
+    {9536, 10, 3, 3, 0}, /* top gedaan */
+    {9547, 12, 3, 3, 0}, /* top geholpen */
+    {9560, 8, 0, 3, 0}, /* top hoor */
+    {9569, 11, 0, 2, 0}, /* top service */
+    {9581, 12, 2, 3, 0}, /* tot hoe laat */
+    {9594, 11, 2, 3, 0}, /* tot wanneer */
+    {9606, 22, 4, 3, 0}, /* twee keer afgeschreven */
+    {9629, 11, 4, 2, 0}, /* tweede keer */
+    {9641, 15, 4, 2, 0}, /* uur in de wacht */
+    {4105, 8, 5, 1, 0}, /* vacature */
+    {9657, 27, 4, 3, 0}, /* van het kastje naar de muur */
+    {9685, 13, 2, 3, 0}, /* vanaf wanneer */
+    {9699, 11, 4, 3, 0}, /* vierde keer */
+    {9711, 9, 4, 2, 1}, /* voor niks */
+    {9721, 9, 2, 3, 0}, /* vraag aan */
+    {4393, 7, 2, 2, 0}, /* vraagje */
+    {9731, 11, 2, 3, 0}, /* vroeg me af */
+    {9743, 11, 1, 3, 0}, /* waar blijft */
+    {9755, 12, 1, 3, 0}, /* waar blijven */
+    {9768, 11, 2, 3, 0}, /* waar kan ik */
+    {9780, 12, 2, 3, 0}, /* waar vind ik */
+    {9793, 12, 1, 3, 0}, /* waarom duurt */
+    {9806, 14, 1, 3, 0}, /* waarom moet ik */
+    {9821, 23, 1, 3, 0}, /* wanneer wordt hier eens */
+    {9845, 13, 0, 2, 0}, /* wat een feest */
+    {9859, 28, 0, 2, 0}, /* wat een klantvriendelijkheid */
+    {9888, 15, 0, 2, 0}, /* wat een service */
+    {9904, 14, 0, 2, 0}, /* wat een topdag */
+    {9919, 18, 0, 3, 0}, /* wat een verrassing */
+    {9938, 16, 3, 2, 0}, /* wat een verschil */
+    {9955, 14, 2, 3, 0}, /* wat gebeurt er */
+    {9970, 15, 4, 2, 0}, /* wat is dit voor */
+    {9986, 20, 1, 3, 0}, /* wat is het deze keer */
+    {10007, 19, 2, 3, 0}, /* wat is het verschil */
+    {10027, 11, 2, 3, 0}, /* wat moet ik */
+    {10039, 13, 5, 1, 0}, /* we are hiring */
+    {10053, 16, 5, 2, 0}, /* we gaan het zien */
+    {10070, 11, 5, 2, 0}, /* we will see */
+    {10082, 9, 5, 2, 0}, /* we'll see */
+    {10092, 11, 2, 3, 0}, /* weet iemand */
+    {10104, 8, 2, 3, 0}, /* weet jij */
+    {10113, 6, 2, 3, 0}, /* weet u */
+    {10120, 9, 3, 3, 0}, /* well done */
+    {10130, 10, 4, 2, 1}, /* werkt niet */
+    {10141, 10, 4, 2, 1}, /* werkt niks */
+    {10152, 12, 2, 3, 0}, /* weten jullie */
+    {10165, 12, 0, 2, 0}, /* what a treat */
+    {10178, 10, 2, 3, 0}, /* what's the */
+    {10189, 11, 2, 3, 0}, /* where can i */
+    {10201, 16, 1, 3, 0}, /* why do i have to */
+    {10218, 16, 1, 3, 0}, /* why does it take */
+    {10235, 11, 1, 3, 0}, /* wie bedenkt */
+    {10247, 21, 1, 3, 0}, /* wie heeft dit bedacht */
+    {10269, 18, 2, 3, 0}, /* wie kan mij helpen */
+    {10288, 8, 2, 3, 0}, /* wie weet */
+    {10297, 26, 4, 3, 0}, /* wil gewoon mijn geld terug */
+    {10324, 15, 2, 3, 0}, /* wil graag weten */
+    {10340, 18, 4, 3, 0}, /* wil m'n geld terug */
+    {10359, 19, 4, 3, 0}, /* wil mijn geld terug */
+    {10379, 9, 2, 3, 0}, /* wil weten */
+    {10389, 12, 2, 3, 0}, /* willen weten */
+    {10402, 12, 2, 3, 0}, /* wondering if */
+    {10415, 15, 2, 3, 0}, /* wordt * vergoed */
+    {10431, 22, 4, 3, 0}, /* worst customer service */
+    {10454, 10, 0, 3, 0}, /* yeah right */
+    {10465, 8, 3, 2, 0}, /* you rock */
+    {10474, 9, 4, 3, 0}, /* zeg ik op */
+    {10484, 9, 5, 2, 0}, /* zeggen ze */
+    {10494, 10, 3, 2, 0}, /* zo gefikst */
+    {10505, 12, 3, 2, 0}, /* zo hoort het */
+    {10518, 6, 4, 3, 0}, /* zo zat */
+    {10525, 19, 4, 2, 0}, /* zonder enige uitleg */
+    {10545, 16, 3, 3, 0}, /* zonder problemen */
+    {10562, 12, 4, 2, 0}, /* zonder reden */
+    {10575, 13, 4, 2, 0}, /* zonder uitleg */
+    {10589, 22, 2, 3, 0}, /* zou graag willen weten */
+    {10612, 10, 2, 3, 0}, /* zou iemand */
+    {10623, 19, 2, 3, 0}, /* zou ik willen weten */
+    {10643, 13, 2, 3, 0}, /* zouden jullie */
+    {4926, 9, 4, 2, 0}, /* zoveelste */
+    {10657, 14, 4, 3, 0}, /* zoveelste keer */
 };
 const size_t wc_lex_phrases_n = 341;
 

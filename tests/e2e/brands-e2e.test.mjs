@@ -14,6 +14,7 @@ import { after, before, test } from 'node:test';
 import { root } from './lib/browser.mjs';
 import { SITES, expectedPosts } from './lib/fixtures.mjs';
 import { openSite, setStorage, waitForLint } from './lib/composer.mjs';
+import { seriousViolations } from './lib/pages.mjs';
 
 const SHOTS = path.join(root, 'build/shots');
 mkdirSync(SHOTS, { recursive: true });
@@ -235,6 +236,17 @@ test('options: a malformed profile file changes nothing; a good one is added', a
   await opts.locator('#brands').scrollIntoViewIfNeeded();
   await shot(opts, 'brands-options');
   await opts.close();
+});
+
+test('customers page, brand section and popup switch have no serious accessibility violations (axe)', async () => {
+  for (const [name, ready] of [['customers.html', 'body[data-ready="true"]'], ['options.html', '#brands-root[data-ready="true"]'],
+                               ['popup.html', '.profile[aria-checked="true"]']]) {
+    const page = await browser.context.newPage();
+    await page.goto(extBase + name);
+    await page.waitForSelector(ready);
+    assert.deepEqual(await seriousViolations(page), [], name);
+    await page.close();
+  }
 });
 
 test('erasure: "vergeet deze klant" removes the timeline, links and history; open tabs follow', async () => {

@@ -11,6 +11,9 @@
 //     written by the customers page only. An account that is in no record is a customer of its own
 //     (id = the account); linking accounts of one person by hand makes one record with both.
 //
+// Response time = reply posted − the mention's page timestamp (X time[datetime]);
+// without one, or when the post was first seen more than 7 days after it was
+// made (old posts found later), − the moment it was first seen.
 // Account = site + author as history.js keys it ('x:@piet', 'facebook:piet jansen').
 // Limits: MAX_EVENTS (oldest dropped first), MAX_TIMELINE_CHARS of JSON, the
 // retention period of the settings, texts cut to MAX_TEXT. Erasure
@@ -28,6 +31,7 @@ export const MAX_EVENTS = 4000;
 export const MAX_TIMELINE_CHARS = 2500000;
 export const MAX_CUSTOMERS = 3000;
 export const MAX_TEXT = 500;
+export const MAX_BACKLOG_MS = 7 * 86400000;
 export const DAY_MS = 86400000;
 const TYPES = ['happy', 'neutral', 'angry', 'question'];
 const SITES = ['x', 'facebook', 'linkedin'];
@@ -566,11 +570,14 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
       const m = (mention.key ? byId.get(`m:${mention.key}`) : null)
         ?? (mention.textHash ? [...events].reverse().find((e) => e.kind === 'mention' && e.account === account
           && e.key?.endsWith(`:${mention.textHash}`)) : null) ?? null;
-      const start = m ? (m.postedTs ?? m.ts) : null;
+      // From the page's timestamp; a post first seen more than MAX_BACKLOG_MS after it was
+      // made (scrolled up from the archive) counts from when it was first seen instead.
+      const fromPost = m && m.postedTs !== null && m.postedTs <= m.ts && m.ts - m.postedTs <= MAX_BACKLOG_MS;
+      const start = m ? (fromPost ? m.postedTs : m.ts) : null;
       return push({
         id: `r:${ts}:${account}:${t.length}`, kind: 'reply', ts, account, site, profile, text: t, rules, score,
         replyTo: m?.key ?? mention.key ?? null, responseMs: start !== null && ts >= start ? ts - start : null,
-        responseFrom: m ? (m.postedTs !== null ? 'post' : 'seen') : null, promise: detectPromise(t, ts), gate,
+        responseFrom: m ? (fromPost ? 'post' : 'seen') : null, promise: detectPromise(t, ts), gate,
       });
     },
   };

@@ -5,7 +5,7 @@
 // screen readers and keyboard users.
 import uPlot from '../vendor/uPlot.esm.js';
 import { authorKey, readAll } from '../lib/history.js';
-import { customerOf, formatDuration, readCustomers, responseStats, splitAccount } from '../lib/customers.js';
+import { customerName, customerOf, formatDuration, readCustomers, responseStats } from '../lib/customers.js';
 import { loadProfiles } from '../lib/profiles.js';
 import { computeKpis, dailyCsv, dayLabel, rulesCsv, toCsv } from '../lib/stats.js';
 import { typeInfo } from '../ui/labels.js';
@@ -174,7 +174,7 @@ function responseCsv(r) {
   for (const e of r.replies) {
     const d = new Date(e.ts);
     rows.push([dayLabel(e.ts), `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`, profileName(e.profile),
-               e.site, splitAccount(customerOf(cust.state, e.account).accounts[0]).name, (e.responseMs / 60000).toFixed(1),
+               e.site, customerName(customerOf(cust.state, e.account), cust.events), (e.responseMs / 60000).toFixed(1),
                e.responseFrom === 'post' ? 'post' : 'gezien']);
   }
   return toCsv(rows);

@@ -260,3 +260,22 @@ test('erasure: forget a customer removes its record, timeline and history; delet
   const exported = JSON.parse(await customers.exportCustomers());
   assert.equal(exported.webcareLensCustomers, 1);
 });
+
+test('response time: from the page time, unless the post was first seen more than 7 days later', async () => {
+  store.clear();
+  let clock = FRI;
+  const mem = customers.createCustomerMemory({ now: () => clock, flushMs: 1 });
+  await mem.load();
+  mem.recordMention({ site: 'x', author: '@old', key: 'x:1:h', type: 'angry', text: 'Oud', postedTs: FRI - 30 * DAY });
+  mem.recordMention({ site: 'x', author: '@new', key: 'x:2:h', type: 'angry', text: 'Nieuw', postedTs: FRI - 5 * 60000 });
+  mem.recordMention({ site: 'facebook', author: 'Kim', key: 'facebook:3:abcd1234', type: 'question', text: 'Vraag?' });
+  clock += 20 * 60000;
+  const a = mem.recordReply({ site: 'x', mention: { author: '@old', key: 'x:1:h' }, text: 'Sorry!' });
+  const b = mem.recordReply({ site: 'x', mention: { author: '@new', key: 'x:2:h' }, text: 'Sorry!' });
+  const c = mem.recordReply({ site: 'facebook', mention: { author: 'Kim', key: null, textHash: 'abcd1234' }, text: 'Ja.' });
+  assert.deepEqual([a.responseFrom, a.responseMs], ['seen', 20 * 60000]);
+  assert.deepEqual([b.responseFrom, b.responseMs], ['post', 25 * 60000]);
+  assert.deepEqual([c.responseFrom, c.responseMs, c.replyTo], ['seen', 20 * 60000, 'facebook:3:abcd1234'], 'found by author + text hash');
+  assert.equal(mem.recordReply({ site: 'x', mention: { author: '@nobody' }, text: 'Hoi' }).responseMs, null);
+  await mem.flush();
+});

@@ -71,8 +71,10 @@ async function start() {
     const findings = session.fresh ? (session.result?.findings ?? []) : [];
     const rules = [...new Set(findings.map((f) => f.rule))];
     const score = session.fresh ? Math.round(session.result?.score ?? 0) : null;
+    const empty = findings.find((f) => f.rule === 'empty-promise' && f.end > f.start);
+    const vague = empty ? session.text.slice(empty.start, empty.end) : null;
     const ev = m?.author ? customers.recordReply({ site: adapter.site, mention: m, text: session.text, rules, score,
-                                                   profile: active.id, gate: how }) : null;
+                                                   profile: active.id, gate: how, vague }) : null;
     if (score !== null) {
       history.recordCheck({ site: adapter.site, source: 'composer', score, rules, mtype: m?.type ?? null,
                             profile: active.id, account: ev?.account });

@@ -561,8 +561,9 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
     /**
      * A reply that went out through the gate. mention: {author, key|null, textHash|null} of the mention answered.
      * Resolves the promise and the response time (from the mention's page timestamp, else first seen).
+     * vague: the text of the core's empty-promise finding, kept as an open promise without due time.
      */
-    recordReply({ site, mention, text: t, rules = [], score = null, profile = 'default', gate = null }) {
+    recordReply({ site, mention, text: t, rules = [], score = null, profile = 'default', gate = null, vague = null }) {
       const account = authorKey(site, mention?.author);
       if (!account) return null;
       const ts = now();
@@ -577,7 +578,9 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
       return push({
         id: `r:${ts}:${account}:${t.length}`, kind: 'reply', ts, account, site, profile, text: t, rules, score,
         replyTo: m?.key ?? mention.key ?? null, responseMs: start !== null && ts >= start ? ts - start : null,
-        responseFrom: m ? (fromPost ? 'post' : 'seen') : null, promise: detectPromise(t, ts), gate,
+        responseFrom: m ? (fromPost ? 'post' : 'seen') : null, gate,
+        // The core's empty-promise finding (vague = its sentence) is a promise without a due time.
+        promise: detectPromise(t, ts) ?? (vague ? { kind: 'terugkoppelen', text: vague, due: null, label: null } : null),
       });
     },
   };

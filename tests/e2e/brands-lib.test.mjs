@@ -277,5 +277,7 @@ test('response time: from the page time, unless the post was first seen more tha
   assert.deepEqual([b.responseFrom, b.responseMs], ['post', 25 * 60000]);
   assert.deepEqual([c.responseFrom, c.responseMs, c.replyTo], ['seen', 20 * 60000, 'facebook:3:abcd1234'], 'found by author + text hash');
   assert.equal(mem.recordReply({ site: 'x', mention: { author: '@nobody' }, text: 'Hoi' }).responseMs, null);
+  const v = mem.recordReply({ site: 'x', mention: { author: '@vague' }, text: 'We gaan ernaar kijken.', vague: 'gaan ernaar kijken' });
+  assert.deepEqual(v.promise, { kind: 'terugkoppelen', text: 'gaan ernaar kijken', due: null, label: null, done: false }, 'core finding: open, no due time');
   await mem.flush();
 });

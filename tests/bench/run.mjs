@@ -289,6 +289,14 @@ function runExtras() {
     const r = runScript(file, [], 300000);
     extras.push({ file, why, status: r.status, output: (r.stdout + (r.status ? r.stderr : '')).trim() });
   }
+  // the linter's own bench (tests/bench/lint-bench.c), when its binary is built
+  const lintBench = path.join(ROOT, 'build/bench/lint-bench');
+  for (const mode of existsSync(lintBench) ? ['typed', 'json'] : []) {
+    log(`extra report: lint-bench --mode ${mode}`);
+    const p = spawnSync(lintBench, ['--mode', mode], { cwd: ROOT, encoding: 'utf8', timeout: 300000 });
+    extras.push({ file: `lint-bench.c (--mode ${mode})`, why: 'linter bench', status: p.status,
+                  output: ((p.stdout ?? '') + (p.status ? p.stderr ?? '' : '')).trim() });
+  }
   return extras;
 }
 

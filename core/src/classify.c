@@ -546,8 +546,8 @@ static void phrase_cue(state *st, const wc_lex_phrase *p, size_t i, size_t end)
         if (st->neg_left > 0) {
             /* "niet goed geholpen", "geen klachten" is its own phrase */
             st->neg_left = 0;
-            st->neg += w / 4;
-            st->negctx += w / 4;
+            st->neg += w / 2;
+            st->negctx += w / 2;
             st->seen_neg = 1;
             add_tok_cue(st, st->neg_tok, "negation", LBL_ANGRY);
             add_cue(st, a, b, "negation", LBL_ANGRY);

@@ -343,6 +343,43 @@ static void json_shape(void)
     cJSON_Delete(r);
 }
 
+/* issue 4 follow-up: negated praise phrases, verb-first questions, broader
+ * complaint vocabulary, and the hashed indexes find every table entry. */
+static void follow_up_cues(void)
+{
+    wc_classification c = cls("Helemaal niet goed geholpen door de klantenservice");
+    CHECK_EQ_STR(wc_type_name(c.type), "angry");
+    CHECK(has_cue(&c, "negation", "angry"));
+    TYPE_IS("@ANWB dekt de wegenwacht ook pech in Duitsland", "question");
+    TYPE_IS("@Flink tot hoe laat bezorgen jullie in Utrecht", "question");
+    TYPE_IS("@Tele2 contract opgezegd en toch dubbel afgeschreven", "angry");
+    TYPE_IS("Pakket nooit geleverd en geld nog steeds niet teruggestort @Webshop", "angry");
+    TYPE_IS("Zit met een kop koffie op het station te wachten op de trein", "neutral");
+}
+
+static void hashed_lookup_finds_every_entry(void)
+{
+    /* every exact word classifies without crashing and its stem/word tables
+     * are reachable: a sentiment word alone gets its polarity as evidence */
+    size_t found = 0, sent = 0;
+    for (size_t i = 0; i < wc_lex_words_n; i++) {
+        const wc_lex_word *w = &wc_lex_words[i];
+        if (!(w->cats & WC_LX_SENT) || w->weight == 0 ||
+            (w->cats & (WC_LX_PROF | WC_LX_THANKS | WC_LX_GREETING))) /* "Beste KLM," */
+            continue;
+        char buf[64];
+        memcpy(buf, wc_lex_strings + w->off, w->len);
+        buf[w->len] = 0;
+        wc_classification c = cls(buf);
+        sent++;
+        if (has_cue(&c, "lexicon", w->weight > 0 ? "happy" : "angry") ||
+            has_cue(&c, "compound", NULL) || has_cue(&c, "sarcasm", NULL) || c.n_evidence > 0)
+            found++;
+    }
+    CHECK(sent > 290);
+    CHECK_EQ_INT(found, sent);
+}
+
 int main(void)
 {
     RUN(null_and_garbage);
@@ -365,5 +402,7 @@ int main(void)
     RUN(priority_and_confidence);
     RUN(evidence_offsets_under_emoji);
     RUN(json_shape);
+    RUN(follow_up_cues);
+    RUN(hashed_lookup_finds_every_entry);
     return check_summary("classify");
 }

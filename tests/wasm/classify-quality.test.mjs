@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { evaluate } from '../eval/classify-eval.mjs';
 import { loadEngine, nativeCall, readLines } from './helpers.mjs';
 
-const FLOOR_HELDOUT_MACRO_F1 = 0.76; // measured 0.80 (held-out, never tuned on)
-const FLOOR_TRAIN_MACRO_F1 = 0.90;   // measured 0.95
+// Measured once after the issue-4 follow-up (model fitted on train + mentions-extra.jsonl,
+// 5-fold CV on that training data 92.7%): held-out 0.808, train 0.935.
+const FLOOR_HELDOUT_MACRO_F1 = 0.78; // measured 0.808 (held-out, never tuned on)
+const FLOOR_TRAIN_MACRO_F1 = 0.90;   // measured 0.935
 const FLOOR_PROFANITY_F1 = 0.90;     // measured 1.00 held-out
 const MIN_MARGIN_OVER_BASELINE = 0.15;
 

@@ -52,6 +52,8 @@ typedef struct lint_ctx {
     size_t addr_end; /* first token after the leading address */
     int addressed, thanked, apologized, empathized, asked, informed, solved, compensated, signed_;
     int promise_found;
+    wc_dutch_finding *nl; /* d/t + confusion findings, computed once (check_dutch) */
+    size_t n_nl;
 } lint_ctx;
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -342,13 +344,30 @@ static void lower_surface(const wc_doc *d, size_t i, char *buf, size_t cap)
 
 /* Dutch d/t spelling, confusions and readability (issue 11): the analysis is
  * in dutch.c; each finding carries its own message (the reason) and, for d/t and
- * confusions, the corrected word as a one-click replacement. */
-static void check_dutch(lint_ctx *c, const wc_pack *p, const wc_rule *r, unsigned want)
+ * confusions, the corrected word as a one-click replacement. d/t and
+ * confusions come from one analysis (confusions need the d/t pass anyway),
+ * kept in c->nl for the second of the two rules. */
+#define NL_CAP 96
+static void check_dutch(lint_ctx *c, const wc_pack *p, const wc_rule *r, int rule)
 {
-    wc_dutch_finding df[32];
-    size_t n = wc_dutch_check(&c->d->t, want, df, 32);
-    if (n > 32) n = 32;
-    for (size_t i = 0; i < n; i++) {
+    wc_dutch_finding local[32], *df = local;
+    size_t n;
+    if (rule == WC_NL_READABILITY) {
+        n = wc_dutch_check(&c->d->t, WC_NL_WANT_READABILITY, local, 32);
+        if (n > 32) n = 32;
+    } else {
+        if (!c->nl) {
+            c->nl = malloc(NL_CAP * sizeof *c->nl);
+            if (!c->nl) return;
+            c->n_nl = wc_dutch_check(&c->d->t, WC_NL_WANT_DT | WC_NL_WANT_CONFUSION, c->nl, NL_CAP);
+            if (c->n_nl > NL_CAP) c->n_nl = NL_CAP;
+        }
+        df = c->nl;
+        n = c->n_nl;
+    }
+    for (size_t i = 0, taken = 0; i < n && taken < 32; i++) {
+        if (df[i].rule != rule) continue;
+        taken++;
         finding *f = add(c, p, r, df[i].start16, df[i].end16, NULL);
         if (!f) continue; /* overlaps a finding of the same rule */
         f->detail = df[i].message;
@@ -419,11 +438,17 @@ static void check_register(lint_ctx *c, const wc_pack *p, const wc_rule *r)
     uint8_t *mark = NULL; /* 1 formal, 2 informal */
     if (d->t.n) mark = calloc(d->t.n, 1);
     if (!mark) return;
+    wc_list_mark(p, formal, d, 0, mark, 1);
+    wc_list_mark(p, informal, d, 0, mark, 2);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!tok_is(d, i, WC_TOK_WORD)) continue;
-        if (i > 0 && tok_is(d, i - 1, WC_TOK_NUMBER) && strcmp(wc_key(&d->t, i), "u") == 0) continue; /* 9 u */
-        if (wc_list_tok(p, formal, d, i, 0)) { mark[i] = 1; nf++; }
-        else if (wc_list_tok(p, informal, d, i, 0)) { mark[i] = 2; ni++; }
+        if (!mark[i]) continue;
+        if (!tok_is(d, i, WC_TOK_WORD) ||
+            (i > 0 && tok_is(d, i - 1, WC_TOK_NUMBER) && strcmp(wc_key(&d->t, i), "u") == 0)) { /* 9 u */
+            mark[i] = 0;
+            continue;
+        }
+        if (mark[i] == 1) nf++;
+        else ni++;
     }
     int bad = 0;
     if (c->style == 'u') bad = 2;
@@ -632,9 +657,9 @@ static void run_rule(lint_ctx *c, const wc_pack *p, const wc_rule *r)
     case WC_CHECK_PRIVACY: check_privacy(c, p, r); break;
     case WC_CHECK_LENGTH: check_length(c, p, r); break;
     case WC_CHECK_REQUIRED: check_required(c, p, r); break;
-    case WC_CHECK_DT_SPELLING: check_dutch(c, p, r, WC_NL_WANT_DT); break;
-    case WC_CHECK_CONFUSION: check_dutch(c, p, r, WC_NL_WANT_CONFUSION); break;
-    case WC_CHECK_READABILITY: check_dutch(c, p, r, WC_NL_WANT_READABILITY); break;
+    case WC_CHECK_DT_SPELLING: check_dutch(c, p, r, WC_NL_DT); break;
+    case WC_CHECK_CONFUSION: check_dutch(c, p, r, WC_NL_CONFUSION); break;
+    case WC_CHECK_READABILITY: check_dutch(c, p, r, WC_NL_READABILITY); break;
     default: check_phrase(c, p, r); break;
     }
 }
@@ -882,6 +907,7 @@ cleanup:
     wc_doc_free(&d);
     wc_pack_free(inline_pack);
     free(pack_text);
+    if (c) free(c->nl);
     free(c);
     return rc;
 }

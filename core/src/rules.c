@@ -182,10 +182,9 @@ void wc_doc_free(wc_doc *d)
     if (!d) return;
     wc_text_free(&d->t);
     free(d->h);
-    free(d->memo[0]);
-    free(d->memo[1]);
+    for (int k = 0; k < 2; k++) free(d->cache[k].bits ? (void *)d->cache[k].bits : (void *)d->cache[k].range);
+    memset(d->cache, 0, sizeof d->cache);
     d->h = d->hs = d->h3 = d->sent = d->set = NULL;
-    d->memo[0] = d->memo[1] = NULL;
 }
 
 int wc_alt_order(const void *a, const void *b)
@@ -366,18 +365,29 @@ static int add_chain(const uint32_t *nx, uint32_t i, size_t from, size_t hi, uin
  * duplicates); returns the count, or SIZE_MAX to scan instead (suffixes,
  * #code/#caps, too many candidates). */
 static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, size_t from, size_t hi,
-                         int typos, uint32_t *out, size_t cap)
+                         int typos, uint32_t *out, size_t cap, const struct wc_doc_cache *dc)
 {
     size_t n = 0;
+    uint64_t fb_done[4] = {0, 0, 0, 0}; /* first bytes whose chain is in already */
+    if (dc) /* exact words and prefixes from the word index's per-slot chain */
+        for (uint32_t e = dc->head[s0 - p->slots]; e != UINT32_MAX; e = dc->ent[2 * e + 1]) {
+            if (dc->ent[2 * e] < from) continue;
+            if (dc->ent[2 * e] >= hi) break;
+            if (n == cap) return SIZE_MAX;
+            out[n++] = dc->ent[2 * e];
+        }
     for (uint16_t a = 0; a < s0->n_alt; a++) {
         const wc_alt *al = &p->alts[s0->alt + a];
         int ok = 1;
         if (al->kind == WC_ALT_WORD) {
-            ok = add_chain(d->nx_h, ix_head(d, al->h), from, hi, out, &n, cap);
-            if (ok && typos && al->len >= 6)
-                ok = add_chain(d->nx_fb, d->fb_head[(unsigned char)al->w[0]], from, hi, out, &n, cap);
+            if (!dc) ok = add_chain(d->nx_h, ix_head(d, al->h), from, hi, out, &n, cap);
+            unsigned char fb = (unsigned char)al->w[0];
+            if (ok && typos && al->len >= 6 && !((fb_done[fb >> 6] >> (fb & 63)) & 1)) {
+                fb_done[fb >> 6] |= 1ull << (fb & 63);
+                ok = add_chain(d->nx_fb, d->fb_head[fb], from, hi, out, &n, cap);
+            }
         } else if (al->kind == WC_ALT_PREFIX) {
-            ok = add_chain(d->nx_h3, ix_head(d, al->h ^ 0x5bd1e995u), from, hi, out, &n, cap);
+            if (!dc) ok = add_chain(d->nx_h3, ix_head(d, al->h ^ 0x5bd1e995u), from, hi, out, &n, cap);
         } else if (al->kind == WC_ALT_CLASS) {
             static const int8_t KIND[WC_CLASS_COUNT] = {
                 WC_TOK_NUMBER, WC_TOK_NUMBER, WC_TOK_URL, WC_TOK_EMAIL, WC_TOK_HANDLE,
@@ -390,7 +400,7 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
         }
         if (!ok) return SIZE_MAX;
     }
-    for (size_t k = 0; k < d->n_odd; k++)
+    for (size_t k = 0; !dc && k < d->n_odd; k++) /* (the chain has them) */
         if (d->odd[k] >= from && d->odd[k] < hi) {
             if (n == cap) return SIZE_MAX;
             out[n++] = d->odd[k];
@@ -404,14 +414,30 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
     return n;
 }
 
+static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d);
+
 /* Earliest match of sequence q starting in [from, hi). */
 static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t from, size_t hi,
                     int typos, size_t *lo_out, size_t *hi_out)
 {
     const wc_slot *s0 = &p->slots[q->slot];
+    const struct wc_doc_cache *dc = p->ix_cap && s0->nofilter != 1 ? doc_cache(p, d) : NULL;
+    if (dc && !s0->nofilter) { /* the tokens that offer one of the first position's words */
+        for (uint32_t e = dc->head[q->slot]; e != UINT32_MAX; e = dc->ent[2 * e + 1]) {
+            size_t end, i = dc->ent[2 * e];
+            if (i < from) continue;
+            if (i >= hi) break;
+            if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+                *lo_out = i;
+                *hi_out = end;
+                return 1;
+            }
+        }
+        return 0;
+    }
     {
         uint32_t cand[64];
-        size_t n = candidates(p, s0, d, from, hi, typos, cand, 64);
+        size_t n = candidates(p, s0, d, from, hi, typos, cand, 64, dc);
         if (n != SIZE_MAX) {
             for (size_t c = 0; c < n; c++) {
                 size_t end, i = cand[c];
@@ -459,26 +485,98 @@ static int slot_present(const wc_pack *p, const wc_slot *s, const wc_doc *d)
     return 0;
 }
 
-/* Can the pattern match at all? Its most selective words' bloom bits, then
- * every filterable position's words in the reply's hash set; the answer is
- * remembered per call. */
-static int pat_possible(const wc_pack *p, const wc_pat *pt, const wc_doc *d)
+/* The word-index cell of hash h in pack p, or UINT32_MAX. */
+static uint32_t ix_cell(const wc_pack *p, uint32_t h)
 {
-    wc_doc *md = (wc_doc *)d; /* the memo is a cache, not part of the document */
-    uint8_t *memo = NULL;
-    for (int k = 0; k < 2; k++) {
-        if (md->memo_pack[k] == p) { memo = md->memo[k]; break; }
-        if (!md->memo_pack[k]) {
-            md->memo[k] = calloc(p->n_pats ? p->n_pats : 1, 1);
-            if (md->memo[k]) md->memo_pack[k] = p;
-            memo = md->memo[k];
-            break;
-        }
+    uint32_t key = h | 1u, mask = p->ix_cap - 1;
+    for (uint32_t i = (key * 2654435761u) & mask; p->ix_key[i]; i = (i + 1) & mask)
+        if (p->ix_key[i] == key) return i;
+    return UINT32_MAX;
+}
+
+/* The hashes of token i that the word index is asked for: exact, the first
+ * 3 bytes (words), squeezed once and twice (elongated) — as the set holds. */
+static size_t tok_ix_hashes(const wc_doc *d, size_t i, uint32_t out[4])
+{
+    const wc_token *tk = &d->t.tok[i];
+    size_t n = 0;
+    out[n++] = d->h[i];
+    if (tk->kind == WC_TOK_WORD && tk->key_len >= 3) out[n++] = d->h3[i];
+    if (tk->flags & WC_TF_ELONGATED) {
+        char buf[64];
+        out[n++] = d->hs[i];
+        out[n++] = wc_hash(buf, wc_squeeze(wc_key(&d->t, i), buf, sizeof buf, 2));
     }
+    return n;
+}
+
+/* The per-call cache for pack p (NULL when out of memory): the memo of
+ * pat_possible and, with a word index, the slots that have a word in the
+ * reply and per slot the tokens that offer it (ascending), from one pass
+ * over the tokens (counted first, then filled backwards). */
+static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
+{
+    wc_doc *md = (wc_doc *)d; /* the cache is not part of the document */
+    int k = 0;
+    for (; k < 2; k++) {
+        if (md->cache[k].pack == p) return &md->cache[k];
+        if (!md->cache[k].pack) break;
+    }
+    if (k == 2) return NULL;
+    struct wc_doc_cache *c = &md->cache[k];
+    size_t nt = d->t.n, total = 0;
+    uint32_t hs[4];
+    if (!p->ix_cap) {
+        c->range = calloc(2 * p->n_lists + (p->n_pats + 2) / 2, 2);
+        if (!c->range) return NULL;
+        c->memo = (uint8_t *)(c->range + 2 * p->n_lists);
+        c->pack = p;
+        return c;
+    }
+    for (size_t i = 0; i < nt; i++)
+        for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
+            uint32_t cell = ix_cell(p, hs[q]);
+            if (cell != UINT32_MAX) total += p->ix_off[cell + 1] - p->ix_off[cell];
+        }
+    size_t words = (p->n_slots + 63) / 64;
+    uint64_t *block = malloc(words * 8 + (p->n_slots + 2 * total) * 4 + 4 * p->n_lists + p->n_pats + 1);
+    if (!block) return NULL;
+    c->pack = p;
+    c->bits = block;
+    c->head = (uint32_t *)(block + words);
+    c->ent = c->head + p->n_slots;
+    c->range = (uint16_t *)(c->ent + 2 * total);
+    c->memo = (uint8_t *)(c->range + 2 * p->n_lists);
+    memset(c->bits, 0, words * 8);
+    memset(c->head, 0xFF, p->n_slots * 4);
+    memset(c->range, 0, 4 * p->n_lists + p->n_pats + 1);
+    uint32_t ne = 0;
+    for (size_t i = nt; i-- > 0;)
+        for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
+            uint32_t cell = ix_cell(p, hs[q]);
+            for (uint32_t e = cell == UINT32_MAX ? 0 : p->ix_off[cell]; cell != UINT32_MAX && e < p->ix_off[cell + 1]; e++) {
+                uint16_t s = p->ix_slot[e];
+                c->bits[s >> 6] |= 1ull << (s & 63);
+                if (c->head[s] != UINT32_MAX && c->ent[2 * c->head[s]] == i) continue; /* the same token again */
+                c->ent[2 * ne] = (uint32_t)i;
+                c->ent[2 * ne + 1] = c->head[s];
+                c->head[s] = ne++;
+            }
+        }
+    return c;
+}
+
+/* Can the pattern match at all? Every filterable position needs one of its
+ * words in the reply: a bit of the slot set (packs with a word index), or
+ * the pattern's bloom bits and then hash-set lookups (loaded packs). The
+ * answer is remembered per call. */
+static int pat_possible_c(const wc_pack *p, const wc_pat *pt, const wc_doc *d, struct wc_doc_cache *c)
+{
     size_t idx = (size_t)(pt - p->pats);
-    if (memo && memo[idx]) return memo[idx] == 1;
+    if (c && c->memo[idx]) return c->memo[idx] == 1;
+    const uint64_t *bits = c ? c->bits : NULL;
     int ok = 1;
-    if (!pt->nofilter) {
+    if (!pt->nofilter && !bits) {
         uint64_t any = 0;
         for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= pt->mask[w] & d->bloom[w];
         ok = any != 0;
@@ -486,12 +584,19 @@ static int pat_possible(const wc_pack *p, const wc_pat *pt, const wc_doc *d)
     for (uint16_t q = 0; ok && q < pt->n_seq; q++) {
         const wc_seq *sq = &p->seqs[pt->seq + q];
         for (uint16_t k = 0; ok && k < sq->n_slot; k++) {
-            const wc_slot *s = &p->slots[sq->slot + k];
-            if (!s->nofilter && !slot_present(p, s, d)) ok = 0;
+            size_t si = sq->slot + k;
+            if (p->slots[si].nofilter) continue;
+            if (bits) ok = (bits[si >> 6] >> (si & 63)) & 1;
+            else ok = slot_present(p, &p->slots[si], d);
         }
     }
-    if (memo) memo[idx] = ok ? 1 : 2;
+    if (c) c->memo[idx] = ok ? 1 : 2;
     return ok;
+}
+
+static int pat_possible(const wc_pack *p, const wc_pat *pt, const wc_doc *d)
+{
+    return pat_possible_c(p, pt, d, doc_cache(p, d));
 }
 
 static int pat_find(const wc_pack *p, const wc_pat *pt, const wc_doc *d, size_t lo, size_t hi,
@@ -531,9 +636,24 @@ int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo,
 {
     if (!L) return 0;
     int found = 0;
-    for (uint16_t k = 0; k < L->n_pat; k++) {
+    struct wc_doc_cache *c = doc_cache(p, d);
+    uint16_t k0 = 0, k1 = L->n_pat;
+    if (c && L >= p->lists && L < p->lists + p->n_lists) { /* the list's possible patterns, once per call */
+        uint16_t *r = &c->range[2 * (L - p->lists)];
+        if (!r[0] && !r[1]) {
+            r[0] = r[1] = 1; /* 1-based; equal = none */
+            for (uint16_t k = 0; k < L->n_pat; k++)
+                if (pat_possible_c(p, &p->pats[L->pat + k], d, c)) {
+                    if (r[0] == r[1]) r[0] = (uint16_t)(k + 1);
+                    r[1] = (uint16_t)(k + 2);
+                }
+        }
+        k0 = (uint16_t)(r[0] - 1);
+        k1 = (uint16_t)(r[1] - 1);
+    }
+    for (uint16_t k = k0; k < k1; k++) {
         const wc_pat *pt = &p->pats[L->pat + k];
-        if (!pat_possible(p, pt, d)) continue;
+        if (!pat_possible_c(p, pt, d, c)) continue;
         wc_match one;
         if (pat_find(p, pt, d, lo, hi, from, typos, &one) && (!found || one.tok_lo < m->tok_lo)) {
             *m = one;
@@ -564,9 +684,33 @@ int wc_list_tok(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t i, i
         const wc_pat *pt = &p->pats[L->pat + k];
         if (pt->n_seq != 1) continue;
         const wc_seq *q = &p->seqs[pt->seq];
-        if (q->n_slot == 1 && slot_match(p, &p->slots[q->slot], d, i, typos)) return 1;
+        if (q->n_slot == 1 && pat_possible(p, pt, d) && slot_match(p, &p->slots[q->slot], d, i, typos)) return 1;
     }
     return 0;
+}
+
+void wc_list_mark(const wc_pack *p, const wc_list *L, const wc_doc *d, int typos, uint8_t *mark, uint8_t val)
+{
+    for (uint16_t k = 0; L && k < L->n_pat; k++) {
+        const wc_pat *pt = &p->pats[L->pat + k];
+        if (pt->n_seq != 1 || p->seqs[pt->seq].n_slot != 1 || !pat_possible(p, pt, d)) continue;
+        const wc_slot *s = &p->slots[p->seqs[pt->seq].slot];
+        const struct wc_doc_cache *dc = p->ix_cap && s->nofilter != 1 ? doc_cache(p, d) : NULL;
+        if (dc && !s->nofilter) {
+            for (uint32_t e = dc->head[p->seqs[pt->seq].slot]; e != UINT32_MAX; e = dc->ent[2 * e + 1])
+                if (!mark[dc->ent[2 * e]] && slot_match(p, s, d, dc->ent[2 * e], typos)) mark[dc->ent[2 * e]] = val;
+            continue;
+        }
+        uint32_t cand[64];
+        size_t n = candidates(p, s, d, 0, d->t.n, typos, cand, 64, dc);
+        if (n == SIZE_MAX) {
+            for (size_t i = 0; i < d->t.n; i++)
+                if (!mark[i] && slot_match(p, s, d, i, typos)) mark[i] = val;
+            continue;
+        }
+        for (size_t c = 0; c < n; c++)
+            if (!mark[cand[c]] && slot_match(p, s, d, cand[c], typos)) mark[cand[c]] = val;
+    }
 }
 
 void wc_line_col(const char *s, size_t n, size_t at, int *line, int *col)
@@ -805,7 +949,7 @@ static int compile_alt(loadctx *c, const char *w, size_t n, int typos, wc_slot *
     a.kind = suffix ? WC_ALT_SUFFIX : prefix ? WC_ALT_PREFIX : WC_ALT_WORD;
     a.h = prefix ? wc_hash(key, 3) : wc_hash(key, kl);
     if (suffix) slot->nofilter = 1;
-    if (!prefix && typos && kl >= 6) slot->nofilter = 1;
+    if (!prefix && typos && kl >= 6 && !slot->nofilter) slot->nofilter = 2;
     return PUSH(c->b, alts, a);
 }
 

@@ -88,7 +88,7 @@ typedef struct wc_slot {
     uint32_t alt;   /* first alternative in pack->alts */
     uint16_t n_alt;
     uint8_t gap;    /* filler tokens allowed before this slot */
-    uint8_t nofilter; /* 1: cannot be pre-checked (classes, suffixes, typo-tolerant words) */
+    uint8_t nofilter; /* cannot be pre-checked: 1 classes, suffixes; 2 typo-tolerant words (still in the word index) */
     uint16_t n_word, n_prefix; /* the first n_word alts are words, the next n_prefix prefixes */
 } wc_slot;
 
@@ -145,6 +145,16 @@ typedef struct wc_pack {
     char **disabled;       /* built-in rule ids the team pack turns off */
     size_t n_disabled;
     cJSON *examples;       /* per rule {"fires":[...],"passes":[...]} for check-pack */
+    /* Word index (generated for the default pack; loaded packs have none and
+     * fall back to hash-set lookups per alternative): open addressing over
+     * (hash | 1) of every word and prefix alternative of a filterable slot,
+     * probed from (key * 2654435761) & (ix_cap - 1); cell i lists the slots
+     * ix_slot[ix_off[i] .. ix_off[i + 1]). One pass over a reply's token
+     * hashes marks every slot with a word present in it. */
+    const uint32_t *ix_key;
+    const uint16_t *ix_off;
+    const uint16_t *ix_slot;
+    uint32_t ix_cap; /* a power of two, or 0: no index */
 } wc_pack;
 
 /* The compiled-in default pack (core/src/gen/rules_default.c). */
@@ -177,8 +187,15 @@ typedef struct wc_doc {
     uint32_t *nx_kind, *nx_fb; /* next token of the same kind / same first byte (words of 5+ bytes) */
     uint32_t kind_head[WC_TOK_KIND_COUNT];
     uint32_t fb_head[256];
-    const wc_pack *memo_pack[2]; /* per pack: pattern possible? 0 unknown, 1 yes, 2 no */
-    uint8_t *memo[2];
+    /* per pack, filled on first use (one allocation each): */
+    struct wc_doc_cache {
+        const wc_pack *pack;
+        uint8_t *memo;   /* per pattern: possible? 0 unknown, 1 yes, 2 no */
+        uint16_t *range; /* per list: [range[2l], range[2l+1]) its possible patterns; 0,0 = unknown */
+        uint64_t *bits;  /* packs with a word index: slots with a word in the reply */
+        uint32_t *head;  /* ... and per slot the first token offering one of its words: */
+        uint32_t *ent;   /* ent[2e] token, ent[2e + 1] next entry (ascending), UINT32_MAX ends */
+    } cache[2];
 } wc_doc;
 
 /* Sort order of alternatives inside a slot. */
@@ -211,6 +228,10 @@ int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo,
 int wc_list_any(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo, size_t hi, int typos);
 /* Does token i alone match one single-slot pattern of the list? */
 int wc_list_tok(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t i, int typos);
+/* Sets mark[i] = val for every token i that is still 0 and alone matches a
+ * single-slot pattern of L (the same tokens wc_list_tok accepts), looking
+ * only at the tokens the reply's index offers. */
+void wc_list_mark(const wc_pack *p, const wc_list *L, const wc_doc *d, int typos, uint8_t *mark, uint8_t val);
 
 /* Team packs: parse and compile JSON text (len bytes). On error returns
  * WEBCARE_ERROR_BAD_PACK (or NOMEM) and fills *e with a message, the byte

@@ -103,7 +103,7 @@ function compileAlt(file, raw, typos, slot, macros, depth = 0) {
     if (c < 0) fail(file, `unknown token class ${raw}`);
     out.alts.push({ w: null, h: c, kind: 2, len: 0 });
     slot.n_alt++;
-    slot.nofilter = 1;
+    slot.nofilter = 1; // classes and suffixes: neither filtered nor indexed
     return;
   }
   const suffix = raw.length > 1 && raw.startsWith('*');
@@ -123,7 +123,7 @@ function compileAlt(file, raw, typos, slot, macros, depth = 0) {
   const hh = prefix ? hash3(k) : hash(k);
   for (let a = slot.alt; a < out.alts.length; a++) if (out.alts[a].w === k && out.alts[a].kind === (prefix ? 1 : 0)) return;
   out.alts.push({ w: k, h: hh, kind: prefix ? 1 : 0, len: bytes });
-  if (!prefix && typos && bytes >= 6) slot.nofilter = 1;
+  if (!prefix && typos && bytes >= 6 && !slot.nofilter) slot.nofilter = 2; // typo-tolerant: indexed, not filtered
   slot.n_alt++;
 }
 
@@ -286,6 +286,44 @@ function cstr(s) {
   return o + '"';
 }
 
+// The word index (rules.h, wc_pack.ix_*): (hash | 1) of every word and prefix
+// alternative of a filterable slot -> the slots that hold it; open addressing
+// probed from Math.imul(key, 2654435761) & (cap - 1), keys inserted in order.
+function wordIndex() {
+  const bySlot = new Map();
+  out.slots.forEach((s, si) => {
+    if (s.nofilter === 1) return;
+    for (let a = s.alt; a < s.alt + s.n_word + s.n_prefix; a++) {
+      const k = (out.alts[a].h | 1) >>> 0;
+      if (!bySlot.has(k)) bySlot.set(k, new Set());
+      bySlot.get(k).add(si);
+    }
+  });
+  const keys = [...bySlot.keys()].sort((a, b) => a - b);
+  let cap = 16;
+  while (cap < 2 * keys.length) cap *= 2;
+  const cell = new Array(cap).fill(0);
+  for (const k of keys) {
+    let i = (Math.imul(k, 2654435761 | 0) >>> 0) & (cap - 1);
+    while (cell[i]) i = (i + 1) & (cap - 1);
+    cell[i] = k;
+  }
+  const off = [], slots = [];
+  for (let i = 0; i < cap; i++) {
+    off.push(slots.length);
+    if (cell[i]) slots.push(...[...bySlot.get(cell[i])].sort((a, b) => a - b));
+  }
+  off.push(slots.length);
+  if (slots.length > 65535 || out.slots.length > 65535) throw new Error('word index exceeds 16 bits');
+  return { cap, cell, off, slots };
+}
+
+function rows(arr, per, fmt) {
+  const L = [];
+  for (let i = 0; i < arr.length; i += per) L.push('    ' + arr.slice(i, i + per).map(fmt).join(', ') + ',');
+  return L;
+}
+
 function hex64(n) { return '0x' + n.toString(16).padStart(16, '0') + 'ull'; }
 
 function emit(files) {
@@ -313,6 +351,10 @@ function emit(files) {
   for (const s of out.suggs) L.push(`    {${s.kind ? 'WC_SUGG_REPLACE' : 'WC_SUGG_ADVICE'}, ${cstr(s.text)}},`);
   if (out.suggs.length === 0) L.push('    {0, ""},');
   L.push('};', '');
+  const ix = wordIndex();
+  L.push(`static const uint32_t IX_KEY[${ix.cap}] = {`, ...rows(ix.cell, 8, (k) => `${k}u`), '};', '');
+  L.push(`static const uint16_t IX_OFF[${ix.cap + 1}] = {`, ...rows(ix.off, 16, String), '};', '');
+  L.push(`static const uint16_t IX_SLOT[${Math.max(1, ix.slots.length)}] = {`, ...rows(ix.slots.length ? ix.slots : [0], 16, String), '};', '');
   L.push('static const wc_rule RULES[] = {');
   for (const r of out.rules) {
     L.push(`    {${cstr(r.id)},`);
@@ -326,6 +368,7 @@ function emit(files) {
   L.push('    "nl", RULES, N(RULES), LISTS, PATS, SEQS, SLOTS, ALTS, SUGGS,');
   L.push(`    N(LISTS), N(PATS), N(SEQS), N(SLOTS), N(ALTS), ${out.suggs.length},`);
   L.push('    NULL, NULL, 0, NULL,');
+  L.push(`    IX_KEY, IX_OFF, IX_SLOT, ${ix.cap},`);
   L.push('};');
   return L.join('\n') + '\n';
 }

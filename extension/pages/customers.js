@@ -199,7 +199,14 @@ function render() {
 
 async function reload() {
   data = await readCustomers();
-  render();
+  // A background tab saving new mentions must not pull the field the agent is typing in away.
+  const typing = document.activeElement?.closest?.('#detail') && /^(INPUT|SELECT)$/.test(document.activeElement.tagName);
+  if (typing) {
+    renderLists();
+    renderList();
+  } else {
+    render();
+  }
 }
 
 markNav('customers');

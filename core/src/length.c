@@ -134,10 +134,14 @@ static size_t emoji_at(const u16text *t, size_t i)
  * first-priority match. */
 
 /* Memo of the last run of domain-label characters [C_-] (C = validDomainChars),
- * so that scanning a long run from every start stays linear. */
+ * so that scanning a long run from every start stays linear; and, once a
+ * label chain longer than DOM_MEMO_LABELS is seen, domain_at's answer per
+ * start position (dom[x] = answer + 1, 0 = not known yet), so that a chain of
+ * short labels ("a.b.a.b.…") is walked once, not once per start. */
 typedef struct runmemo {
     size_t lo, end, last_us; /* run [lo, end); last '_' in it (or SIZE_MAX) */
     int valid;
+    uint32_t *dom; /* t->n + 1 entries, or NULL */
 } runmemo;
 
 static inline int is_label_unit(uint16_t u) { return u == '_' || u == '-' || cls(u, WC_XC_DOM); }
@@ -173,45 +177,53 @@ static size_t sub_at(const u16text *t, size_t x, runmemo *m, int *underscore)
 
 /* validDomain = SUB* NAME TLD. SUB* takes n labels greedily; NAME cannot match
  * where SUB failed, so the engine tries NAME at label j = n-1 .. 0 with the TLD
- * right after it. Returns the domain end or 0. */
-#define MAX_LABELS 32
+ * right after it: the answer is the TLD end after the last label j without a
+ * '_' that has a TLD after it, or 0. The chain from the second label is the
+ * tail of the chain from the first, so answer(x0) = answer(x1) if that is not
+ * 0, else label 0's TLD end: with long chains the answers are memoised. */
+#define DOM_MEMO_LABELS 32
 static size_t domain_at(const u16text *t, size_t x0, runmemo *m)
 {
-    size_t starts[MAX_LABELS];
-    unsigned char us[MAX_LABELS];
-    size_t x = x0, nl = 0;
+    if (m->dom && m->dom[x0]) return m->dom[x0] - 1;
+    size_t x = x0, nl = 0, best = 0, best_label = 0, tail = 0;
+    int tail_known = 0;
     for (;;) {
         int u = 0;
         size_t nx = sub_at(t, x, m, &u);
-        if (!nx) break;
-        if (nl < MAX_LABELS) {
-            starts[nl] = x;
-            us[nl] = (unsigned char)u;
+        if (!nx) {
+            tail_known = 1; /* no label at x: its answer is 0 */
+            break;
+        }
+        if (!u) {
+            size_t e = tld_at(t, nx, t->n);
+            if (e) {
+                best = e;
+                best_label = nl;
+            }
         }
         nl++;
         x = nx;
-    }
-    /* label j is [xj, x(j+1) - 1), its '.' at x(j+1) - 1; x is x(nl) */
-    size_t next = x;
-    for (size_t j = nl; j-- > 0;) {
-        size_t xj;
-        int has_us = 0;
-        if (j < MAX_LABELS) {
-            xj = starts[j];
-            has_us = us[j];
-        } else { /* long chains: find the label by scanning back */
-            size_t dot = next - 1;
-            xj = dot;
-            while (xj > x0 && t->u[xj - 1] != '.') xj--;
-            for (size_t k = xj; k < dot && !has_us; k++) has_us = t->u[k] == '_';
+        if (m->dom && m->dom[x]) {
+            tail = m->dom[x] - 1;
+            tail_known = 1;
+            break;
         }
-        if (!has_us) {
-            size_t e = tld_at(t, next, t->n);
-            if (e) return e;
-        }
-        next = xj;
     }
-    return 0;
+    size_t ans = tail ? tail : best;
+    if (nl > DOM_MEMO_LABELS && !m->dom && t->n < UINT32_MAX - 1)
+        m->dom = calloc(t->n + 1, sizeof *m->dom); /* on failure: slower, same answers */
+    if (m->dom && nl > 1) {
+        /* label i's start gets tail, else best up to best_label, then 0 */
+        size_t xi = x0;
+        for (size_t i = 0; i < nl; i++) {
+            size_t v = tail ? tail : (best && i <= best_label ? best : 0);
+            m->dom[xi] = (uint32_t)(v + 1);
+            int u = 0;
+            xi = sub_at(t, xi, m, &u);
+        }
+        if (tail_known) m->dom[xi] = (uint32_t)(tail + 1);
+    }
+    return ans;
 }
 
 /* validUrlBalancedParens = \((?:G+|(?:G*\(G+\)G*))\) — each greedy run can only
@@ -558,9 +570,10 @@ static int tco(const u16text *t, const urlmatch *um, size_t *len)
 /* extractUrlsWithIndices (default options: protocol-less URLs on). */
 static int extract_urls(const u16text *t, entlist *out)
 {
-    runmemo memo = {0, 0, SIZE_MAX, 0};
+    runmemo memo = {0, 0, SIZE_MAX, 0, NULL};
     urlmatch um;
     size_t from = 0;
+    int rc = 0;
     while (from < t->n && url_exec(t, from, &memo, &um)) {
         from = um.end;
         if (!url_valid(t, &um)) continue;
@@ -577,8 +590,8 @@ static int extract_urls(const u16text *t, entlist *out)
                 size_t at = index_of(t, p, e - p, d0 + ascii_end, d1);
                 if (at == SIZE_MAX) at = p; /* cannot happen: the match itself is there */
                 ascii_end = at - d0 + (e - p);
-                int rc = ent_push(out, at, e - p);
-                if (rc) return rc;
+                rc = ent_push(out, at, e - p);
+                if (rc) goto cleanup;
                 last = out->n - 1;
                 p = e;
             }
@@ -588,11 +601,13 @@ static int extract_urls(const u16text *t, entlist *out)
             size_t len = um.end - um.url;
             int r = tco(t, &um, &len);
             if (r < 0) continue;
-            int rc = ent_push(out, um.url, len);
-            if (rc) return rc;
+            rc = ent_push(out, um.url, len);
+            if (rc) goto cleanup;
         }
     }
-    return 0;
+cleanup:
+    free(memo.dom);
+    return rc;
 }
 
 /* ---- NFC fast path ---------------------------------------------------------- */

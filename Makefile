@@ -81,7 +81,7 @@ native: $(BUILD)/webcare $(BUILD)/libwebcare.a
 # ---- WebAssembly -------------------------------------------------------
 EMCC      := emcc
 WASM_OUT  := $(BUILD)/wasm
-WASM_FLAGS := -Oz -flto $(CSTD) $(INCS) $(DEFS) \
+WASM_FLAGS := -Oz -flto -mbulk-memory $(CSTD) $(INCS) $(DEFS) \
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createWebcareCore \
   -sENVIRONMENT=web,worker -sFILESYSTEM=0 -sALLOW_MEMORY_GROWTH=1 \
   -sINITIAL_MEMORY=4194304 -sTOTAL_STACK=262144 -sMALLOC=emmalloc \

@@ -218,6 +218,11 @@ static int32_t cur_cp(const cursor *c, int *n) { return peek_at(c->s, c->len, c-
 
 static void advance(cursor *c)
 {
+    if (c->i < c->len && (unsigned char)c->s[c->i] < 0x80) { /* ASCII: one byte, one unit */
+        c->i++;
+        c->u16++;
+        return;
+    }
     int n;
     int32_t cp = cur_cp(c, &n);
     if (!n) return;
@@ -315,16 +320,10 @@ static int push_key(wc_text *t, const wc_token *tok)
     } else if (tok->kind == WC_TOK_PUNCT || tok->kind == WC_TOK_BREAK) {
         rc = push_key_bytes(t, s, len);
     } else if (!(tok->flags & WC_TF_NONASCII)) {
-        char buf[64];
-        size_t i = 0;
-        while (i < len && rc == 0) {
-            size_t k = 0;
-            for (; k < sizeof buf && i < len; k++, i++) {
-                char ch = s[i];
-                buf[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-            }
-            rc = push_key_bytes(t, buf, k);
-        }
+        /* Reserve once, then lower-case straight into the key buffer. */
+        rc = push_key_bytes(t, s, len);
+        for (char *k = t->keys + t->keys_len - len; rc == 0 && k < t->keys + t->keys_len; k++)
+            if (*k >= 'A' && *k <= 'Z') *k = (char)(*k + 32);
     } else {
         rc = push_key_unicode(t, s, len);
     }
@@ -458,12 +457,19 @@ static size_t match_url(const char *s, size_t len, size_t i)
     return url_extend(s, len, j + d);
 }
 
+/* A character of an e-mail local part: ASCII letter/digit or one of "._%+-".
+ * (Not strchr: it also matches the NUL terminator, so a NUL byte in the text
+ * would count as part of an address.) */
+static int local_char(unsigned char c)
+{
+    return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
 /* If an e-mail address starts at byte i, returns its end, else 0. */
 static size_t match_email(const char *s, size_t len, size_t i)
 {
     size_t j = i;
-    while (j < len && j - i <= MAX_LOCAL && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j])))
-        j++;
+    while (j < len && j - i <= MAX_LOCAL && local_char((unsigned char)s[j])) j++;
     if (j == i || j - i > MAX_LOCAL || j >= len || s[j] != '@') return 0;
     size_t d = domain_len(s, len, j + 1);
     return d ? j + 1 + d : 0;
@@ -474,7 +480,7 @@ static size_t match_email(const char *s, size_t len, size_t i)
 static int maybe_link(const char *s, size_t len, size_t i)
 {
     size_t j = i;
-    while (j < len && (ascii_alnum((unsigned char)s[j]) || strchr("._%+-", s[j]))) {
+    while (j < len && local_char((unsigned char)s[j])) {
         if (s[j] == '.' && j + 1 < len && ascii_alnum((unsigned char)s[j + 1])) return 1;
         if (j - i > MAX_LOCAL) return 0; /* too long for a local part or a label */
         j++;
@@ -566,7 +572,8 @@ static void scan_number(cursor *c)
     for (;;) {
         enum cp_class k = cur_class(c);
         if (k == C_DIGIT) { advance(c); continue; }
-        if (c->i < c->len && strchr(".,:/-", c->s[c->i]) && c->i + 1 < c->len &&
+        char sep = c->i < c->len ? c->s[c->i] : 0;
+        if ((sep == '.' || sep == ',' || sep == ':' || sep == '/' || sep == '-') && c->i + 1 < c->len &&
             c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '9') {
             advance(c);
             continue;
@@ -621,6 +628,12 @@ int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at)
     cursor c = {src, len, 0, 0};
     unsigned space_before = 1;
     while (c.i < len && rc == 0) {
+        if (src[c.i] == ' ') { /* the common case, without decoding */
+            c.i++;
+            c.u16++;
+            space_before = 1;
+            continue;
+        }
         cursor from = c;
         int n;
         int32_t cp = cur_cp(&c, &n);

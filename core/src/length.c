@@ -644,25 +644,74 @@ static size_t put_u16(uint16_t *dst, int32_t cp)
     return 2;
 }
 
-/* NFC of the UTF-8 bytes s[a..b) appended to dst at *n. */
+static inline uint8_t ccc_of(utf8proc_int32_t cp) { return utf8proc_get_property(cp)->combining_class; }
+
+/* Canonical ordering of buf[0..m): each run of non-starters sorted stably by
+ * combining class, as utf8proc_decompose does, but linear (its in-place swap
+ * sort is quadratic in the run: "a" + 100 kB of alternating marks took > 10 s).
+ * Short runs: insertion sort; long ones: a counting sort through tmp. */
+#define SHORT_RUN 32
+static int canonical_order(utf8proc_int32_t *buf, size_t m)
+{
+    size_t i = 0;
+    while (i < m) {
+        if (ccc_of(buf[i]) == 0) { i++; continue; }
+        size_t j = i + 1;
+        while (j < m && ccc_of(buf[j]) != 0) j++;
+        if (j - i <= SHORT_RUN) {
+            for (size_t k = i + 1; k < j; k++) {
+                utf8proc_int32_t c = buf[k];
+                uint8_t cc = ccc_of(c);
+                size_t q = k;
+                for (; q > i && ccc_of(buf[q - 1]) > cc; q--) buf[q] = buf[q - 1];
+                buf[q] = c;
+            }
+        } else {
+            size_t count[257] = {0};
+            utf8proc_int32_t *tmp = malloc((j - i) * sizeof *tmp);
+            if (!tmp) return WEBCARE_ERROR_NOMEM;
+            for (size_t k = i; k < j; k++) count[ccc_of(buf[k]) + 1]++;
+            for (size_t c = 1; c < 257; c++) count[c] += count[c - 1];
+            for (size_t k = i; k < j; k++) tmp[count[ccc_of(buf[k])]++] = buf[k];
+            memcpy(buf + i, tmp, (j - i) * sizeof *tmp);
+            free(tmp);
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* NFC of the UTF-8 bytes s[a..b) (valid UTF-8) appended to dst at *n: the
+ * canonical decomposition code point by code point, canonical_order, then
+ * utf8proc's composition (linear). */
 static int nfc_segment(const char *s, size_t a, size_t b, uint16_t *dst, size_t *n)
 {
     const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     utf8proc_int32_t stackbuf[64], *buf = stackbuf;
-    utf8proc_ssize_t cap = 64, m;
+    size_t cap = 64, m = 0, i = a;
     int rc = 0;
-    for (;;) {
-        m = utf8proc_decompose((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(b - a), buf, cap, opts);
-        if (m < 0) { rc = m == UTF8PROC_ERROR_NOMEM ? WEBCARE_ERROR_NOMEM : WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
-        if (m <= cap) break;
-        if (buf != stackbuf) free(buf);
-        buf = malloc((size_t)m * sizeof *buf);
-        if (!buf) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
-        cap = m;
+    while (i < b) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(b - i), &cp);
+        if (k <= 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+        i += (size_t)k;
+        if (cap - m < 16) { /* a canonical decomposition is at most 4 code points */
+            size_t ncap = cap * 2;
+            utf8proc_int32_t *nb = buf == stackbuf ? malloc(ncap * sizeof *nb) : realloc(buf, ncap * sizeof *nb);
+            if (!nb) { rc = WEBCARE_ERROR_NOMEM; goto cleanup; }
+            if (buf == stackbuf) memcpy(nb, stackbuf, m * sizeof *nb);
+            buf = nb;
+            cap = ncap;
+        }
+        utf8proc_ssize_t d = utf8proc_decompose_char(cp, buf + m, (utf8proc_ssize_t)(cap - m), opts, NULL);
+        if (d < 0 || (size_t)d > cap - m) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+        m += (size_t)d;
     }
-    m = utf8proc_normalize_utf32(buf, m, opts);
-    if (m < 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
-    for (utf8proc_ssize_t k = 0; k < m; k++) *n += put_u16(dst + *n, buf[k]);
+    rc = canonical_order(buf, m);
+    if (rc) goto cleanup;
+    utf8proc_ssize_t r = utf8proc_normalize_utf32(buf, (utf8proc_ssize_t)m, opts);
+    if (r < 0) { rc = WEBCARE_ERROR_INVALID_UTF8; goto cleanup; }
+    for (utf8proc_ssize_t k = 0; k < r; k++) *n += put_u16(dst + *n, buf[k]);
 cleanup:
     if (buf != stackbuf) free(buf);
     return rc;

@@ -51,8 +51,13 @@ const BLOCK_DISPLAY = new Set(['block', 'flex', 'grid', 'list-item', 'table', 'f
 
 /** Visible text of an element, like innerText but: emoji <img alt> included,
  * our own UI, `skip` selectors and hidden decoy elements left out, line
- * breaks only around boxes the page lays out as blocks. */
+ * breaks only around boxes the page lays out as blocks.
+ * Reads computed styles: callers read a whole batch of posts before writing
+ * to the DOM (content/pipeline.js), so the style is recalculated once per
+ * batch, not once per post. Cheap tests come first: a text-only element needs
+ * no style at all, a `hidden` element no style lookup. */
 export function visibleText(root, skip) {
+  if (!root.firstElementChild) return cleanText(root.textContent ?? '');
   const view = root.ownerDocument.defaultView;
   let out = '';
   const newline = () => {
@@ -71,7 +76,7 @@ export function visibleText(root, skip) {
       } else if (n.nodeType === 1) {
         const tag = n.localName;
         if (tag.startsWith('webcare-') || tag === 'script' || tag === 'style' || tag === 'template') continue;
-        if (matchesAny(n, skip)) continue;
+        if (n.hidden || matchesAny(n, skip)) continue;
         const cs = view?.getComputedStyle(n);
         if (hiddenByStyle(n, cs)) continue;
         if (tag === 'img') {

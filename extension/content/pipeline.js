@@ -20,6 +20,25 @@ const idPart = (id) => (!id ? 'noid' : id.length <= MAX_ID_LENGTH ? id : `h${has
 
 const isOurs = (node) => node.nodeType === 1 && node.localName.startsWith('webcare-');
 
+// Main-thread budget: the scan and the delivery of results run in slices of
+// about SLICE_MS and yield between them, so a page with thousands of posts
+// never sees one long task. Each scan slice reads at most SLICE_NEW new posts
+// (read phase, no DOM writes) and then writes their attributes and badges
+// (write phase): one style recalculation per slice instead of one per post.
+const SLICE_MS = 8;
+const SLICE_NEW = 24;
+// The first classify batch is small so the first posts get badges quickly;
+// later batches double up to LIMITS.maxBatch.
+const FIRST_BATCH = 16;
+const now = () => performance.now();
+
+/** Gives the page a turn: scheduler.yield() where there is one, else a task. */
+function yieldToPage() {
+  const sched = globalThis.scheduler;
+  if (typeof sched?.yield === 'function') return sched.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 // history (lib/history.js createHistory(), optional): every classified post is
 // recorded once per key and its author's persona goes on the badge;
 // trainee(): trainee mode on (badge tooltips explain the type).
@@ -37,9 +56,14 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   const cache = new Map();       // key -> {result} | {error}   (insertion order = LRU order)
   const queue = new Map();       // key -> text, waiting to be sent
   const inflight = new Set();    // keys sent, no answer yet
+  const byKey = new Map();       // key -> Set of tracked containers showing it (delivery without a full walk)
   const visible = new WeakSet();
   const stats = { scans: 0, batches: 0, sent: 0, cacheHits: 0 };
   let scanTimer = null;
+  let scanning = false;
+  let scanAgain = false;
+  let lastScan = -Infinity;
+  let batchSize = FIRST_BATCH;
   let panelTimer = null;
   let sending = false;
   let failures = 0;
@@ -53,11 +77,42 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     })
     : null;
 
-  function scheduleScan(delay = throttleMs) {
-    if (scanTimer === null && !stopped) scanTimer = setTimeout(() => {
+  /** Throttled, not debounced: the first change is scanned at once, later
+   * ones at most every throttleMs; a change during a scan runs one more. */
+  function scheduleScan(delay = null) {
+    if (stopped) return;
+    if (scanning) {
+      scanAgain = true;
+      return;
+    }
+    if (scanTimer !== null) return;
+    const wait = delay ?? Math.max(0, lastScan + throttleMs - now());
+    scanTimer = setTimeout(() => {
       scanTimer = null;
       scan();
-    }, delay);
+    }, wait);
+  }
+
+  function unlinkKey(el, rec) {
+    const set = rec.key ? byKey.get(rec.key) : null;
+    set?.delete(el);
+    if (set && !set.size) byKey.delete(rec.key);
+  }
+
+  function setKey(el, rec, key) {
+    unlinkKey(el, rec);
+    rec.key = key;
+    if (!key) return;
+    const set = byKey.get(key);
+    if (set) set.add(el);
+    else byKey.set(key, new Set([el]));
+  }
+
+  function untrack(el) {
+    tracked.delete(el);
+    io?.unobserve(el);
+    const rec = records.get(el);
+    if (rec) unlinkKey(el, rec);
   }
 
   function schedulePanel() {
@@ -119,68 +174,109 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
 
   /** Delivers an outcome to every container currently showing `key`. */
   function deliver(key, outcome) {
-    for (const el of tracked) {
+    const set = byKey.get(key);
+    if (!set) return;
+    for (const el of [...set]) {
       const rec = records.get(el);
-      if (rec?.key === key && el.isConnected) apply(el, rec, outcome);
+      if (rec?.key === key && tracked.has(el) && el.isConnected) apply(el, rec, outcome);
     }
   }
 
-  function scan() {
+  /** Read phase for one item: no DOM writes. Returns what the write phase needs, or null. */
+  function readItem(el, all) {
+    const info = reader.read(el, all);
+    if (!info.text) return null; // media-only post: nothing to classify
+    return { el, info, key: `${site}:${idPart(info.id)}:${hashText(info.text)}` };
+  }
+
+  /** Write phase for one item read by readItem. */
+  function writeItem({ el, info, key }) {
+    let rec = records.get(el);
+    if (!rec) {
+      rec = { key: null, badge: null };
+      records.set(el, rec);
+    }
+    if (!tracked.has(el)) {
+      tracked.add(el);
+      io?.observe(el);
+      setKey(el, rec, rec.key); // back in the index after being untracked
+    }
+    rec.info = info;
+    if (rec.key === key) {
+      if (rec.badge) placeBadge(el, rec); // re-attach if the site re-rendered it away
+      return;
+    }
+    // New post, or a recycled container now showing another post.
+    setKey(el, rec, key);
+    Object.assign(rec, { id: info.id, text: info.text, author: info.author, result: null, error: null });
+    el.setAttribute(ATTR.key, key);
+    const hit = cache.get(key);
+    if (hit) {
+      stats.cacheHits++;
+      apply(el, rec, hit);
+      return;
+    }
+    el.removeAttribute(ATTR.type);
+    el.removeAttribute(ATTR.priority);
+    el.removeAttribute(ATTR.error);
+    el.setAttribute(ATTR.state, 'pending');
+    rec.badge ??= new Badge();
+    placeBadge(el, rec);
+    if (!inflight.has(key)) queue.set(key, info.text);
+  }
+
+  /** One pass over the page's mentions, in slices (read phase, then write phase, then yield). */
+  async function scan() {
     if (stopped) return;
+    if (scanning) {
+      scanAgain = true;
+      return;
+    }
+    scanning = true;
+    lastScan = now();
     stats.scans++;
-    reader.refresh();
-    const items = reader.items();
-    const all = new Set(items.map((i) => i.el));
-    for (const { el } of items) {
-      const info = reader.read(el, all);
-      if (!info.text) continue; // media-only post: nothing to classify
-      const key = `${site}:${idPart(info.id)}:${hashText(info.text)}`;
-      let rec = records.get(el);
-      if (!rec) {
-        rec = { key: null, badge: null };
-        records.set(el, rec);
+    try {
+      reader.refresh();
+      const items = reader.items();
+      const all = new Set(items.map((i) => i.el));
+      let i = 0;
+      while (i < items.length && !stopped) {
+        const t0 = now();
+        const batch = [];
+        let fresh = 0;
+        // Read phase: only reads, so the style is computed once for the slice.
+        for (; i < items.length && fresh < SLICE_NEW && (batch.length === 0 || now() - t0 < SLICE_MS / 2); i++) {
+          const { el } = items[i];
+          if (!el.isConnected) continue;
+          const item = readItem(el, all);
+          if (!item) continue;
+          batch.push(item);
+          if (records.get(el)?.key !== item.key) fresh++;
+        }
+        // Write phase.
+        for (const item of batch) writeItem(item);
+        if (queue.size) flush();
+        if (i < items.length) await yieldToPage();
       }
-      if (!tracked.has(el)) {
-        tracked.add(el);
-        io?.observe(el);
-      }
-      rec.info = info;
-      if (rec.key === key) {
-        if (rec.badge) placeBadge(el, rec); // re-attach if the site re-rendered it away
-        continue;
-      }
-      // New post, or a recycled container now showing another post.
-      Object.assign(rec, { key, id: info.id, text: info.text, author: info.author, result: null, error: null });
-      el.setAttribute(ATTR.key, key);
-      const hit = cache.get(key);
-      if (hit) {
-        stats.cacheHits++;
-        apply(el, rec, hit);
-        continue;
-      }
-      el.removeAttribute(ATTR.type);
-      el.removeAttribute(ATTR.priority);
-      el.removeAttribute(ATTR.error);
-      el.setAttribute(ATTR.state, 'pending');
-      rec.badge ??= new Badge();
-      placeBadge(el, rec);
-      if (!inflight.has(key)) queue.set(key, info.text);
-    }
-    for (const el of tracked) {
-      if (!el.isConnected) {
-        tracked.delete(el);
-        io?.unobserve(el);
+      for (const el of tracked) if (!el.isConnected) untrack(el);
+      schedulePanel();
+      flush();
+    } finally {
+      scanning = false;
+      lastScan = now();
+      if (scanAgain && !stopped) {
+        scanAgain = false;
+        scheduleScan();
       }
     }
-    schedulePanel();
-    flush();
   }
 
   function nextBatch() {
     const isVisibleKey = new Set();
     for (const el of tracked) if (visible.has(el)) isVisibleKey.add(records.get(el)?.key);
     const keys = [...queue.keys()].sort((a, b) => isVisibleKey.has(b) - isVisibleKey.has(a))
-      .slice(0, LIMITS.maxBatch);
+      .slice(0, batchSize);
+    batchSize = Math.min(LIMITS.maxBatch, batchSize * 2);
     return keys.map((key) => {
       const text = queue.get(key).slice(0, LIMITS.maxTextLength);
       queue.delete(key);
@@ -222,12 +318,20 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     }
     failures = 0;
     panel?.setStatus(null);
-    for (const r of resp.results) {
-      const outcome = r.error ? { error: r.error } : { result: r.result };
-      remember(r.key, outcome);
-      deliver(r.key, outcome);
-    }
+    for (const r of resp.results) remember(r.key, r.error ? { error: r.error } : { result: r.result });
+    // The next batch goes to the worker while this one is put on the page.
     if (queue.size) flush();
+    else batchSize = FIRST_BATCH;
+    let t0 = now();
+    for (const r of resp.results) {
+      if (stopped) return;
+      if (now() - t0 > SLICE_MS) {
+        await yieldToPage();
+        t0 = now();
+        if (stopped) return;
+      }
+      deliver(r.key, r.error ? { error: r.error } : { result: r.result });
+    }
   }
 
   function updatePanel() {
@@ -299,7 +403,12 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     /** After SPA navigation: the dialect may differ, the list was replaced. */
     navigated() {
       reader.refresh();
-      scheduleScan(0);
+      if (scanning) scanAgain = true;
+      else {
+        clearTimeout(scanTimer);
+        scanTimer = null;
+        scheduleScan(0);
+      }
     },
     stop() {
       stopped = true;

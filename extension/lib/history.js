@@ -154,20 +154,37 @@ export async function clearHistory() {
 export function createHistory({ retentionDays = () => 90, now = () => Date.now(), flushMs = 400 } = {}) {
   let mentions = [];
   const known = new Set();
+  // authorKey(site, author) -> that author's mentions, oldest first (same
+  // order as `mentions`): persona lookups cost O(that author's mentions), not
+  // O(whole history), so badging n posts is linear, not quadratic.
+  const byAuthor = new Map();
   const pendingMentions = [];
   const pendingChecks = [];
   let timer = null;
   let loaded = null;
 
+  function indexMention(m) {
+    const k = authorKey(m.site, m.author);
+    if (!k) return;
+    const list = byAuthor.get(k);
+    if (list) list.push(m);
+    else byAuthor.set(k, [m]);
+  }
+
   function index(list) {
     mentions = list;
     known.clear();
-    for (const m of list) known.add(m.key);
+    byAuthor.clear();
+    for (const m of list) {
+      known.add(m.key);
+      indexMention(m);
+    }
   }
 
   function load() {
     loaded ??= readAll().then(({ mentions: list }) => {
-      const extra = pendingMentions.filter((m) => !list.some((x) => x.key === m.key));
+      const stored = new Set(list.map((x) => x.key));
+      const extra = pendingMentions.filter((m) => !stored.has(m.key));
       index(pruneMentions([...list, ...extra], { now: now(), retentionDays: retentionDays() }));
     });
     return loaded;
@@ -200,7 +217,8 @@ export function createHistory({ retentionDays = () => 90, now = () => Date.now()
 
   /** The author's history view: {persona, count, earlier:[{ts,type,site}]} (earlier = newest first). */
   function view(site, author, key) {
-    const all = mentionsOf(mentions, site, author);
+    const k = authorKey(site, author);
+    const all = k ? (byAuthor.get(k) ?? []).filter((m) => m.site === site) : [];
     const idx = all.findIndex((m) => m.key === key);
     const upto = idx >= 0 ? all.slice(0, idx + 1) : all;
     const earlier = upto.filter((m) => m.key !== key).reverse();
@@ -221,6 +239,7 @@ export function createHistory({ retentionDays = () => 90, now = () => Date.now()
       if (!known.has(m.key)) {
         known.add(m.key);
         mentions.push(m);
+        indexMention(m);
         pendingMentions.push(m);
         schedule();
       }

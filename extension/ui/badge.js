@@ -26,6 +26,33 @@ const SITE_LABEL = { x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn' };
 let nextId = 0;
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
+// One constructed stylesheet per document, adopted by every badge's shadow
+// root (no <style> to parse per badge); null where constructable sheets are
+// missing, then each badge gets a <style>.
+const sheets = new WeakMap();
+function badgeSheet(doc) {
+  if (sheets.has(doc)) return sheets.get(doc);
+  let sheet = null;
+  try {
+    const Ctor = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    sheet = new Ctor();
+    sheet.replaceSync(BADGE_CSS);
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
+
+// Type icons are built once per type and cloned (labels.js typeIcon builds
+// the SVG element by element).
+const icons = new Map();
+function icon(type) {
+  let svg = icons.get(type);
+  if (!svg) icons.set(type, (svg = typeIcon(type)));
+  return svg.cloneNode(true);
+}
+
 function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
@@ -56,7 +83,17 @@ export class Badge {
     this.tip = h('div', { class: 'tip', id: tipId, role: 'tooltip' });
     if (supportsPopover) this.tip.setAttribute('popover', 'manual');
     this.wrap.append(this.chip, this.tip);
-    this.root.append(h('style', { text: BADGE_CSS }), this.wrap);
+    const sheet = badgeSheet(this.host.ownerDocument);
+    let adopted = false;
+    if (sheet) {
+      try {
+        this.root.adoptedStyleSheets = [sheet];
+        adopted = true;
+      } catch {
+        /* fall back to a <style> below */
+      }
+    }
+    this.root.append(...(adopted ? [] : [h('style', { text: BADGE_CSS })]), this.wrap);
     this.chip.append(h('span', { class: 'label', text: '…' }));
     this.chip.setAttribute('aria-label', 'Webcare Lens: analyseren…');
 
@@ -96,7 +133,7 @@ export class Badge {
     const persona = !error && history?.persona ? PERSONAS[history.persona] : null;
     if (persona) this.host.setAttribute('data-persona', history.persona);
     else this.host.removeAttribute('data-persona');
-    this.chip.replaceChildren(...[typeIcon(type), h('span', { class: 'label', text: info.label }),
+    this.chip.replaceChildren(...[icon(type), h('span', { class: 'label', text: info.label }),
                               priority === null ? null : h('span', { class: 'prio', text: String(priority) }),
                               persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null,
                               !error && customer?.lists?.length ? h('span', { class: 'lists', text: customer.lists[0].name }) : null]
@@ -131,7 +168,7 @@ export class Badge {
     if (items.length) {
       box.append(h('ol', { class: 'timeline', 'aria-label': 'Tijdlijn van deze klant' }, ...items.map((e) => h('li', {
         'data-kind': e.kind, 'data-site': e.site, 'data-type': e.kind === 'mention' ? e.type : null },
-      e.kind === 'mention' ? typeIcon(e.type) : null,
+      e.kind === 'mention' ? icon(e.type) : null,
       h('span', { class: 'lbl', text: e.kind === 'mention' ? typeInfo(e.type).label : (e.promise && !e.promise.done ? 'Ons antwoord · belofte' : 'Ons antwoord') }),
       h('span', { class: 'site', text: SITE_LABEL[e.site] ?? e.site }),
       h('span', { class: 'when', text: fmt(e.ts) })))));
@@ -154,14 +191,14 @@ export class Badge {
     const earlier = (history.earlier ?? []).slice(0, 5);
     if (earlier.length) {
       box.append(h('ol', { class: 'earlier', 'aria-label': 'Eerdere berichten' }, ...earlier.map((m) => h('li', { 'data-type': m.type },
-        typeIcon(m.type), h('span', { class: 'lbl', text: typeInfo(m.type).label }),
+        icon(m.type), h('span', { class: 'lbl', text: typeInfo(m.type).label }),
         h('span', { class: 'when', text: DATE ? DATE.format(new Date(m.ts)) : new Date(m.ts).toISOString().slice(0, 10) })))));
     }
     this.tip.append(box);
   }
 
   renderTip({ result, text, error, info, priority }) {
-    const title = h('h3', {}, typeIcon(this.type), h('span', { text: info.long }));
+    const title = h('h3', {}, icon(this.type), h('span', { text: info.long }));
     if (error) {
       this.tip.replaceChildren(title, h('p', { class: 'meta', text: error.message }),
                                h('p', { class: 'none', text: 'De analyse wordt opnieuw geprobeerd.' }));

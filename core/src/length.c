@@ -374,29 +374,38 @@ static int url_exec(const u16text *t, size_t from, runmemo *m, urlmatch *um)
 
 /* validAsciiDomain = (?:(?:L+)\.)+(?:TLD) at p in t[..lim): the end or 0.
  * Each (L+\.) iteration is unique (L excludes '.'), so the engine tries the
- * TLD after k = n .. 1 labels. */
-static size_t ascii_domain_at(const u16text *t, size_t p, size_t lim)
+ * TLD after k = n .. 1 labels: the answer is the TLD at the last label
+ * boundary of the chain that has one. The chain from a later position of the
+ * same chain is its tail, so callers that try every p in turn share one walk
+ * per chain through an asciimemo (the same answers, linear instead of
+ * quadratic in the number of labels). */
+typedef struct asciimemo {
+    size_t lo, hi;     /* the chain walked from lo covers [lo, hi) */
+    size_t ystar, end; /* its last boundary with a TLD and that TLD's end (end 0: none) */
+} asciimemo;
+
+static size_t ascii_domain_at(const u16text *t, size_t p, size_t lim, asciimemo *am)
 {
-    size_t y = p, nlab = 0;
-    for (;;) {
-        size_t r = y;
-        while (r < lim && cls(t->u[r], WC_XC_ALBL)) r++;
-        if (r == y || r >= lim || t->u[r] != '.') break;
-        y = r + 1;
-        nlab++;
+    if (!(p >= am->lo && p < am->hi)) {
+        size_t y = p, r;
+        am->lo = p;
+        am->end = 0;
+        for (;;) {
+            r = y;
+            while (r < lim && cls(t->u[r], WC_XC_ALBL)) r++;
+            if (r == y || r >= lim || t->u[r] != '.') break;
+            y = r + 1;
+            size_t e = tld_at(t, y, lim);
+            if (e) {
+                am->ystar = y;
+                am->end = e;
+            }
+        }
+        am->hi = r > p ? r : p + 1;
     }
-    if (!nlab) return 0;
-    /* y is after the n-th label; walk back over label starts */
-    size_t next = y;
-    for (size_t k = nlab; k >= 1; k--) {
-        size_t e = tld_at(t, next, lim);
-        if (e) return e;
-        if (k == 1) break;
-        size_t j = next - 1; /* the '.' ending label k */
-        while (j > p && t->u[j - 1] != '.') j--;
-        next = j;
-    }
-    return 0;
+    /* p must start a label whose '.' is at or before the last TLD boundary's */
+    if (!am->end || p + 1 >= am->ystar || !cls(t->u[p], WC_XC_ALBL)) return 0;
+    return am->end;
 }
 
 /* ---- punycode length (node's punycode.toASCII, as idna.toAscii uses it) --- */
@@ -488,7 +497,8 @@ static int url_valid(const u16text *t, const urlmatch *um)
     if (d1 - d0 >= 4 && t->u[d0] == 'x' && t->u[d0 + 1] == 'n' && t->u[d0 + 2] == '-' &&
         t->u[d0 + 3] == '-') {
         int any = 0;
-        for (size_t p = d0; p < d1 && !any; p++) any = ascii_domain_at(t, p, d1) != 0;
+        asciimemo am = {0, 0, 0, 0};
+        for (size_t p = d0; p < d1 && !any; p++) any = ascii_domain_at(t, p, d1, &am) != 0;
         if (!any) return 0;
     }
     /* labels split on '.', each through punycode.toASCII (which splits again
@@ -584,8 +594,9 @@ static int extract_urls(const u16text *t, entlist *out)
             }
             size_t d0 = um.dom, d1 = um.dom_end, ascii_end = 0;
             size_t last = SIZE_MAX;
+            asciimemo am = {0, 0, 0, 0};
             for (size_t p = d0; p < d1;) {
-                size_t e = ascii_domain_at(t, p, d1);
+                size_t e = ascii_domain_at(t, p, d1, &am);
                 if (!e) { p++; continue; }
                 size_t at = index_of(t, p, e - p, d0 + ascii_end, d1);
                 if (at == SIZE_MAX) at = p; /* cannot happen: the match itself is there */

@@ -30,6 +30,8 @@ const SLICE_NEW = 24;
 // The first classify batch is small so the first posts get badges quickly;
 // later batches double up to LIMITS.maxBatch.
 const FIRST_BATCH = 16;
+const PANEL_BUSY_MS = 600;
+const PANEL_BIG = 150; // tracked posts from which the panel redraw is worth deferring
 const now = () => performance.now();
 
 /** Gives the page a turn: scheduler.yield() where there is one, else a task. */
@@ -64,6 +66,8 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   let scanAgain = false;
   let lastScan = -Infinity;
   let batchSize = FIRST_BATCH;
+  let refreshing = null;         // the running customer redraw (a promise)
+  let refreshAgain = false;
   let panelTimer = null;
   let sending = false;
   let failures = 0;
@@ -115,11 +119,15 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     if (rec) unlinkKey(el, rec);
   }
 
+  // The panel redraws its whole list: on a page with many posts, while they
+  // are still being scanned, classified or redrawn, it is updated at most
+  // every PANEL_BUSY_MS.
   function schedulePanel() {
+    const busy = tracked.size > PANEL_BIG && (scanning || sending || queue.size > 0 || refreshing !== null);
     if (panel && panelTimer === null && !stopped) panelTimer = setTimeout(() => {
       panelTimer = null;
       updatePanel();
-    }, 50);
+    }, busy ? PANEL_BUSY_MS : 50);
   }
 
   function remember(key, value) {
@@ -373,6 +381,35 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     }
   });
 
+  function redrawOne(el) {
+    const rec = records.get(el);
+    if (!rec?.result || !rec.badge || !el.isConnected) return;
+    const hist = history ? history.view(site, rec.author, rec.key) : null;
+    const cust = customers?.view(site, rec.author, rec.key, { type: rec.result.type, text: rec.text,
+                                                              profanity: rec.result.profanity === true }) ?? null;
+    rec.badge.update({ result: rec.result, text: rec.text, error: null, history: hist?.count ? hist : null,
+                       trainee: trainee(), customer: cust });
+  }
+
+  async function redrawCustomers() {
+    await null; // callers get control back before the first slice
+    do {
+      refreshAgain = false;
+      const els = [...tracked].sort((a, b) => visible.has(b) - visible.has(a));
+      let t0 = now();
+      for (const el of els) {
+        if (stopped) return;
+        if (now() - t0 > SLICE_MS) {
+          await yieldToPage();
+          t0 = now();
+        }
+        if (tracked.has(el)) redrawOne(el);
+      }
+      panel && (panel.signature = null);
+      schedulePanel();
+    } while (refreshAgain && !stopped);
+  }
+
   let rescanTimer = null;
   return {
     reader,
@@ -386,19 +423,16 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       }, rescanMs);
       scan();
     },
-    /** Customer data changed elsewhere (links, lists, erasure): redraw badges and panel from memory. */
+    /** Customer data changed elsewhere (links, lists, erasure): redraw badges and panel from memory.
+     * Coalesced and sliced: visible badges first, a change during a redraw runs one more pass. */
     refreshCustomers() {
-      for (const el of tracked) {
-        const rec = records.get(el);
-        if (!rec?.result || !rec.badge || !el.isConnected) continue;
-        const hist = history ? history.view(site, rec.author, rec.key) : null;
-        const cust = customers?.view(site, rec.author, rec.key, { type: rec.result.type, text: rec.text,
-                                                                  profanity: rec.result.profanity === true }) ?? null;
-        rec.badge.update({ result: rec.result, text: rec.text, error: null, history: hist?.count ? hist : null,
-                           trainee: trainee(), customer: cust });
+      if (refreshing) {
+        refreshAgain = true;
+        return;
       }
-      panel && (panel.signature = null);
-      schedulePanel();
+      refreshing = redrawCustomers().finally(() => {
+        refreshing = null;
+      });
     },
     /** After SPA navigation: the dialect may differ, the list was replaced. */
     navigated() {

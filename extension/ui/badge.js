@@ -120,6 +120,15 @@ export class Badge {
   /** result: the engine's classify result; text: the classified text;
    * history: {persona, count, earlier[]} from lib/history.js or null; trainee: bool. */
   update({ result, text, error, history = null, trainee = false, customer = null }) {
+    // The same data again (a rescan, a customer refresh after our own write): nothing to redraw.
+    let sig = null;
+    try {
+      sig = JSON.stringify([result, text, error, history, trainee, customer]);
+    } catch {
+      sig = null;
+    }
+    if (sig !== null && sig === this.sig) return;
+    this.sig = sig;
     const type = error ? 'error' : result.type;
     const info = typeInfo(type);
     const priority = error ? null : Math.round(result.priority ?? 0);

@@ -200,13 +200,16 @@ test('a 2 000-post X timeline stays responsive while the extension badges what i
   assert.ok(probe.maxGap < RESPONSIVE_MS, `longest frame gap ${probe.maxGap} ms`);
 });
 
-// Known gap (issue 10 report): with all 2 000 posts in the DOM at once the
-// first scan builds 2 000 badges (shadow roots, SVG icons, persona lookups
-// that are linear per post) in one task of ~0.5–1.2 s on a 2-core machine.
-// Kept as a todo so the measurement runs and is printed, without failing
-// `make test`, until the pipeline badges in slices.
+// Issue 10 follow-up: with all 2 000 posts in the DOM at once the pipeline
+// now scans, classifies and badges in slices (read phase, write phase,
+// yield), persona lookups are indexed by author and the panel redraws at most
+// every 600 ms while work is pending. The probe starts before the posts are
+// inserted (the first scan starts at once: throttle, not debounce), so it
+// also sees the page's own insertion and first layout. Still a todo: on a
+// loaded 2-core machine one run measured longest task 456 ms but a frame gap
+// of 667 ms; the panel (ui/panel.js) still rebuilds all 2 000 rows per update.
 test('a page with 2 000 posts in the DOM at once is badged without freezing the page', {
-  todo: 'first scan of 2 000 in-DOM posts is one long task (badge DOM + linear persona lookups)',
+  todo: 'frame gap can exceed 500 ms: the panel rebuilds every row at once (ui/panel.js)',
 }, async () => {
   const raw = await browser.context.newPage();
   const rawErrors = [];
@@ -216,6 +219,7 @@ test('a page with 2 000 posts in the DOM at once is badged without freezing the 
   await raw.route('https://x.com/many', (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
   await raw.goto('https://x.com/many');
   await raw.waitForFunction(() => document.documentElement.hasAttribute('data-webcare-lens'));
+  await raw.evaluate(PROBE);
   await raw.evaluate((list) => {
     const tl = document.getElementById('timeline');
     list.forEach((p, i) => {
@@ -237,7 +241,6 @@ test('a page with 2 000 posts in the DOM at once is badged without freezing the 
       tl.append(cell);
     });
   }, generated(2000));
-  await raw.evaluate(PROBE);
   await raw.waitForFunction(() => document.querySelectorAll('[data-webcare-state="done"]').length === 2000, null,
                             { timeout: 60000, polling: 250 });
   // Scroll to the end and back: badges and panel follow.

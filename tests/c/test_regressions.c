@@ -2,6 +2,7 @@
  * named finding_<what>. Each failed before its fix; see tests/fuzz/README.md. */
 #include "check.h"
 #include "internal.h"
+#include "length.h"
 #include "text.h"
 
 /* Sends `len` raw bytes; returns the parsed answer and checks that the raw
@@ -185,6 +186,83 @@ static void finding_nfc_reorder_quadratic(void)
     free(nfc);
 }
 
+/* The X weighted length of `unit` repeated `times` times, after `pre`. */
+static size_t x_len_of(const char *pre, const char *unit, size_t times, const char *post)
+{
+    size_t n, pl = strlen(pre), ql = strlen(post);
+    char *body = repeat(unit, times, &n);
+    char *s = malloc(pl + n + ql + 1);
+    size_t used = SIZE_MAX;
+    if (body && s) {
+        memcpy(s, pre, pl);
+        memcpy(s + pl, body, n);
+        memcpy(s + pl + n, post, ql + 1);
+        CHECK_EQ_INT(wc_x_weighted_length(s, pl + n + ql, &used), 0);
+    }
+    free(body);
+    free(s);
+    return used;
+}
+
+/* "a.b.a.b…" (also "www.a.", "1.a."): the X length's URL scan walked the
+ * whole label chain again from every start position (url_exec -> url_body ->
+ * domain_at): 50 kB took 19-34 s, so 200 kB took minutes. Answers per start
+ * are now memoised on long chains. The xn-- check and the protocol-less split
+ * (ascii_domain_at tried at every position) had the same shape. Expected
+ * values are twitter-text's parseTweet(text).weightedLength. */
+static void finding_x_length_label_chain_quadratic(void)
+{
+    CHECK_EQ_INT(x_len_of("", "a.b.", 50000, ""), 200000);
+    CHECK_EQ_INT(x_len_of("", "www.a.", 30000, ""), 180000);
+    CHECK_EQ_INT(x_len_of("", "1.a.", 50000, ""), 200000);
+    CHECK_EQ_INT(x_len_of("xn--a.", "b.", 50000, "\xd0\xb4.com"), 100011);
+    CHECK_EQ_INT(x_len_of("http://xn--a.", "b.", 50000, "\xd0\xb4.com"), 100018);
+    /* twitter-text's small cases agree (chains past the memo threshold) */
+    CHECK_EQ_INT(x_len_of("", "a.b.", 1000, ""), 4000);
+    CHECK_EQ_INT(x_len_of("", "www.a.", 1000, ""), 6000);
+    CHECK_EQ_INT(x_len_of("", "a.", 40, "nl"), 23);
+    CHECK_EQ_INT(x_len_of("", "a.b.", 20, "a_b.c.nl x"), 107);
+    CHECK_EQ_INT(x_len_of("https://", "a.", 40, "nl/x"), 23);
+    CHECK_EQ_INT(x_len_of("xn--a.", "b.", 500, "\xd0\xb4.com"), 1011);
+    CHECK_EQ_INT(x_len_of("xn--a.", "b.", 500, "com"), 23);
+    /* through the API: length and lint (which measures the X length) */
+    size_t n;
+    char *s = repeat("a.b.", 25000, &n);
+    cJSON *r = call_op("length", s);
+    CHECK_EQ_INT(cJSON_GetObjectItem(result_of(r), "used")->valueint, 100000);
+    cJSON_Delete(r);
+    free(s);
+    s = repeat("a.b.", 2500, &n); /* the linter's own matching is slower per unit */
+    r = call_op("lint", s);
+    CHECK_EQ_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(result_of(r), "length"), "used")->valueint, 10000);
+    cJSON_Delete(r);
+    free(s);
+}
+
+/* "a" + (U+0301 U+0316) x 50,000: the X length's own NFC reordered marks with
+ * utf8proc's swap sort, quadratic (100 kB > 10 s in WASM). The canonical
+ * ordering is now linear and still exact (twitter-text uses full NFC). */
+static void finding_x_length_nfc_marks_quadratic(void)
+{
+    CHECK_EQ_INT(x_len_of("a", "\xcc\x81\xcc\x96", 50000, ""), 100000);
+    /* U+0F73 has class 0 but decomposes to two non-starters */
+    CHECK_EQ_INT(x_len_of("", "\xe0\xbd\xb3", 60000, ""), 120000);
+    CHECK_EQ_INT(x_len_of("a", "\xcc\x81\xcc\x96", 500, ""), 1000);
+    CHECK_EQ_INT(x_len_of("", "\xe0\xbd\xb3", 500, ""), 1000);
+    /* reordered, then composed: a + U+0316 U+0301 -> U+00E1 U+0316 */
+    CHECK_EQ_INT(x_len_of("a", "\xcc\x96\xcc\x81", 1, ""), 2);
+    size_t n;
+    char *marks = repeat("\xcc\x81\xcc\x96", 40000, &n);
+    char *s = malloc(n + 2);
+    s[0] = 'a';
+    memcpy(s + 1, marks, n + 1);
+    cJSON *r = call_op("lint", s);
+    CHECK(result_of(r) != NULL);
+    cJSON_Delete(r);
+    free(s);
+    free(marks);
+}
+
 int main(void)
 {
     RUN(finding_echoed_strings_not_utf8);
@@ -192,5 +270,7 @@ int main(void)
     RUN(finding_trailing_text_ignored);
     RUN(finding_link_scan_quadratic);
     RUN(finding_nfc_reorder_quadratic);
+    RUN(finding_x_length_label_chain_quadratic);
+    RUN(finding_x_length_nfc_marks_quadratic);
     return check_summary("regressions");
 }

@@ -880,6 +880,7 @@ static void path_str(const jpath *p, char *buf, size_t cap)
         if (r < 0) break;
         w += (size_t)r;
     }
+    buf[wc_clip_utf8(buf, (int)cap)] = 0; /* snprintf may have cut a long key mid-character */
 }
 
 static int bad(loadctx *c, const char *what)
@@ -913,7 +914,8 @@ static int word_key(loadctx *c, const char *w, size_t n, char *out, size_t cap)
     wc_text_free(&t);
     if (!ok) {
         char msg[120];
-        snprintf(msg, sizeof msg, "\"%.*s\" is not one word (use spaces between words)", (int)(n > 40 ? 40 : n), w);
+        snprintf(msg, sizeof msg, "\"%.*s\" is not one word (use spaces between words)",
+                 wc_clip_utf8(w, n > 40 ? 40 : (int)n), w);
         return bad(c, msg);
     }
     return 0;
@@ -1128,8 +1130,9 @@ static int compile_rule(loadctx *c, const cJSON *o, const cJSON *all, int index)
         if (!known) {
             push_key(c, it->string);
             char msg[256];
-            snprintf(msg, sizeof msg, "unknown field \"%.40s\" (fields: id, severity, check, message, why, "
-                     "suggest, patterns, unless, unless_scope, typos, spelling, fires, passes)", it->string);
+            snprintf(msg, sizeof msg, "unknown field \"%.*s\" (fields: id, severity, check, message, why, "
+                     "suggest, patterns, unless, unless_scope, typos, spelling, fires, passes)",
+                     wc_clip_utf8(it->string, 40), it->string);
             rc = bad(c, msg);
             pop(c);
             return rc;
@@ -1268,6 +1271,15 @@ int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
         int line, col;
         wc_line_col(json, len, at, &line, &col);
         return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: not valid JSON", line, col);
+    }
+    size_t tail = end ? (size_t)(end - json) : len; /* text after the pack object is an error */
+    while (tail < len && (json[tail] == ' ' || json[tail] == '\t' || json[tail] == '\n' || json[tail] == '\r')) tail++;
+    if (tail < len) {
+        int line, col;
+        wc_line_col(json, len, tail, &line, &col);
+        cJSON_Delete(root);
+        return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)tail, "line %d, column %d: unexpected text after the pack",
+                       line, col);
     }
     c.b = calloc(1, sizeof *c.b);
     p = calloc(1, sizeof *p);

@@ -263,6 +263,67 @@ static void finding_x_length_nfc_marks_quadratic(void)
     free(marks);
 }
 
+/* check-pack with the pack text `pack` (built with cJSON so it is escaped). */
+static cJSON *check_pack(const char *pack)
+{
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddStringToObject(req, "op", "check-pack");
+    cJSON_AddStringToObject(req, "pack", pack);
+    char *json = cJSON_PrintUnformatted(req);
+    cJSON *r = json ? call_str(json) : NULL; /* call_str checks the answer is UTF-8 */
+    free(json);
+    cJSON_Delete(req);
+    return r;
+}
+
+/* Bad-pack messages cut a pattern word or an unknown field name at 40 bytes,
+ * which could split a character: the answer was invalid UTF-8 (fuzz_pack).
+ * The cut now falls on a character boundary (wc_clip_utf8). */
+static void finding_pack_error_cut_utf8(void)
+{
+    /* emoji + 30 letters + ZWJ + U+2640 U+FE0F: byte 40 falls inside U+FE0F */
+    cJSON *r = check_pack("{\"rules\":[{\"id\":\"emoji\",\"patterns\":[\"\xf0\x9f\x98\x82\",\"\xf0\x9f\xa4\xa6"
+                          "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmm\xe2\x80\x8d\xe2\x99\x80\xef\xb8\x8f {2} \xf0\x9f\x99\x84\"],"
+                          "\"message\":\"Geen lachende emoji bij boze klanten.\"}]}");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    const cJSON *msg = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "message");
+    CHECK(cJSON_IsString(msg) && strstr(msg->valuestring, "is not one word") != NULL);
+    cJSON_Delete(r);
+    /* an unknown field of 14 euro signs (42 bytes) */
+    r = check_pack("{\"rules\":[{\"id\":\"x\",\"\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+                   "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+                   "\xe2\x82\xac\xe2\x82\xac\":1}]}");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    msg = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "message");
+    CHECK(cJSON_IsString(msg) && strstr(msg->valuestring, "unknown field") != NULL);
+    cJSON_Delete(r);
+    /* a long multi-byte key in the error path (cut at the path's 96 bytes) */
+    char pack[400];
+    size_t o = (size_t)snprintf(pack, sizeof pack, "{\"");
+    for (int i = 0; i < 40; i++) o += (size_t)snprintf(pack + o, sizeof pack - o, "\xe2\x82\xac");
+    snprintf(pack + o, sizeof pack - o, "\":1}");
+    r = check_pack(pack);
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    cJSON_Delete(r);
+}
+
+/* The pack loader ignored text after the pack object ("{…} x" loaded the
+ * first object); it is now bad-pack at the first byte of that text. */
+static void finding_pack_trailing_text(void)
+{
+    cJSON *r = check_pack("{\"rules\":[]} x");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    CHECK_EQ_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "at")->valueint, 13);
+    cJSON_Delete(r);
+    r = check_pack("{\"rules\":[]}{}");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    CHECK_EQ_INT(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "at")->valueint, 12);
+    cJSON_Delete(r);
+    r = check_pack("{\"rules\":[]} \r\n\t");
+    CHECK(result_of(r) != NULL);
+    cJSON_Delete(r);
+}
+
 int main(void)
 {
     RUN(finding_echoed_strings_not_utf8);
@@ -272,5 +333,7 @@ int main(void)
     RUN(finding_nfc_reorder_quadratic);
     RUN(finding_x_length_label_chain_quadratic);
     RUN(finding_x_length_nfc_marks_quadratic);
+    RUN(finding_pack_error_cut_utf8);
+    RUN(finding_pack_trailing_text);
     return check_summary("regressions");
 }

@@ -228,9 +228,12 @@ static void check_empathy(lint_ctx *c, const wc_pack *p, const wc_rule *r)
     size_t lo = d->sent[k], hi = d->sent[k + 1];
     if (words < 3 && k + 1 < d->n_sent) hi = d->sent[k + 2]; /* "De Wit,\n" then the content */
     if (!wc_list_any(p, ack, d, lo, hi, r->typos)) {
-        size_t last = hi;
-        while (last > lo + 1 && (tok_is(d, last - 1, WC_TOK_BREAK))) last--;
-        add(c, p, r, u16_at_tok(d, lo), u16_end_tok(d, last), NULL);
+        /* the suggestion adds an opener: an insertion where the content
+         * starts (after the address), never a replacement of the sentence */
+        size_t at = c->addr_end > lo && c->addr_end < hi ? c->addr_end : lo;
+        while (at < hi && tok_is(d, at, WC_TOK_BREAK)) at++;
+        uint32_t u = u16_at_tok(d, at);
+        add(c, p, r, u, u, NULL);
     }
 }
 
@@ -242,12 +245,50 @@ static void check_answer(lint_ctx *c, const wc_pack *p, const wc_rule *r)
     if (c->mtype == WC_QUESTION && !c->informed && !c->solved) add(c, p, r, 0, 0, NULL);
 }
 
+static int is_title_word(const wc_doc *d, size_t i)
+{
+    return tok_is(d, i, WC_TOK_WORD) && (d->t.tok[i].flags & WC_TF_TITLE);
+}
+
+/* The first token of a trailing sign-off ("^Sanne", "- Sanne", a last line
+ * "Sanne" or "Groet, Sanne" / "Groetjes,\nSanne"), or n when there is none. */
+static size_t signature_start(const lint_ctx *c)
+{
+    const wc_doc *d = c->d;
+    size_t n = d->t.n, e = n;
+    while (e > 0 && tok_is(d, e - 1, WC_TOK_BREAK)) e--;
+    size_t w = e; /* up to three Title-case words at the end */
+    while (w > 0 && e - w < 3 && is_title_word(d, w - 1)) w--;
+    if (w == e) return n;
+    if (w > 0 && (tok_text_is(d, w - 1, "^") || tok_text_is(d, w - 1, "-") || tok_text_is(d, w - 1, "/")))
+        return w - 1;
+    if (w > 0 && tok_text_is(d, w - 1, ",")) { /* "Groet, Sanne" on one line */
+        size_t g = w - 1;
+        while (g > 0 && e - g < 8 && tok_is(d, g - 1, WC_TOK_WORD)) g--;
+        if (g < w - 1 && (g == 0 || tok_is(d, g - 1, WC_TOK_BREAK))) return g;
+        return n;
+    }
+    if (w == 0 || !tok_is(d, w - 1, WC_TOK_BREAK)) return n;
+    /* a line of its own; a greeting line ending in "," just before it belongs to it */
+    size_t b = w - 1;
+    while (b > 0 && tok_is(d, b - 1, WC_TOK_BREAK)) b--;
+    if (b > 0 && tok_text_is(d, b - 1, ",")) {
+        size_t g = b - 1;
+        while (g > 0 && b - g < 6 && tok_is(d, g - 1, WC_TOK_WORD)) g--;
+        if (g < b - 1 && (g == 0 || tok_is(d, g - 1, WC_TOK_BREAK))) return g;
+    }
+    return w;
+}
+
 static void check_follow_up(lint_ctx *c, const wc_pack *p, const wc_rule *r)
 {
     const wc_doc *d = c->d;
     c->asked = wc_list_any(p, wc_rule_list(p, r, "ask"), d, 0, d->t.n, r->typos);
     if (c->mtype == WC_NEUTRAL && !c->asked) {
-        uint32_t at = (uint32_t)d->t.u16_len;
+        /* the question goes after the last sentence, before a sign-off */
+        size_t e = signature_start(c);
+        while (e > 0 && tok_is(d, e - 1, WC_TOK_BREAK)) e--;
+        uint32_t at = e < d->t.n ? u16_end_tok(d, e) : (uint32_t)d->t.u16_len;
         add(c, p, r, at, at, NULL);
     }
 }

@@ -354,8 +354,41 @@ static void score_formula(void)
     cJSON_Delete(r);
 }
 
+/* Issue 9 follow-up: suggestions that add text are insertions (an empty
+ * span at the right place), so applying them keeps the agent's sentence. */
+static void issue_9_added_text_is_inserted(void)
+{
+    /* empathy-first: the opener goes where the content starts, after the address */
+    cJSON *r = lint("{\"op\":\"lint\",\"text\":\"Hoi Marco!\\nWe zoeken het uit.\",\"mention\":{\"type\":\"angry\"}}");
+    const cJSON *f = finding(r, "empathy-first");
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_EQ_INT(num(f, "start"), 11);
+        CHECK_EQ_INT(num(f, "end"), 11);
+    }
+    cJSON_Delete(r);
+    r = lint("{\"op\":\"lint\",\"text\":\"Hoi Marco, stuur ons je ordernummer via DM.\",\"mention\":{\"type\":\"angry\"}}");
+    f = finding(r, "empathy-first");
+    CHECK(f && num(f, "start") == 11 && num(f, "end") == 11);
+    cJSON_Delete(r);
+    /* follow-up-question: the question goes before a sign-off, not after the name */
+    r = lint("{\"op\":\"lint\",\"text\":\"Hoi Sanne, fijn dat je langs was.\\n\\nGroet,\\nPeter\",\"mention\":{\"type\":\"neutral\"}}");
+    f = finding(r, "follow-up-question");
+    CHECK(f && num(f, "start") == 33 && num(f, "end") == 33);
+    cJSON_Delete(r);
+    r = lint("{\"op\":\"lint\",\"text\":\"Hoi Sanne, fijn dat je langs was. ^Peter\",\"mention\":{\"type\":\"neutral\"}}");
+    f = finding(r, "follow-up-question");
+    CHECK(f && num(f, "start") == 33 && num(f, "end") == 33);
+    cJSON_Delete(r);
+    r = lint("{\"op\":\"lint\",\"text\":\"Hoi Sanne, fijn dat je langs was. Tot ziens!\",\"mention\":{\"type\":\"neutral\"}}");
+    f = finding(r, "follow-up-question");
+    CHECK(f && num(f, "start") == 44 && num(f, "end") == 44);
+    cJSON_Delete(r);
+}
+
 int main(void)
 {
+    RUN(issue_9_added_text_is_inserted);
     RUN(output_shape);
     RUN(finding_fields_and_utf16_offsets);
     RUN(empty_promise_inflection_fillers_and_clearing);

@@ -24,7 +24,94 @@ static char *slurp(const char *path)
     return buf;
 }
 
-static int examples_run, examples_failed;
+static int examples_run, examples_failed, replacements_checked;
+
+/* Byte offset of UTF-16 offset u in s (-1 if past the end or inside a code point). */
+static long u16_to_byte(const char *s, long u)
+{
+    long b = 0, k = 0, n = (long)strlen(s);
+    while (k < u && b < n) {
+        unsigned char c = (unsigned char)s[b];
+        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        k += len == 4 ? 2 : 1;
+        b += len;
+    }
+    return k == u && b <= n ? b : -1;
+}
+
+/* Whitespace-separated words of s[lo, hi), appended to out (NUL-separated). */
+static size_t words_of(const char *s, long lo, long hi, char *out, size_t cap, size_t w)
+{
+    for (long i = lo; i < hi;) {
+        while (i < hi && (s[i] == ' ' || s[i] == '\n')) i++;
+        long j = i;
+        while (j < hi && s[j] != ' ' && s[j] != '\n') j++;
+        if (j > i && w + (size_t)(j - i) + 1 < cap) {
+            memcpy(out + w, s + i, (size_t)(j - i));
+            w += (size_t)(j - i);
+            out[w++] = 0;
+        }
+        i = j;
+    }
+    return w;
+}
+
+/* Issue 9 follow-up: a suggestion of kind "replace" is text for [start,end).
+ * Applying it must keep every word outside the span (in order), a span
+ * holds a few words at most (never a whole sentence), and the rules whose
+ * suggestion adds something (an opener, thanks, a greeting, a question, a
+ * name) insert it: start == end. */
+static void check_replacements(const char *id, const char *text, const cJSON *res)
+{
+    static const char *const INSERTS[] = {"greeting", "thanks", "empathy-first", "follow-up-question", "sign-off"};
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(res, "findings"))
+    {
+        const char *rule = cJSON_GetObjectItemCaseSensitive(f, "rule")->valuestring;
+        long start = (long)cJSON_GetObjectItemCaseSensitive(f, "start")->valuedouble;
+        long end = (long)cJSON_GetObjectItemCaseSensitive(f, "end")->valuedouble;
+        long bs = u16_to_byte(text, start), be = u16_to_byte(text, end);
+        int ok = bs >= 0 && be >= bs;
+        const cJSON *sg;
+        cJSON_ArrayForEach(sg, cJSON_GetObjectItemCaseSensitive(f, "suggestions"))
+        {
+            if (strcmp(cJSON_GetObjectItemCaseSensitive(sg, "kind")->valuestring, "replace") != 0) continue;
+            const char *repl = cJSON_GetObjectItemCaseSensitive(sg, "text")->valuestring;
+            replacements_checked++;
+            if (!ok) break;
+            for (size_t k = 0; k < sizeof INSERTS / sizeof INSERTS[0]; k++)
+                if (strcmp(rule, INSERTS[k]) == 0 && start != end) ok = 0;
+            char span[4096], kept[8192], got[8192];
+            size_t nspan = words_of(text, bs, be, span, sizeof span, 0), words = 0;
+            for (size_t q = 0; q < nspan; q++) words += span[q] == 0;
+            if (words > 4) ok = 0;
+            /* the edited text, and the original words outside the span in it, in order */
+            size_t tl = strlen(text), rl = strlen(repl);
+            char *edited = malloc(tl + rl + 1);
+            if (!edited) { ok = 0; break; }
+            memcpy(edited, text, (size_t)bs);
+            memcpy(edited + bs, repl, rl);
+            memcpy(edited + bs + rl, text + be, tl - (size_t)be + 1);
+            size_t nk = words_of(text, 0, bs, kept, sizeof kept, 0);
+            nk = words_of(text, be, (long)tl, kept, sizeof kept, nk);
+            size_t ng = words_of(edited, 0, (long)strlen(edited), got, sizeof got, 0);
+            const char *g = got, *gend = got + ng;
+            for (const char *w = kept; w < kept + nk && ok; w += strlen(w) + 1) {
+                /* the word (or, at the span's edges, its part outside) occurs later in the edited text */
+                int found = 0;
+                for (; g < gend && !found; g += strlen(g) + 1) found = strstr(g, w) || strstr(w, g);
+                if (!found) ok = 0;
+            }
+            free(edited);
+            if (!ok) break;
+        }
+        if (!ok) {
+            check_current_failed = 1;
+            fprintf(stderr, "  %s: finding %s [%ld,%ld) has a replace suggestion that deletes unrelated text: %s\n", id,
+                    rule, start, end, text);
+        }
+    }
+}
 
 /* Lints one example; returns 1 if rule `id` is among the findings. */
 static int fires(const cJSON *context, const cJSON *ex, const char *id, int *ok)
@@ -44,9 +131,11 @@ static int fires(const cJSON *context, const cJSON *ex, const char *id, int *ok)
     char *json = cJSON_PrintUnformatted(req);
     cJSON *resp = api(json);
     free(json);
-    cJSON_Delete(req);
     const cJSON *res = result_of(resp), *f;
     *ok = res != NULL;
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(req, "text");
+    if (res && cJSON_IsString(text)) check_replacements(id, text->valuestring, res);
+    cJSON_Delete(req);
     int hit = 0;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(res, "findings"))
     {
@@ -93,7 +182,9 @@ static void run_rule_file(const char *id)
 static void every_example_of_every_rule(void)
 {
     for (size_t i = 0; i < wc_default_pack.n_rules; i++) run_rule_file(wc_default_pack.rules[i].id);
-    printf("rule examples: %d run, %d failed\n", examples_run, examples_failed);
+    printf("rule examples: %d run, %d failed; %d replace suggestions applied\n", examples_run, examples_failed,
+           replacements_checked);
+    CHECK(replacements_checked > 20);
 }
 
 static void every_rule_file_is_compiled(void)

@@ -460,14 +460,25 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
   let events = [];
   let state = normalizeCustomers(null);
   const byId = new Map();
+  // account -> its events, oldest first: a badge's view costs O(that customer's events),
+  // so badging n posts stays linear in n.
+  const byAccount = new Map();
   const pending = [];
   const listeners = new Set();
   let timer = null;
 
+  function indexEvent(e) {
+    byId.set(e.id, e);
+    const list = byAccount.get(e.account);
+    if (list) list.push(e);
+    else byAccount.set(e.account, [e]);
+  }
+
   function index(list) {
     events = list;
     byId.clear();
-    for (const e of list) byId.set(e.id, e);
+    byAccount.clear();
+    for (const e of list) indexEvent(e);
   }
 
   async function load() {
@@ -500,7 +511,7 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
   function push(e) {
     const clean = cleanEvent(e);
     if (!clean || byId.has(clean.id)) return byId.get(clean?.id) ?? null;
-    byId.set(clean.id, clean);
+    indexEvent(clean);
     events.push(clean);
     pending.push(clean);
     schedule();
@@ -527,7 +538,10 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
   function view(site, author, key = null, mention = {}) {
     const account = authorKey(site, author);
     if (!account) return null;
-    const v = customerView(state, events, account, { key, now: now() });
+    const accounts = customerOf(state, account).accounts;
+    const mine = accounts.length === 1 ? (byAccount.get(account) ?? [])
+      : accounts.flatMap((a) => byAccount.get(a) ?? []).sort((x, y) => x.ts - y.ts);
+    const v = customerView(state, mine, account, { key, now: now() });
     return { ...v, account, hints: replyHints(v, mention, now()) };
   }
 
@@ -569,7 +583,7 @@ export function createCustomerMemory({ retentionDays = () => 90, now = () => Dat
       const ts = now();
       // The mention by its post key; else (X reply dialog: no badged post) by author + text hash.
       const m = (mention.key ? byId.get(`m:${mention.key}`) : null)
-        ?? (mention.textHash ? [...events].reverse().find((e) => e.kind === 'mention' && e.account === account
+        ?? (mention.textHash ? [...(byAccount.get(account) ?? [])].reverse().find((e) => e.kind === 'mention' && e.account === account
           && e.key?.endsWith(`:${mention.textHash}`)) : null) ?? null;
       // From the page's timestamp; a post first seen more than MAX_BACKLOG_MS after it was
       // made (scrolled up from the archive) counts from when it was first seen instead.

@@ -463,7 +463,8 @@ static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t f
     return 0;
 }
 
-void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs, wc_pat *pt)
+void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs, wc_pat *pt,
+                   uint64_t mask[WC_BLOOM_WORDS])
 {
     const wc_slot *best = NULL;
     for (uint16_t q = 0; q < pt->n_seq; q++) {
@@ -473,9 +474,10 @@ void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs,
             if (!s->nofilter && (!best || s->n_alt < best->n_alt)) best = s;
         }
     }
-    memset(pt->mask, 0, sizeof pt->mask);
     pt->nofilter = best == NULL;
-    for (uint16_t a = 0; best && a < best->n_alt; a++) wc_bloom_add(pt->mask, alts[best->alt + a].h);
+    if (!mask) return;
+    memset(mask, 0, WC_BLOOM_WORDS * sizeof *mask);
+    for (uint16_t a = 0; best && a < best->n_alt; a++) wc_bloom_add(mask, alts[best->alt + a].h);
 }
 
 static int slot_present(const wc_pack *p, const wc_slot *s, const wc_doc *d)
@@ -489,8 +491,9 @@ static int slot_present(const wc_pack *p, const wc_slot *s, const wc_doc *d)
 static uint32_t ix_cell(const wc_pack *p, uint32_t h)
 {
     uint32_t key = h | 1u, mask = p->ix_cap - 1;
+    uint16_t check = WC_IX_CHECK(key);
     for (uint32_t i = (key * 2654435761u) & mask; p->ix_key[i]; i = (i + 1) & mask)
-        if (p->ix_key[i] == key) return i;
+        if (p->ix_key[i] == check) return i;
     return UINT32_MAX;
 }
 
@@ -576,9 +579,9 @@ static int pat_possible_c(const wc_pack *p, const wc_pat *pt, const wc_doc *d, s
     if (c && c->memo[idx]) return c->memo[idx] == 1;
     const uint64_t *bits = c ? c->bits : NULL;
     int ok = 1;
-    if (!pt->nofilter && !bits) {
+    if (!pt->nofilter && !bits && p->masks) {
         uint64_t any = 0;
-        for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= pt->mask[w] & d->bloom[w];
+        for (int w = 0; w < WC_BLOOM_WORDS; w++) any |= p->masks[WC_BLOOM_WORDS * idx + w] & d->bloom[w];
         ok = any != 0;
     }
     for (uint16_t q = 0; ok && q < pt->n_seq; q++) {
@@ -735,6 +738,7 @@ typedef struct builder {
     wc_list *lists; size_t n_lists, c_lists;
     wc_sugg *suggs; size_t n_suggs, c_suggs;
     wc_rule *rules; size_t n_rules, c_rules;
+    uint64_t *masks; size_t n_masks, c_masks;
     char **strs; size_t n_strs, c_strs;
 } builder;
 
@@ -769,7 +773,7 @@ static void builder_free(builder *b)
     if (!b) return;
     for (size_t i = 0; i < b->n_strs; i++) free(b->strs[i]);
     free(b->strs); free(b->alts); free(b->slots); free(b->seqs); free(b->pats);
-    free(b->lists); free(b->suggs); free(b->rules);
+    free(b->lists); free(b->suggs); free(b->rules); free(b->masks);
     free(b);
 }
 
@@ -1015,7 +1019,10 @@ static int compile_pattern(loadctx *c, const char *src, int typos, uint32_t sugg
         sq.n_slot++;
     }
     if (pt.n_seq > 4) return bad(c, "at most 4 parts joined by &");
-    wc_pat_filter(c->b->alts, c->b->slots, c->b->seqs, &pt);
+    uint64_t mask[WC_BLOOM_WORDS];
+    wc_pat_filter(c->b->alts, c->b->slots, c->b->seqs, &pt, mask);
+    for (int w = 0; w < WC_BLOOM_WORDS; w++)
+        if ((rc = PUSH(c->b, masks, mask[w]))) return rc;
     return PUSH(c->b, pats, pt);
 }
 
@@ -1340,6 +1347,7 @@ int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
     p->slots = c.b->slots; p->n_slots = c.b->n_slots;
     p->alts = c.b->alts; p->n_alts = c.b->n_alts;
     p->suggs = c.b->suggs; p->n_suggs = c.b->n_suggs;
+    p->masks = c.b->masks;
     p->owned = c.b;
     p->examples = root;
     *out = p;

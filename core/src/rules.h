@@ -24,10 +24,13 @@
  * Rules with "typos": true also accept words of 6+ letters at edit distance 1
  * (same first letter): "verantwoordelijkhied" still matches.
  *
- * Matching cost: each pattern has a 256-bit mask of the word hashes of its
- * most selective position (fewest alternatives); a reply's token hashes form
- * one mask per call, and a pattern whose mask does not meet it is skipped
- * without looking at the tokens. */
+ * Matching cost: the default pack carries a generated word index (word hash
+ * -> the positions that hold it); one pass over a reply's tokens marks the
+ * positions with a word present and chains, per position, the tokens that
+ * offer one. A pattern with an unmarked (filterable) position is skipped
+ * without looking at the tokens, and a first position's candidates are its
+ * chain. Loaded team packs use a 256-bit bloom mask per pattern and the
+ * reply's hash set instead. */
 #ifndef WEBCARE_RULES_H
 #define WEBCARE_RULES_H
 
@@ -38,6 +41,7 @@
 #include "text.h"
 
 #define WC_BLOOM_WORDS 4 /* 256 bits */
+#define WC_IX_CHECK(key) ((uint16_t)((((key) >> 16) ^ (key)) | 1u))
 
 enum { WC_SEV_ERROR = 0, WC_SEV_WARNING, WC_SEV_INFO };
 enum { WC_CAT_STRUCTURE = 0, WC_CAT_TONE, WC_CAT_SAFETY, WC_CAT_TEAM };
@@ -103,7 +107,6 @@ typedef struct wc_pat {
     uint16_t n_sugg; /* replacement suggestions for a match of this pattern */
     uint32_t sugg;
     uint32_t nofilter; /* 1: no pre-check */
-    uint64_t mask[WC_BLOOM_WORDS]; /* the words of its most selective position */
 } wc_pat;
 
 typedef struct wc_list {
@@ -147,14 +150,18 @@ typedef struct wc_pack {
     cJSON *examples;       /* per rule {"fires":[...],"passes":[...]} for check-pack */
     /* Word index (generated for the default pack; loaded packs have none and
      * fall back to hash-set lookups per alternative): open addressing over
-     * (hash | 1) of every word and prefix alternative of a filterable slot,
-     * probed from (key * 2654435761) & (ix_cap - 1); cell i lists the slots
-     * ix_slot[ix_off[i] .. ix_off[i + 1]). One pass over a reply's token
-     * hashes marks every slot with a word present in it. */
-    const uint32_t *ix_key;
+     * key = hash | 1 of every word and prefix alternative of an indexed slot
+     * (nofilter != 1), probed from (key * 2654435761) & (ix_cap - 1); a cell
+     * holds WC_IX_CHECK(key) (0 = empty) and lists the slots
+     * ix_slot[ix_off[i] .. ix_off[i + 1]). A false hit of the 16 check bits
+     * only adds candidates, which the matcher verifies. */
+    const uint16_t *ix_key;
     const uint16_t *ix_off;
     const uint16_t *ix_slot;
     uint32_t ix_cap; /* a power of two, or 0: no index */
+    /* Loaded packs (no word index): per pattern WC_BLOOM_WORDS words, the
+     * bloom bits of its most selective position; NULL with a word index. */
+    const uint64_t *masks;
 } wc_pack;
 
 /* The compiled-in default pack (core/src/gen/rules_default.c). */
@@ -212,9 +219,10 @@ typedef struct wc_match {
 
 const wc_list *wc_rule_list(const wc_pack *p, const wc_rule *r, const char *name);
 
-/* Sets pt->mask / pt->nofilter from its slots (the loader, the generator
- * and the tests agree on this choice). */
-void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs, wc_pat *pt);
+/* Sets pt->nofilter and, when mask is not NULL, the bloom bits of its most
+ * selective position (the loader, the generator and the tests agree). */
+void wc_pat_filter(const wc_alt *alts, const wc_slot *slots, const wc_seq *seqs, wc_pat *pt,
+                   uint64_t mask[WC_BLOOM_WORDS]);
 
 /* Does token i match alternative a? */
 int wc_tok_match_alt(const wc_doc *d, size_t i, const wc_alt *a, int typos);

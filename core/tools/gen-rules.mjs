@@ -134,11 +134,6 @@ function hash3(k) { // FNV-1a of the first 3 bytes
   return h >>> 0;
 }
 
-function bloomAdd(mask, h) {
-  const w = (h >>> 6) & 3;
-  mask[w] |= 1n << BigInt(h & 63);
-}
-
 function compilePattern(file, src, typos, sugg, nSugg, macros) {
   const pat = { seq: out.seqs.length, n_seq: 0, sugg, n_sugg: nSugg };
   let seq = { slot: out.slots.length, n_slot: 0 };
@@ -185,18 +180,13 @@ function compilePattern(file, src, typos, sugg, nSugg, macros) {
     if (seq.n_slot > 12) fail(file, `pattern "${src}" has more than 12 positions`);
   }
   if (pat.n_seq > 4) fail(file, `pattern "${src}": at most 4 parts joined by &`);
-  // pre-check mask: the filterable position with the fewest alternatives (as wc_pat_filter)
-  let best = null;
+  // pre-checked when some position is filterable (as wc_pat_filter)
+  let filterable = false;
   for (let q = 0; q < pat.n_seq; q++) {
     const sq = out.seqs[pat.seq + q];
-    for (let k = 0; k < sq.n_slot; k++) {
-      const sl = out.slots[sq.slot + k];
-      if (!sl.nofilter && (!best || sl.n_alt < best.n_alt)) best = sl;
-    }
+    for (let k = 0; k < sq.n_slot; k++) filterable ||= !out.slots[sq.slot + k].nofilter;
   }
-  pat.mask = [0n, 0n, 0n, 0n];
-  pat.nofilter = best ? 0 : 1;
-  for (let a = 0; best && a < best.n_alt; a++) bloomAdd(pat.mask, out.alts[best.alt + a].h);
+  pat.nofilter = filterable ? 0 : 1;
   out.pats.push(pat);
 }
 
@@ -288,7 +278,8 @@ function cstr(s) {
 
 // The word index (rules.h, wc_pack.ix_*): (hash | 1) of every word and prefix
 // alternative of a filterable slot -> the slots that hold it; open addressing
-// probed from Math.imul(key, 2654435761) & (cap - 1), keys inserted in order.
+// probed from Math.imul(key, 2654435761) & (cap - 1), keys inserted in order;
+// a cell stores 16 check bits of its key (a rare false hit only adds candidates).
 function wordIndex() {
   const bySlot = new Map();
   out.slots.forEach((s, si) => {
@@ -302,11 +293,12 @@ function wordIndex() {
   const keys = [...bySlot.keys()].sort((a, b) => a - b);
   let cap = 16;
   while (cap < 2 * keys.length) cap *= 2;
-  const cell = new Array(cap).fill(0);
+  const cell = new Array(cap).fill(0), check = new Array(cap).fill(0);
   for (const k of keys) {
     let i = (Math.imul(k, 2654435761 | 0) >>> 0) & (cap - 1);
     while (cell[i]) i = (i + 1) & (cap - 1);
     cell[i] = k;
+    check[i] = (((k >>> 16) ^ k) & 0xffff) | 1;
   }
   const off = [], slots = [];
   for (let i = 0; i < cap; i++) {
@@ -315,7 +307,7 @@ function wordIndex() {
   }
   off.push(slots.length);
   if (slots.length > 65535 || out.slots.length > 65535) throw new Error('word index exceeds 16 bits');
-  return { cap, cell, off, slots };
+  return { cap, cell, check, off, slots };
 }
 
 function rows(arr, per, fmt) {
@@ -324,7 +316,6 @@ function rows(arr, per, fmt) {
   return L;
 }
 
-function hex64(n) { return '0x' + n.toString(16).padStart(16, '0') + 'ull'; }
 
 function emit(files) {
   const L = [];
@@ -342,7 +333,7 @@ function emit(files) {
   for (const s of out.seqs) L.push(`    {${s.slot}, ${s.n_slot}},`);
   L.push('};', '');
   L.push('static const wc_pat PATS[] = {');
-  for (const p of out.pats) L.push(`    {${p.seq}, ${p.n_seq}, ${p.n_sugg}, ${p.sugg}, ${p.nofilter}, {${p.mask.map(hex64).join(', ')}}},`);
+  for (const p of out.pats) L.push(`    {${p.seq}, ${p.n_seq}, ${p.n_sugg}, ${p.sugg}, ${p.nofilter}},`);
   L.push('};', '');
   L.push('static const wc_list LISTS[] = {');
   for (const l of out.lists) L.push(`    {${cstr(l.name)}, ${l.pat}, ${l.n_pat}},`);
@@ -352,7 +343,7 @@ function emit(files) {
   if (out.suggs.length === 0) L.push('    {0, ""},');
   L.push('};', '');
   const ix = wordIndex();
-  L.push(`static const uint32_t IX_KEY[${ix.cap}] = {`, ...rows(ix.cell, 8, (k) => `${k}u`), '};', '');
+  L.push(`static const uint16_t IX_KEY[${ix.cap}] = {`, ...rows(ix.check, 16, String), '};', '');
   L.push(`static const uint16_t IX_OFF[${ix.cap + 1}] = {`, ...rows(ix.off, 16, String), '};', '');
   L.push(`static const uint16_t IX_SLOT[${Math.max(1, ix.slots.length)}] = {`, ...rows(ix.slots.length ? ix.slots : [0], 16, String), '};', '');
   L.push('static const wc_rule RULES[] = {');
@@ -368,7 +359,7 @@ function emit(files) {
   L.push('    "nl", RULES, N(RULES), LISTS, PATS, SEQS, SLOTS, ALTS, SUGGS,');
   L.push(`    N(LISTS), N(PATS), N(SEQS), N(SLOTS), N(ALTS), ${out.suggs.length},`);
   L.push('    NULL, NULL, 0, NULL,');
-  L.push(`    IX_KEY, IX_OFF, IX_SLOT, ${ix.cap},`);
+  L.push(`    IX_KEY, IX_OFF, IX_SLOT, ${ix.cap}, NULL,`);
   L.push('};');
   return L.join('\n') + '\n';
 }

@@ -266,10 +266,27 @@ static void compiled_words_are_tokenizer_keys(void)
     }
     for (size_t i = 0; i < p->n_pats; i++) {
         wc_pat want = p->pats[i];
-        wc_pat_filter(p->alts, p->slots, p->seqs, &want);
+        wc_pat_filter(p->alts, p->slots, p->seqs, &want, NULL);
         CHECK_EQ_INT(want.nofilter, p->pats[i].nofilter);
-        for (int w = 0; w < WC_BLOOM_WORDS; w++) CHECK(want.mask[w] == p->pats[i].mask[w]);
     }
+    /* the word index lists every word and prefix of every indexed slot */
+    CHECK(p->ix_cap >= 16 && (p->ix_cap & (p->ix_cap - 1)) == 0 && p->masks == NULL);
+    size_t missing = 0;
+    for (size_t s = 0; p->ix_cap && s < p->n_slots; s++) {
+        const wc_slot *sl = &p->slots[s];
+        if (sl->nofilter == 1) continue;
+        for (uint16_t k = 0; k < sl->n_word + sl->n_prefix; k++) {
+            uint32_t key = p->alts[sl->alt + k].h | 1u, mask = p->ix_cap - 1, i = (key * 2654435761u) & mask;
+            int found = 0;
+            for (; p->ix_key[i]; i = (i + 1) & mask)
+                if (p->ix_key[i] == WC_IX_CHECK(key)) {
+                    for (uint32_t e = p->ix_off[i]; e < p->ix_off[i + 1]; e++) found |= p->ix_slot[e] == s;
+                    break;
+                }
+            missing += !found;
+        }
+    }
+    CHECK_EQ_INT(missing, 0);
 }
 
 int main(void)

@@ -7,8 +7,11 @@
  * questions without "?", complaint idioms), emoji, hashtags, punctuation,
  * caps and profanity (also obfuscated: k*t, sh1t, kuuut). The cues become a
  * small feature vector; a linear model (core/lexicon/model.json, trained on the
- * train split by core/tools/train-classifier.mjs) scores the four types.
- * Every cue that counted is kept as evidence with its UTF-16 span.
+ * train split by core/tools/train-classifier.mjs) scores the four types,
+ * together with hashed word features (each distinct word's bucket carries a
+ * small int8 weight per type). Every cue that counted is kept as evidence
+ * with its UTF-16 span; words with a large learned weight for the chosen
+ * type are evidence with cue "word".
  *
  * No allocation besides the tokenizer's; no global mutable state.
  */
@@ -67,6 +70,11 @@ typedef struct state {
     /* per-token lookups, done once (tokens past MEMO_N are looked up each time) */
     word_info memo[MEMO_N];
     unsigned char memo_ok[MEMO_N];
+    /* hashed words: buckets seen, per-class sums of their int8 weights, and
+     * bucket + 1 of the first MEMO_N tokens that brought a new bucket */
+    uint32_t hseen[WC_NHASH / 32];
+    int32_t hsum[WC_NCLASS];
+    uint16_t hbucket[MEMO_N];
 } state;
 
 static const char *const LBL_HAPPY = "happy", *const LBL_NEUTRAL = "neutral",
@@ -341,6 +349,40 @@ static uint32_t first_cp(const char *s, size_t len)
     return 0;
 }
 
+/* ---- hashed words -------------------------------------------------------- */
+
+/* Bucket of a word key: FNV-1a over the key with letter runs of 3+ cut to 2. */
+static unsigned word_bucket(const char *k, size_t klen)
+{
+    uint32_t h = WC_LEX_HASH_INIT;
+    size_t run = 0;
+    for (size_t i = 0; i < klen; i++) {
+        run = (i > 0 && k[i] == k[i - 1]) ? run + 1 : 1;
+        if (run > 2 && k[i] >= 'a' && k[i] <= 'z') continue;
+        h = wc_lex_hash_step(h, (unsigned char)k[i]);
+    }
+    return h & (WC_NHASH - 1);
+}
+
+/* Adds word token i's bucket once per text. */
+static void hashed_word(state *st, size_t i)
+{
+    unsigned b = word_bucket(wc_key(st->t, i), st->t->tok[i].key_len);
+    if (st->hseen[b >> 5] & (1u << (b & 31))) return;
+    st->hseen[b >> 5] |= 1u << (b & 31);
+    for (int c = 0; c < WC_NCLASS; c++) st->hsum[c] += wc_model_hw[c][b];
+    if (i < MEMO_N) st->hbucket[i] = (uint16_t)(b + 1);
+}
+
+/* How much bucket b favours type `best` over the runner-up type (logits). */
+static float word_margin(unsigned b, int best)
+{
+    int other = -128;
+    for (int c = 0; c < WC_NCLASS; c++)
+        if (c != best && wc_model_hw[c][b] > other) other = wc_model_hw[c][b];
+    return wc_model_hscale * (float)(wc_model_hw[best][b] - other);
+}
+
 /* ---- cues ---------------------------------------------------------------- */
 
 static void add_cue(state *st, uint32_t start, uint32_t end, const char *what, const char *label)
@@ -356,6 +398,34 @@ static void add_cue(state *st, uint32_t start, uint32_t end, const char *what, c
 static void add_tok_cue(state *st, size_t i, const char *what, const char *label)
 {
     add_cue(st, st->t->tok[i].u16_start, st->t->tok[i].u16_end, what, label);
+}
+
+/* The (at most WORD_CUES) words whose learned weight favours type `best`
+ * by WORD_MARGIN logits or more become cues "word". */
+#define WORD_CUES 3
+#define WORD_MARGIN 0.4f
+static void word_cues(state *st, int best)
+{
+    size_t pick[WORD_CUES];
+    float pm[WORD_CUES];
+    size_t n = 0, lim = st->t->n < MEMO_N ? st->t->n : MEMO_N;
+    for (size_t i = 0; i < lim; i++) {
+        if (!st->hbucket[i]) continue;
+        float m = word_margin(st->hbucket[i] - 1u, best);
+        if (m < WORD_MARGIN) continue;
+        size_t at; /* insert into pick[], strongest first */
+        if (n < WORD_CUES) at = n++;
+        else if (m <= pm[WORD_CUES - 1]) continue;
+        else at = WORD_CUES - 1;
+        while (at > 0 && pm[at - 1] < m) {
+            pick[at] = pick[at - 1];
+            pm[at] = pm[at - 1];
+            at--;
+        }
+        pick[at] = i;
+        pm[at] = m;
+    }
+    for (size_t k = 0; k < n; k++) add_tok_cue(st, pick[k], "word", wc_type_name(best));
 }
 
 static int is_word(const wc_token *tk) { return tk->kind == WC_TOK_WORD; }
@@ -835,6 +905,7 @@ static void scan(state *st)
     size_t skip_until = 0;
     for (size_t i = 0; i < t->n; i++) {
         const wc_token *tk = &t->tok[i];
+        if (tk->kind == WC_TOK_WORD) hashed_word(st, i);
         if (i < skip_until) continue;
         if (st->neg_left > 0 && is_word(tk) && --st->neg_left == 0) unconsumed_negation(st);
         if (st->intens_left > 0 && is_word(tk)) st->intens_left--;
@@ -999,9 +1070,10 @@ static void keep_evidence(const state *st, wc_classification *out)
     }
 }
 
-/* The classifier with options; `features` (may be NULL) receives the model input. */
+/* The classifier with options; `features` and `buckets` (may be NULL) receive
+ * the model input: the cue features and the set of hashed-word buckets. */
 static int classify_ex(const char *text, size_t len, double reach, wc_classification *out,
-                       float *features)
+                       float *features, uint32_t *buckets)
 {
     wc_text t;
     state st;
@@ -1023,6 +1095,7 @@ static int classify_ex(const char *text, size_t len, double reach, wc_classifica
     for (int c = 0; c < WC_NCLASS; c++) {
         double v = 0;
         for (int k = 0; k < WC_NFEAT; k++) v += (double)wc_model_w[c][k] * st.f[k];
+        v += (double)wc_model_hscale * st.hsum[c];
         s[c] = v;
         if (v > mx) { mx = v; best = c; }
     }
@@ -1038,8 +1111,10 @@ static int classify_ex(const char *text, size_t len, double reach, wc_classifica
     else out->language = WC_LANG_NL;
     out->intensity = intensity_of(&st, out->type);
     out->priority = priority_of(out->type, out->intensity, st.profane, st.f[F_CAPS] > 0, reach);
+    word_cues(&st, best);
     keep_evidence(&st, out);
     if (features) memcpy(features, st.f, sizeof st.f);
+    if (buckets) memcpy(buckets, st.hseen, sizeof st.hseen);
 
 cleanup:
     wc_text_free(&t);
@@ -1048,7 +1123,7 @@ cleanup:
 
 int wc_classify(const char *text, size_t len, wc_classification *out)
 {
-    return classify_ex(text, len, 0, out, NULL);
+    return classify_ex(text, len, 0, out, NULL, NULL);
 }
 
 static const char *language_name(wc_language l)
@@ -1064,6 +1139,7 @@ int wc_op_classify(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err 
     double reach = 0;
     int want_features = 0;
     float feats[F_COUNT];
+    uint32_t buckets[WC_NHASH / 32];
     wc_classification c;
     int rc = wc_get_text(req, "text", 1, &s, &n, e);
     if (rc) return rc;
@@ -1080,7 +1156,7 @@ int wc_op_classify(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err 
         }
         want_features = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(opts, "features"));
     }
-    rc = classify_ex(s, n, reach, &c, feats);
+    rc = classify_ex(s, n, reach, &c, feats, buckets);
     if (rc) return wc_fail(e, rc, -1, "%s", webcare_strerror(rc));
 
     cJSON_AddStringToObject(result, "type", wc_type_name(c.type));
@@ -1103,6 +1179,15 @@ int wc_op_classify(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err 
     if (want_features) {
         cJSON *fo = cJSON_AddObjectToObject(result, "features");
         for (int k = 0; fo && k < F_COUNT; k++) wc_add_number2(fo, wc_feature_names[k], feats[k]);
+        /* the hashed-word buckets present, ascending (for the trainer) */
+        cJSON *wo = cJSON_AddArrayToObject(result, "buckets");
+        for (unsigned b = 0; wo && b < WC_NHASH; b++) {
+            if (!(buckets[b >> 5] & (1u << (b & 31)))) continue;
+            cJSON *num = cJSON_CreateNumber(b);
+            if (!num) return wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory");
+            cJSON_AddItemToArray(wo, num);
+        }
+        if (!fo || !wo) return wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory");
     }
     return 0;
 }

@@ -110,5 +110,12 @@ static inline uint32_t wc_lex_hash_step(uint32_t h, unsigned char b) { return (h
 #define WC_NCLASS 4
 extern const float wc_model_w[WC_NCLASS][WC_NFEAT];
 extern const char *const wc_feature_names[WC_NFEAT];
+/* Hashed word features: FNV-1a (wc_lex_hash_step) of a word token's match
+ * key with letter runs of 3+ cut to 2 ("heeeel" -> "heel"), masked to
+ * WC_NHASH buckets. Each distinct bucket in a text adds
+ * wc_model_hscale * wc_model_hw[class][bucket] to the class score. */
+#define WC_NHASH 4096
+extern const int8_t wc_model_hw[WC_NCLASS][WC_NHASH];
+extern const float wc_model_hscale;
 
 #endif

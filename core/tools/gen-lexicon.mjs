@@ -269,7 +269,25 @@ const modelFile = header('core/lexicon/model.json') +
   `/* ${model.comment ?? ''} */\n` +
   '#include "../lexicon.h"\n\n' +
   `const char *const wc_feature_names[WC_NFEAT] = {\n${model.features.map((f) => `    "${f}",`).join('\n')}\n};\n\n` +
-  `const float wc_model_w[WC_NCLASS][WC_NFEAT] = {\n${modelRows.join('\n')}\n};\n`;
+  `const float wc_model_w[WC_NCLASS][WC_NFEAT] = {\n${modelRows.join('\n')}\n};\n` +
+  hashedC();
+
+// hashed word weights: int8 per class and bucket, one float scale
+function hashedC() {
+  const NHASH = 4096;
+  const h = model.hashed;
+  if (!h || h.buckets !== NHASH || !(h.scale > 0)) fail('model.json', 0, `hashed needs buckets ${NHASH} and a scale > 0`);
+  const rows = CLASSES.map((c) => {
+    const w = h.weights?.[c];
+    if (!Array.isArray(w) || w.length !== NHASH || !w.every((v) => Number.isInteger(v) && v >= -127 && v <= 127))
+      fail('model.json', 0, `hashed.weights.${c} needs ${NHASH} integers in -127..127`);
+    const lines = [];
+    for (let i = 0; i < NHASH; i += 32) lines.push('        ' + w.slice(i, i + 32).join(', ') + ',');
+    return `    /* ${c} */ {\n${lines.join('\n')}\n    },`;
+  });
+  return `\nconst float wc_model_hscale = ${h.scale.toPrecision(9)}f;\n\n` +
+    `const int8_t wc_model_hw[WC_NCLASS][WC_NHASH] = {\n${rows.join('\n')}\n};\n`;
+}
 
 const outputs = [['lexicon_words.c', wordsFile], ['lexicon_model.c', modelFile]];
 const check = process.argv.includes('--check');

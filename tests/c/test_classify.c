@@ -357,6 +357,53 @@ static void follow_up_cues(void)
     TYPE_IS("Zit met een kop koffie op het station te wachten op de trein", "neutral");
 }
 
+/* Hashed word features: the buckets of a text (options.features) are a set
+ * over squeezed keys, and a "word" cue always speaks for the chosen type. */
+static int bucket_list(const char *text, int *out, int cap)
+{
+    char req[256];
+    int n = 0;
+    snprintf(req, sizeof req, "{\"op\":\"classify\",\"text\":\"%s\",\"options\":{\"features\":true}}", text);
+    cJSON *r = api(req);
+    const cJSON *b, *arr = cJSON_GetObjectItemCaseSensitive(result_of(r), "buckets");
+    CHECK(cJSON_IsArray(arr));
+    cJSON_ArrayForEach(b, arr) {
+        CHECK(cJSON_IsNumber(b) && b->valueint >= 0 && b->valueint < WC_NHASH);
+        if (n < cap) out[n] = b->valueint;
+        n++;
+    }
+    cJSON_Delete(r);
+    return n;
+}
+
+static void hashed_words(void)
+{
+    int a[8], b[8];
+    int na = bucket_list("Heeeel slecht", a, 8), nb = bucket_list("heel SLECHT slecht", b, 8);
+    CHECK_EQ_INT(na, 2);
+    CHECK_EQ_INT(nb, 2);
+    CHECK(na == 2 && nb == 2 && a[0] == b[0] && a[1] == b[1] && a[0] < a[1]);
+    CHECK_EQ_INT(bucket_list("@NS 🙄 !!", a, 8), 0); /* words only */
+    CHECK(wc_model_hscale > 0);
+    static const char *const texts[] = {
+        "Wanneer komt mijn pakket?",
+        "Mijn bestelling is nog steeds niet binnen, waar blijft het",
+        "Top service, dank jullie wel!",
+        "Gisteren mijn nieuwe abonnement afgesloten",
+    };
+    int words = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        wc_classification c = cls(texts[i]);
+        for (size_t k = 0; k < c.n_evidence; k++) {
+            if (strcmp(c.evidence[k].cue, "word") != 0) continue;
+            words++;
+            CHECK_EQ_STR(c.evidence[k].label, wc_type_name(c.type));
+            CHECK(c.evidence[k].end > c.evidence[k].start);
+        }
+    }
+    CHECK(words > 0);
+}
+
 static void hashed_lookup_finds_every_entry(void)
 {
     /* every exact word classifies without crashing and its stem/word tables
@@ -404,5 +451,6 @@ int main(void)
     RUN(json_shape);
     RUN(follow_up_cues);
     RUN(hashed_lookup_finds_every_entry);
+    RUN(hashed_words);
     return check_summary("classify");
 }

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { evaluate } from '../eval/classify-eval.mjs';
 import { loadEngine, nativeCall, readLines } from './helpers.mjs';
 
-// Measured once after the issue-4 follow-up (model fitted on train + mentions-extra.jsonl,
-// 5-fold CV on that training data 92.7%): held-out 0.808, train 0.935.
-const FLOOR_HELDOUT_MACRO_F1 = 0.78; // measured 0.808 (held-out, never tuned on)
-const FLOOR_TRAIN_MACRO_F1 = 0.90;   // measured 0.935
+// Measured once after adding hashed word features (model fitted on train +
+// mentions-extra.jsonl; 5-fold CV on that training data 93.9%, cue features
+// only 92.7%): held-out 0.861, train 1.000 (the bucket weights fit train).
+const FLOOR_HELDOUT_MACRO_F1 = 0.841; // measured 0.861 (held-out, never tuned on)
+const FLOOR_TRAIN_MACRO_F1 = 0.90;    // measured 1.000
 const FLOOR_PROFANITY_F1 = 0.90;     // measured 1.00 held-out
 const MIN_MARGIN_OVER_BASELINE = 0.15;
 

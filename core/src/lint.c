@@ -13,6 +13,7 @@
  * Score: 90 + 10 × (checklist steps done / steps that apply), minus per
  * finding 25 (error), 10 (warning) or 3 (info), counting at most two findings
  * per rule; rounded and clamped to 0..100. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +48,13 @@ typedef struct lint_ctx {
     const cJSON *disabled;
     const wc_pack *team;
     wc_length L;
-    finding f[MAX_FINDINGS];
     size_t nf;
     size_t addr_end; /* first token after the leading address */
     int addressed, thanked, apologized, empathized, asked, informed, solved, compensated, signed_;
     int promise_found;
     wc_dutch_finding *nl; /* d/t + confusion findings, computed once (check_dutch) */
     size_t n_nl;
+    finding f[MAX_FINDINGS]; /* last: not cleared up front (add() clears each one) */
 } lint_ctx;
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -851,12 +852,13 @@ static int lint(const cJSON *req, const wc_pack *team, cJSON *result, wc_err *e)
     size_t n;
     int rc = wc_get_text(req, "text", 1, &s, &n, e);
     if (rc) return rc;
-    lint_ctx *c = calloc(1, sizeof *c);
+    lint_ctx *c = malloc(sizeof *c);
     wc_doc d;
     wc_pack *inline_pack = NULL;
     char *pack_text = NULL;
     memset(&d, 0, sizeof d);
     if (!c) return wc_fail(e, WEBCARE_ERROR_NOMEM, -1, "out of memory");
+    memset(c, 0, offsetof(lint_ctx, f));
     const cJSON *cfg = cJSON_GetObjectItemCaseSensitive(req, "config");
     if (cfg && !cJSON_IsNull(cfg) && !cJSON_IsObject(cfg)) {
         rc = wc_fail(e, WEBCARE_ERROR_BAD_REQUEST, -1, "field \"config\" must be an object");

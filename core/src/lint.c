@@ -708,11 +708,39 @@ static void run_rule(lint_ctx *c, const wc_pack *p, const wc_rule *r)
 
 /* ---- output ----------------------------------------------------------- */
 
-/* Adds `text` with {used} {limit} {platform} {agent} filled in. */
-static void add_expanded(const lint_ctx *c, cJSON *o, const char *name, const char *text)
+/* Result building: keys are string literals (added as constants, not
+ * copied) and static values (rule ids, severities, default-pack texts) are
+ * added as references; only expanded or per-call texts are copied. */
+static void add_ref(cJSON *o, const char *key, const char *s)
+{
+    cJSON *v = cJSON_CreateStringReference(s);
+    if (!v || !cJSON_AddItemToObjectCS(o, key, v)) cJSON_Delete(v);
+}
+static void add_str(cJSON *o, const char *key, const char *s)
+{
+    cJSON *v = cJSON_CreateString(s);
+    if (!v || !cJSON_AddItemToObjectCS(o, key, v)) cJSON_Delete(v);
+}
+static void add_num(cJSON *o, const char *key, double x)
+{
+    cJSON *v = cJSON_CreateNumber(x);
+    if (!v || !cJSON_AddItemToObjectCS(o, key, v)) cJSON_Delete(v);
+}
+static cJSON *add_arr(cJSON *o, const char *key)
+{
+    cJSON *v = cJSON_CreateArray();
+    if (!v || !cJSON_AddItemToObjectCS(o, key, v)) { cJSON_Delete(v); return NULL; }
+    return v;
+}
+
+/* Adds `text` with {used} {limit} {platform} {agent} filled in; a text
+ * without placeholders that lives as long as the engine (`stat`) is added
+ * as a reference. */
+static void add_expanded(const lint_ctx *c, cJSON *o, const char *name, const char *text, int stat)
 {
     char buf[1200];
     size_t w = 0;
+    if (stat && !strchr(text, '{')) { add_ref(o, name, text); return; }
     for (const char *s = text; *s && w + 1 < sizeof buf; s++) {
         char tmp[64];
         const char *ins = NULL;
@@ -735,35 +763,39 @@ static void add_expanded(const lint_ctx *c, cJSON *o, const char *name, const ch
         }
     }
     buf[w] = 0;
-    cJSON_AddStringToObject(o, name, buf);
+    add_str(o, name, buf);
 }
 
-static void add_sugg_obj(const lint_ctx *c, cJSON *arr, int replace, const char *text)
+static void add_sugg_obj(const lint_ctx *c, cJSON *arr, int replace, const char *text, int stat)
 {
     cJSON *s = cJSON_CreateObject();
     if (!s || !cJSON_AddItemToArray(arr, s)) { cJSON_Delete(s); return; }
-    cJSON_AddStringToObject(s, "kind", replace ? "replace" : "advice");
-    add_expanded(c, s, "text", text);
+    add_ref(s, "kind", replace ? "replace" : "advice");
+    add_expanded(c, s, "text", text, stat);
 }
 
 static int emit_finding(const lint_ctx *c, const finding *f, cJSON *arr)
 {
     cJSON *o = cJSON_CreateObject();
+    /* the default pack's texts are static; a team pack's live in the pack */
+    int stat = f->pack == &wc_default_pack;
     if (!o || !cJSON_AddItemToArray(arr, o)) { cJSON_Delete(o); return WEBCARE_ERROR_NOMEM; }
-    cJSON_AddStringToObject(o, "rule", f->rule->id);
-    cJSON_AddStringToObject(o, "severity", wc_severity_name(f->rule->severity));
-    cJSON_AddNumberToObject(o, "start", f->start);
-    cJSON_AddNumberToObject(o, "end", f->end);
-    add_expanded(c, o, "message", f->detail ? f->detail : f->rule->message);
-    if (f->rule->why) add_expanded(c, o, "why", f->rule->why);
-    cJSON *sg = cJSON_AddArrayToObject(o, "suggestions");
+    if (stat) add_ref(o, "rule", f->rule->id);
+    else add_str(o, "rule", f->rule->id);
+    add_ref(o, "severity", wc_severity_name(f->rule->severity));
+    add_num(o, "start", f->start);
+    add_num(o, "end", f->end);
+    if (f->detail) add_expanded(c, o, "message", f->detail, 1); /* static */
+    else add_expanded(c, o, "message", f->rule->message, stat);
+    if (f->rule->why) add_expanded(c, o, "why", f->rule->why, stat);
+    cJSON *sg = add_arr(o, "suggestions");
     if (!sg) return WEBCARE_ERROR_NOMEM;
     const wc_pack *p = f->pack;
-    if (f->has_repl) add_sugg_obj(c, sg, 1, f->repl);
-    for (uint16_t i = 0; f->pat && i < f->pat->n_sugg; i++) add_sugg_obj(c, sg, 1, p->suggs[f->pat->sugg + i].text);
+    if (f->has_repl) add_sugg_obj(c, sg, 1, f->repl, 0);
+    for (uint16_t i = 0; f->pat && i < f->pat->n_sugg; i++) add_sugg_obj(c, sg, 1, p->suggs[f->pat->sugg + i].text, stat);
     for (uint16_t i = 0; i < f->rule->n_sugg; i++) {
         const wc_sugg *x = &p->suggs[f->rule->sugg + i];
-        add_sugg_obj(c, sg, x->kind == WC_SUGG_REPLACE, x->text);
+        add_sugg_obj(c, sg, x->kind == WC_SUGG_REPLACE, x->text, stat);
     }
     return 0;
 }
@@ -812,26 +844,25 @@ static int emit(lint_ctx *c, cJSON *result)
     }
     if (score < 0) score = 0;
     if (score > 100) score = 100;
-    cJSON_AddNumberToObject(result, "score", (double)(int)(score + 0.5));
-    cJSON *len = cJSON_AddObjectToObject(result, "length");
-    if (!len) return WEBCARE_ERROR_NOMEM;
-    cJSON_AddNumberToObject(len, "used", (double)c->L.used);
-    cJSON_AddNumberToObject(len, "limit", (double)c->L.limit);
-    cJSON_AddStringToObject(len, "platform", wc_platform_name(c->platform));
-    if (t >= 0) cJSON_AddStringToObject(result, "mention_type", TYPES[t]);
+    add_num(result, "score", (double)(int)(score + 0.5));
+    cJSON *len = cJSON_CreateObject();
+    if (!len || !cJSON_AddItemToObjectCS(result, "length", len)) { cJSON_Delete(len); return WEBCARE_ERROR_NOMEM; }
+    add_num(len, "used", (double)c->L.used);
+    add_num(len, "limit", (double)c->L.limit);
+    add_ref(len, "platform", wc_platform_name(c->platform));
+    if (t >= 0) add_ref(result, "mention_type", TYPES[t]);
     else cJSON_AddNullToObject(result, "mention_type");
-    cJSON *arr = cJSON_AddArrayToObject(result, "findings");
+    cJSON *arr = add_arr(result, "findings");
     if (!arr) return WEBCARE_ERROR_NOMEM;
     for (size_t i = 0; i < c->nf; i++)
         if (emit_finding(c, &c->f[i], arr)) return WEBCARE_ERROR_NOMEM;
-    cJSON *cl = cJSON_AddArrayToObject(result, "checklist");
+    cJSON *cl = add_arr(result, "checklist");
     if (!cl) return WEBCARE_ERROR_NOMEM;
     for (int i = 0; i < 9; i++) {
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(cl, o)) { cJSON_Delete(o); return WEBCARE_ERROR_NOMEM; }
-        cJSON_AddStringToObject(o, "step", STEPS[i]);
-        if (steps[i] < 0) cJSON_AddNullToObject(o, "done");
-        else cJSON_AddBoolToObject(o, "done", steps[i]);
+        cJSON *o = cJSON_CreateObject(), *dv = steps[i] < 0 ? cJSON_CreateNull() : cJSON_CreateBool(steps[i]);
+        if (!o || !cJSON_AddItemToArray(cl, o)) { cJSON_Delete(o); cJSON_Delete(dv); return WEBCARE_ERROR_NOMEM; }
+        add_ref(o, "step", STEPS[i]);
+        if (!dv || !cJSON_AddItemToObjectCS(o, "done", dv)) cJSON_Delete(dv);
     }
     return 0;
 }

@@ -292,7 +292,7 @@ function wordIndex() {
   });
   const keys = [...bySlot.keys()].sort((a, b) => a - b);
   let cap = 16;
-  while (cap < 2 * keys.length) cap *= 2;
+  while (4 * keys.length > 3 * cap) cap *= 2; // load <= 3/4: IX_KEY and IX_OFF stay small
   const cell = new Array(cap).fill(0), check = new Array(cap).fill(0);
   for (const k of keys) {
     let i = (Math.imul(k, 2654435761 | 0) >>> 0) & (cap - 1);

@@ -125,8 +125,12 @@ int wc_nl_stem_flags(const char *s, size_t len)
 {
     int f = lookup(s, len);
     if (f >= 0) return f | WC_NL_FOUND;
-    for (int i = 0; SEP[i]; i++) {
+    for (int i = 0; SEP[i] && len > 0; i++) {
         size_t pl = SEP_LEN[i];
+        if (SEP[i][0] != s[0]) {
+            if (SEP[i][0] > s[0]) break; /* SEP is sorted */
+            continue;
+        }
         if (len > pl + 1 && starts(s, len, SEP[i])) {
             f = lookup(s + pl, len - pl);
             if (f >= 0) return f | WC_NL_FOUND;
@@ -453,7 +457,7 @@ typedef struct ctx {
  * morphology (each predicate is asked many times for the same token).
  * Helpers receive &view->t and reach the memos through VIEW(t); every
  * wc_text inside this file is the first member of an nl_view. */
-enum { M_STEM, M_SPT, M_SPD, M_SNT0, M_SNT1, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_ASCII, M_COUNT };
+enum { M_STEM, M_SPT, M_SPD, M_SNT, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_ASCII, M_COUNT };
 typedef struct nl_view {
     wc_text t;
     uint16_t *wbits;        /* word_bits per token; 0xFFFF = not yet known */
@@ -599,16 +603,16 @@ static int dt_skip(const wc_text *t, size_t i)
     return kin(t, i, CLOSED | FINITE_IRR | PLURAL_IRR | DT_SKIP | SUBORD | COORD | DET);
 }
 
-/* A word that is (only) a verb stem form without -t: "word", "vind", "bezorg". */
-static int stem_no_t_raw(const wc_text *t, size_t i, int allow_noun)
+/* A word that is (only) a verb stem form without -t: "word", "vind", "bezorg".
+ * 0: no; 1: yes; 2: yes, but the stem is also a noun. */
+static int stem_no_t_raw(const wc_text *t, size_t i)
 {
     int f;
     if (!is_word(t, i) || !ascii_key(t, i) || dt_skip(t, i)) return 0;
     if (ends_dt(key(t, i), klen(t, i)) && key(t, i)[klen(t, i) - 1] == 't') return 0;
     f = tstem(t, i);
     if (!f || tadj(t, i)) return 0; /* "als je ziek wordt" */
-    if (!allow_noun && (f & WC_NL_NOUN)) return 0;
-    return !(key(t, i)[klen(t, i) - 1] == 't');
+    return (f & WC_NL_NOUN) ? 2 : 1;
 }
 /* word = stem + t, the stem not ending in t: "wordt", "vindt", "krijgt". */
 static int stem_plus_t_raw(const wc_text *t, size_t i)
@@ -630,9 +634,10 @@ static int stem_plus_d_raw(const wc_text *t, size_t i)
 
 static int stem_no_t(const wc_text *t, size_t i, int allow_noun)
 {
+    int8_t *m = VIEW(t)->memo[M_SNT];
     if (i >= t->n) return 0;
-    if (allow_noun) MEMO(t, M_SNT1, i, stem_no_t_raw(t, i, 1));
-    MEMO(t, M_SNT0, i, stem_no_t_raw(t, i, 0));
+    if (m[i] == -128) m[i] = (int8_t)stem_no_t_raw(t, i);
+    return m[i] == 1 || (allow_noun && m[i] == 2);
 }
 static int stem_plus_t(const wc_text *t, size_t i)
 {

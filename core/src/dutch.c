@@ -170,6 +170,10 @@ static size_t pp_splits(const char *b, size_t len, pp_split *out, size_t cap)
         size_t pl = i < 0 ? 0 : SEP_LEN[i];
         const char *r;
         size_t rl;
+        if (i >= 0 && (len == 0 || SEP[i][0] != b[0])) {
+            if (len == 0 || SEP[i][0] > b[0]) break; /* SEP is sorted */
+            continue;
+        }
         if (i >= 0 && !starts(b, len, SEP[i])) continue;
         r = b + pl;
         rl = len - pl;

@@ -84,10 +84,15 @@ static int dawg_step(const wc_x_dawg *d, int state, uint16_t u)
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (u < d->lo[mid]) hi = mid;
-        else if (u > d->hi[mid]) lo = mid + 1;
+        else if (u > d->lo[mid] + (d->span ? d->span[mid] : 0)) lo = mid + 1;
         else return d->to[mid];
     }
     return -1;
+}
+
+static inline unsigned dawg_final(const wc_x_dawg *d, int state)
+{
+    return (d->final[state >> 2] >> ((state & 3) * 2)) & 3u;
 }
 
 /* TLD (gTLD | ccTLD | punycode) at i in t[..lim): the end, or 0. The regex
@@ -101,7 +106,7 @@ static size_t tld_at(const u16text *t, size_t i, size_t lim)
     for (size_t j = i; j < lim; j++) {
         s = dawg_step(&wc_x_tld, s, canon(t->u[j]));
         if (s < 0) break;
-        if (wc_x_tld.final[s] && (j + 1 == lim || cls(t->u[j + 1], WC_XC_TLDLA))) best = j + 1;
+        if (dawg_final(&wc_x_tld, s) && (j + 1 == lim || cls(t->u[j + 1], WC_XC_TLDLA))) best = j + 1;
     }
     if (best) return best;
     if (i + 4 < lim && lit_ci(t, i, "xn--") && cls(t->u[i + 4], WC_XC_PUNY)) {
@@ -121,7 +126,7 @@ static size_t emoji_at(const u16text *t, size_t i)
     for (size_t j = i; j < t->n; j++) {
         s = dawg_step(&wc_x_emoji, s, t->u[j]);
         if (s < 0) break;
-        uint8_t f = wc_x_emoji.final[s];
+        unsigned f = dawg_final(&wc_x_emoji, s);
         if (f == 1 || (f == 2 && (j + 1 == t->n || t->u[j + 1] != 0xFE0E))) best = j + 1 - i;
     }
     return best;

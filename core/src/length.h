@@ -58,11 +58,14 @@ typedef struct wc_x_ranges { const wc_x_range *r; uint16_t n; } wc_x_ranges;
 typedef struct wc_x_canon_table { const uint16_t *from, *to; uint16_t n; } wc_x_canon_table;
 
 /* A DAWG over UTF-16 code units: state s has edges first[s]..first[s+1]-1,
- * each a unit range lo..hi leading to state `to`; state 0 is the root. */
+ * each a unit range lo..lo+span leading to state `to` (span NULL: every edge
+ * is one unit); state 0 is the root. final holds 2 bits per state (4 a byte). */
 typedef struct wc_x_dawg {
     const uint16_t *first;
     const uint8_t *final;
-    const uint16_t *lo, *hi, *to;
+    const uint16_t *lo;
+    const uint8_t *span;
+    const uint16_t *to;
     uint16_t n_states;
 } wc_x_dawg;
 

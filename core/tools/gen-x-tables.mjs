@@ -390,24 +390,29 @@ function wrap(items, per) {
 const hex = (u) => '0x' + u.toString(16).toUpperCase().padStart(4, '0');
 function emitDawg(name, d) {
   const first = [0];
-  const lo = [], hi = [], to = [];
+  const lo = [], span = [], to = [];
   for (const s of d) {
     for (const e of s.edges) {
       lo.push(hex(e.lo));
-      hi.push(hex(e.hi));
+      span.push(e.hi - e.lo);
       to.push(e.to);
     }
     first.push(lo.length);
   }
   assert(d.length < 65536 && lo.length < 65536, `${name}: too many states`);
+  assert(span.every((x) => x < 256), `${name}: an edge range spans more than 256 units`);
+  // final: 2 bits per state, 4 states a byte; span NULL when every edge is one unit
+  const fin = [];
+  d.forEach((s, i) => { fin[i >> 2] = (fin[i >> 2] ?? 0) | (s.final << ((i & 3) * 2)); });
+  const spans = span.some((x) => x) ? `${name}_span` : 'NULL';
   return [
     `static const uint16_t ${name}_first[] = {\n${wrap(first, 12)}\n};`,
-    `static const uint8_t ${name}_final[] = {\n${wrap(d.map((s) => s.final), 24)}\n};`,
+    `static const uint8_t ${name}_final[] = {\n${wrap(fin, 24)}\n};`,
     `static const uint16_t ${name}_lo[] = {\n${wrap(lo, 10)}\n};`,
-    `static const uint16_t ${name}_hi[] = {\n${wrap(hi, 10)}\n};`,
+    ...(spans === 'NULL' ? [] : [`static const uint8_t ${name}_span[] = {\n${wrap(span, 24)}\n};`]),
     `static const uint16_t ${name}_to[] = {\n${wrap(to, 12)}\n};`,
-    `const wc_x_dawg wc_x_${name} = {${name}_first, ${name}_final, ${name}_lo, ${name}_hi, ${name}_to, ${d.length}};`,
-  ].join('\n\n');
+    `const wc_x_dawg wc_x_${name} = {${name}_first, ${name}_final, ${name}_lo, ${spans}, ${name}_to, ${d.length}};`,
+].join('\n\n');
 }
 
 const parts = [];

@@ -3,7 +3,7 @@
 // {error:{code,message}} (classify-batch answers per item). The worker
 // validates every request with validateRequest() before touching the engine.
 export const KIND = Object.freeze({
-  CLASSIFY_BATCH: 'classify-batch', // {items:[{key,text,site}]} -> {results:[{key,result}|{key,error}]}
+  CLASSIFY_BATCH: 'classify-batch', // {items:[{key,text,site,reach?}]} -> {results:[{key,result}|{key,error}]}
   LINT: 'lint',                     // {request:{text, platform?, mention?, ...}} -> {result}|{error}
   ENGINE_STATUS: 'engine-status',   // {} -> {result:{loaded, loads, version, calls, lastError}}
 });
@@ -13,6 +13,7 @@ export const LIMITS = Object.freeze({
   maxKeyLength: 512,        // UTF-16 units of an item key
   maxTextLength: 20000,     // UTF-16 units of one text (posts are far shorter)
   maxLintFields: 16,        // keys in a lint request
+  maxReach: 1e12,           // reach hint of an item (likes + reposts + replies)
 });
 
 export const SITES = Object.freeze(['x', 'facebook', 'linkedin']);
@@ -34,6 +35,9 @@ function validateItem(item, i) {
   if (typeof item.text !== 'string' || item.text.length > LIMITS.maxTextLength)
     return `items[${i}].text must be a string of at most ${LIMITS.maxTextLength} characters`;
   if (item.site !== undefined && !SITES.includes(item.site)) return `items[${i}].site is unknown`;
+  if (item.reach !== undefined && (typeof item.reach !== 'number' || !Number.isFinite(item.reach)
+                                  || item.reach < 0 || item.reach > LIMITS.maxReach))
+    return `items[${i}].reach must be a number 0..${LIMITS.maxReach}`;
   return null;
 }
 

@@ -33,7 +33,7 @@ export default {
       idAttributes: ['data-urn', 'data-id'],
       anchor: ['.update-components-actor__meta', '.update-components-actor__container',
                '.comments-comment-meta__actor', '.comments-post-meta'],
-      reach: [],
+      reach: ['.social-details-social-counts__reactions-count'],
       composer: ['.comments-comment-box__form .ql-editor[contenteditable="true"]',
                  '.comments-comment-texteditor .ql-editor[contenteditable="true"]',
                  '.ql-editor[contenteditable="true"]',

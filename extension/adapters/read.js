@@ -108,6 +108,40 @@ export function hashText(s) {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+// Reach hints (issue 6): the counts a post shows in its action bar ("12",
+// "1,2K", "3,4 mln", "1.234", "12 antwoorden"). Dutch and English notation.
+const MULTIPLIER = { k: 1e3, d: 1e3, dzd: 1e3, duizend: 1e3, thousand: 1e3, m: 1e6, mln: 1e6, mio: 1e6,
+                     miljoen: 1e6, million: 1e6, b: 1e9, bn: 1e9, mld: 1e9, mrd: 1e9, miljard: 1e9, billion: 1e9 };
+const COUNT = /(\d{1,3}(?:([.,\u00A0\u202F ])\d{3})(?:\2\d{3})*(?!\d)|\d+(?:[.,]\d+)?)(?:\s?([a-z]+)\.?)?/iu;
+export const MAX_REACH = 1e12;
+
+/** First count in a label or text, as a number (null when there is none). */
+export function parseCount(s) {
+  const m = COUNT.exec(String(s ?? ''));
+  if (!m) return null;
+  const unit = m[3] ? MULTIPLIER[m[3].toLowerCase()] : undefined;
+  let digits = m[1];
+  if (m[2]) {
+    // "1.234" / "1,234" / "1 234": thousands groups.
+    digits = digits.split(m[2]).join('');
+  } else {
+    digits = digits.replace(',', '.');
+  }
+  const n = Number(digits) * (unit ?? 1);
+  return Number.isFinite(n) ? Math.min(MAX_REACH, Math.round(n)) : null;
+}
+
+/** Sum of the counts the reach elements show (aria-label with a number first, else text), or null. */
+export function readReach(els) {
+  let total = null;
+  for (const el of els) {
+    const label = el.getAttribute('aria-label') ?? '';
+    const n = parseCount(/\d/.test(label) ? label : el.textContent);
+    if (n !== null) total = Math.min(MAX_REACH, (total ?? 0) + n);
+  }
+  return total;
+}
+
 export function createReader(adapter, doc = document) {
   let table = null;
   let dialect = null;
@@ -187,8 +221,10 @@ export function createReader(adapter, doc = document) {
     const author = adapter.authorFrom(first(el, table.author, mine));
     const anchor = first(el, table.anchor, mine);
     const stamp = Date.parse(first(el, table.time, mine)?.getAttribute('datetime') ?? '');
+    const reachEls = [];
+    for (const sel of table.reach ?? []) for (const r of safeAll(el, sel)) if (mine(r)) reachEls.push(r);
     return { id, text, author: author ? cleanText(author) : null, textEl, anchor,
-             postedTs: Number.isFinite(stamp) ? stamp : null };
+             postedTs: Number.isFinite(stamp) ? stamp : null, reach: readReach(reachEls) };
   }
 
   /** The account the agent posts as on this page (table.account), or null. */

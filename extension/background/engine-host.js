@@ -78,10 +78,11 @@ export function createEngineHost({ loadEngine, now = () => Date.now() }) {
   }
 
   return {
-    /** items: [{key,text,site}] -> {results:[{key,result}|{key,error}]} */
+    /** items: [{key,text,site,reach?}] -> {results:[{key,result}|{key,error}]}; reach scales priority. */
     classifyBatch(items) {
       return withEngine((eng) => ({
-        results: items.map(({ key, text }) => ({ key, ...callOnce(eng, { op: 'classify', text }) })),
+        results: items.map(({ key, text, reach }) => ({ key, ...callOnce(eng, reach === undefined
+          ? { op: 'classify', text } : { op: 'classify', text, options: { reach } }) })),
       }));
     },
 

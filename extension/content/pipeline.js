@@ -56,7 +56,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   const records = new WeakMap(); // container -> {key, text, author, info, badge, result, error}
   const tracked = new Set();     // containers with a record, for the panel and the rescan
   const cache = new Map();       // key -> {result} | {error}   (insertion order = LRU order)
-  const queue = new Map();       // key -> text, waiting to be sent
+  const queue = new Map();       // key -> {text, reach}, waiting to be sent
   const inflight = new Set();    // keys sent, no answer yet
   const byKey = new Map();       // key -> Set of tracked containers showing it (delivery without a full walk)
   const visible = new WeakSet();
@@ -230,7 +230,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     el.setAttribute(ATTR.state, 'pending');
     rec.badge ??= new Badge();
     placeBadge(el, rec);
-    if (!inflight.has(key)) queue.set(key, info.text);
+    if (!inflight.has(key)) queue.set(key, { text: info.text, reach: info.reach ?? null });
   }
 
   /** One pass over the page's mentions, in slices (read phase, then write phase, then yield). */
@@ -286,10 +286,13 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       .slice(0, batchSize);
     batchSize = Math.min(LIMITS.maxBatch, batchSize * 2);
     return keys.map((key) => {
-      const text = queue.get(key).slice(0, LIMITS.maxTextLength);
+      const { text, reach } = queue.get(key);
       queue.delete(key);
       inflight.add(key);
-      return { key, text, site };
+      // Reach hint (issue 6): the counts the post shows; the engine scales priority with it.
+      const item = { key, text: text.slice(0, LIMITS.maxTextLength), site };
+      if (Number.isFinite(reach) && reach >= 0) item.reach = Math.min(reach, LIMITS.maxReach);
+      return item;
     });
   }
 
@@ -312,8 +315,8 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       // The worker or the engine failed as a whole: show it, retry later.
       const error = resp?.error ?? { code: 'bad-answer', message: 'unexpected answer from the service worker' };
       failures++;
-      for (const { key, text } of items) {
-        queue.set(key, text);
+      for (const { key, text, reach } of items) {
+        queue.set(key, { text, reach: reach ?? null });
         deliver(key, { error });
       }
       panel?.setStatus(`Analyse mislukt: ${error.message}`);

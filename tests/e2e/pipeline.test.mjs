@@ -191,6 +191,85 @@ test('the service worker is stopped and restarted: new posts still get badged', 
   assert.equal(st.calls, 1, 'only the new post went to the new engine');
 });
 
+// Reach hints (issue 6): the counts in a tweet's action bar go to the engine
+// as options.reach. Two identical angry posts, one with "12K" likes, "3,4K"
+// reposts (aria-label) and "1.234" replies: the second gets more priority.
+test('reach shown in the action bar raises the priority of an identical angry post', async () => {
+  const text = 'Al 2 weken geen internet en niemand belt terug, echt schandalig #fail';
+  assert.equal(typeOf(text), 'angry');
+  await page.evaluate((t) => {
+    window.add('700', 'stil', t);
+    const cell = window.tweet('701', 'bekend', t);
+    const bar = document.createElement('div');
+    bar.setAttribute('role', 'group');
+    const action = (testid, label, count) => {
+      const b = document.createElement('button');
+      b.setAttribute('data-testid', testid);
+      b.setAttribute('aria-label', label);
+      b.textContent = count;
+      bar.append(b);
+    };
+    action('reply', 'Beantwoorden', '1.234');
+    action('retweet', '3,4K reposts. Reposten', '3,4K');
+    action('like', 'Vind ik leuk', '12K');
+    cell.querySelector('article').append(bar);
+    document.getElementById('timeline').append(cell);
+  }, text);
+  await waitKey(page, keyOf(700, text));
+  await waitKey(page, keyOf(701, text));
+  const prio = (id) => page.evaluate((k) => Number(document.querySelector(`[data-webcare-key="${k}"]`)
+    .getAttribute('data-webcare-priority')), keyOf(id, text));
+  const plain = engine.classify(text).priority;
+  const reached = engine.classify(text, { options: { reach: 1234 + 3400 + 12000 } }).priority;
+  assert.ok(reached > plain, `engine: ${reached} > ${plain}`);
+  assert.equal(await prio(700), plain);
+  assert.equal(await prio(701), reached);
+  // The worker checks the hint: a number 0..1e12.
+  for (const reach of [-1, 'veel', 1e13]) {
+    const bad = await evalInContentScript(browser.context, page,
+      `chrome.runtime.sendMessage({kind: 'classify-batch', items: [{key: 'k', text: 'x', site: 'x', reach: ${JSON.stringify(reach)}}]})`);
+    assert.equal(bad.error?.code, 'bad-message', JSON.stringify(reach));
+  }
+});
+
+// The panel keeps at most 100 rows (keyed by post key) and counts the rest.
+test('the panel shows the top 100 mentions, angry first, and counts the rest', async () => {
+  const before = await page.evaluate(() => Number(document.querySelector('webcare-panel').getAttribute('data-count')));
+  await page.evaluate(() => {
+    for (let i = 0; i < 120; i++) window.add(String(800 + i), `veel${i}`, `Bericht nummer ${i} over de trein van vandaag.`);
+    window.add('999', 'boos', 'Weer vertraging, dit is echt belachelijk slecht geregeld!');
+  });
+  const total = before + 121;
+  await page.waitForFunction((n) => Number(document.querySelector('webcare-panel').getAttribute('data-count')) === n,
+                             total, { timeout: 20000 });
+  const rows = await page.evaluate(() => {
+    const root = document.querySelector('webcare-panel').shadowRoot;
+    return { keys: [...root.querySelectorAll('button.item')].map((e) => e.dataset.key),
+             types: [...root.querySelectorAll('button.item')].map((e) => e.dataset.type),
+             more: root.querySelector('.more')?.hidden ? '' : root.querySelector('.more')?.textContent };
+  });
+  assert.equal(rows.keys.length, 100);
+  assert.equal(new Set(rows.keys).size, 100);
+  assert.equal(rows.more, `+${total - 100} meer`);
+  assert.equal(typeOf('Weer vertraging, dit is echt belachelijk slecht geregeld!'), 'angry');
+  assert.ok(rows.keys.includes(keyOf(999, 'Weer vertraging, dit is echt belachelijk slecht geregeld!')));
+  const rank = { angry: 0, question: 1, neutral: 2, happy: 3, error: 4 };
+  for (let i = 1; i < rows.types.length; i++) assert.ok(rank[rows.types[i - 1]] <= rank[rows.types[i]], rows.types.join());
+  // Rows are reused: scrolling the angry post at the bottom into view redraws
+  // its row (data-visible), and every row element survives that redraw.
+  const angryKey = keyOf(999, 'Weer vertraging, dit is echt belachelijk slecht geregeld!');
+  await page.evaluate(() => {
+    for (const item of document.querySelector('webcare-panel').shadowRoot.querySelectorAll('button.item')) item.dataset.probe = '1';
+  });
+  assert.equal(await page.evaluate((k) => document.querySelector('webcare-panel').shadowRoot
+    .querySelector(`button.item[data-key="${k}"]`)?.dataset.visible, angryKey), 'false');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction((k) => document.querySelector('webcare-panel').shadowRoot
+    .querySelector(`button.item[data-key="${k}"]`)?.dataset.visible === 'true', angryKey, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => [...document.querySelector('webcare-panel').shadowRoot
+    .querySelectorAll('button.item')].filter((e) => e.dataset.probe !== '1').length), 0);
+});
+
 test('no request left for a host other than the fixture site', () => {
   assert.deepEqual(foreignRequests(browser.requests, ['x.com']), []);
 });

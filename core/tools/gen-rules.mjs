@@ -127,6 +127,17 @@ function compileAlt(file, raw, typos, slot, macros, depth = 0) {
   slot.n_alt++;
 }
 
+// First index where the signatures `run` stand contiguously in out.alts[0 .. end).
+function findRun(run, end) {
+  const n = run.length;
+  for (let i = 0; i + n <= end; i++) {
+    let j = 0;
+    while (j < n && `${out.alts[i + j].kind}:${out.alts[i + j].w}:${out.alts[i + j].h}` === run[j]) j++;
+    if (j === n) return i;
+  }
+  return undefined;
+}
+
 function hash3(k) { // FNV-1a of the first 3 bytes
   const b = Buffer.from(k, 'utf8').subarray(0, 3);
   let h = 2166136261;
@@ -166,13 +177,24 @@ function compilePattern(file, src, typos, sugg, nSugg, macros) {
     out.alts.splice(slot.alt, sorted.length, ...sorted);
     slot.n_word = sorted.filter((a) => a.kind === 0).length;
     slot.n_prefix = sorted.filter((a) => a.kind === 1).length;
-    // share identical runs of alternatives (macros repeat the same word lists)
-    const run = out.alts.slice(slot.alt).map((a) => `${a.kind}:${a.w}:${a.h}`).join('|');
-    const seen = altRuns.get(run);
+    // share runs of alternatives (macros repeat the same word lists): a slot
+    // whose sorted alternatives already stand contiguously in the table (or
+    // start at its tail) points there
+    const sig = (a) => `${a.kind}:${a.w}:${a.h}`;
+    const mine = out.alts.slice(slot.alt).map(sig);
+    const run = mine.join('|');
+    const seen = altRuns.get(run) ?? findRun(mine, slot.alt);
     if (seen !== undefined) {
       out.alts.length = slot.alt;
       slot.alt = seen;
     } else {
+      // overlap with the tail of the table: keep only the part that is new
+      let k = Math.min(mine.length - 1, slot.alt);
+      while (k > 0 && !mine.slice(0, k).every((x, j) => sig(out.alts[slot.alt - k + j]) === x)) k--;
+      if (k > 0) {
+        out.alts.splice(slot.alt, k);
+        slot.alt -= k;
+      }
       altRuns.set(run, slot.alt);
     }
     out.slots.push(slot);

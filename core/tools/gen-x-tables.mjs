@@ -391,11 +391,17 @@ const hex = (u) => '0x' + u.toString(16).toUpperCase().padStart(4, '0');
 function emitDawg(name, d) {
   const first = [0];
   const lo = [], span = [], to = [];
+  // a few short ranges cost less as single-unit edges than a span per edge
+  const nEdges = d.reduce((n, s) => n + s.edges.length, 0);
+  const extra = d.reduce((n, s) => n + s.edges.reduce((m, e) => m + e.hi - e.lo, 0), 0);
+  const split = extra * 4 < nEdges;
   for (const s of d) {
     for (const e of s.edges) {
-      lo.push(hex(e.lo));
-      span.push(e.hi - e.lo);
-      to.push(e.to);
+      for (let u = e.lo; u <= (split ? e.hi : e.lo); u++) {
+        lo.push(hex(u));
+        span.push(split ? 0 : e.hi - e.lo);
+        to.push(e.to);
+      }
     }
     first.push(lo.length);
   }

@@ -384,6 +384,58 @@ static void lower_surface(const wc_doc *d, size_t i, char *buf, size_t cap)
     buf[w] = 0;
 }
 
+/* The team pack's own nouns with their article (issue 11): "de abonnement"
+ * or "de nieuwe abonnement" when the pack lists "het abonnement". Only a
+ * definite article de/het directly before the noun, or before one inflected
+ * adjective (ending in -e, or a known adjective) and the noun; never "een". */
+static const char *const ART_MSG[2] = {
+    "Verkeerd lidwoord: volgens het teampakket is het 'de' bij dit woord van ons merk. Schrijf onze eigen woorden consistent en correct.",
+    "Verkeerd lidwoord: volgens het teampakket is het 'het' bij dit woord van ons merk. Schrijf onze eigen woorden consistent en correct.",
+};
+
+static int art_adjective(const wc_doc *d, size_t i)
+{
+    static const char *const NOT_ADJ[] = {"de", "deze", "die", "elke", "iedere", "je", "me", "mee", "onze",
+                                          "te", "we", "welke", "ze", "zulke", "nee", "ene", "jouwe", "mijne", NULL};
+    if (!tok_is(d, i, WC_TOK_WORD) || (d->t.tok[i].flags & WC_TF_DIGIT)) return 0;
+    const char *k = wc_key(&d->t, i);
+    size_t n = d->t.tok[i].key_len;
+    for (size_t j = 0; NOT_ADJ[j]; j++)
+        if (strcmp(k, NOT_ADJ[j]) == 0) return 0;
+    return (n >= 3 && k[n - 1] == 'e') || wc_nl_find(&wc_nl_adjs, k, n) >= 0;
+}
+
+static void check_articles(lint_ctx *c, const wc_pack *p, const wc_rule *r)
+{
+    const wc_doc *d = c->d;
+    const wc_article *arts;
+    size_t n_arts = wc_pack_articles(c->team, &arts);
+    if (!n_arts) return;
+    for (size_t i = 0; i + 1 < d->t.n; i++) {
+        if (!tok_is(d, i, WC_TOK_WORD)) continue;
+        const char *a = wc_key(&d->t, i);
+        int het = strcmp(a, "het") == 0;
+        if (!het && strcmp(a, "de") != 0) continue;
+        size_t nn = i + 1; /* the noun: next token, or the one after an adjective */
+        const wc_article *hit = NULL;
+        for (int step = 0; step < 2 && !hit && tok_is(d, nn, WC_TOK_WORD); step++, nn++) {
+            for (size_t k = 0; k < n_arts; k++)
+                if (strcmp(wc_key(&d->t, nn), arts[k].key) == 0) { hit = &arts[k]; break; }
+            if (!hit && !art_adjective(d, nn)) break;
+        }
+        if (!hit || hit->het == het) continue;
+        const wc_token *k = &d->t.tok[i];
+        finding *f = add(c, p, r, k->u16_start, k->u16_end, NULL);
+        if (!f) continue;
+        f->detail = ART_MSG[hit->het];
+        const char *fix = hit->het ? "het" : "de";
+        if (k->flags & WC_TF_UPPER) fix = hit->het ? "HET" : "DE";
+        else if (k->flags & WC_TF_TITLE) fix = hit->het ? "Het" : "De";
+        snprintf(f->repl, sizeof f->repl, "%s", fix);
+        f->has_repl = 1;
+    }
+}
+
 /* Dutch d/t spelling, confusions and readability (issue 11): the analysis is
  * in dutch.c; each finding carries its own message (the reason) and, for d/t and
  * confusions, the corrected word as a one-click replacement. d/t and
@@ -418,6 +470,7 @@ static void check_dutch(lint_ctx *c, const wc_pack *p, const wc_rule *r, int rul
             f->has_repl = 1;
         }
     }
+    if (rule == WC_NL_CONFUSION) check_articles(c, p, r);
 }
 
 static void check_shouting(lint_ctx *c, const wc_pack *p, const wc_rule *r)
@@ -991,64 +1044,81 @@ int wc_op_lint(webcare_engine *eng, const cJSON *req, cJSON *result, wc_err *e)
     return lint(req, eng ? eng->team_pack : NULL, result, e);
 }
 
-/* Runs the fires/passes examples of every rule of a loaded pack. Returns 0,
- * or BAD_PACK with the failing example's line. */
+/* Runs one fires (k = 0) or passes (k = 1) list: rule `id` must (not) fire.
+ * `where` names the rule for the error path ("rules[2]", "articles"). */
+static int run_example_list(const wc_pack *p, const char *src, size_t n, const cJSON *arr, const char *id,
+                            const char *where, int k, int *count, wc_err *e)
+{
+    const cJSON *ex;
+    int xi = 0;
+    cJSON_ArrayForEach(ex, arr)
+    {
+        cJSON *req = cJSON_IsObject(ex) ? cJSON_Duplicate(ex, 1) : cJSON_CreateObject();
+        cJSON *res = cJSON_CreateObject();
+        wc_err e2 = {0, -1, ""};
+        int rc = WEBCARE_ERROR_NOMEM, fired = 0;
+        if (req && res && (cJSON_IsObject(ex) || cJSON_AddStringToObject(req, "text", ex->valuestring)))
+            rc = lint(req, p, res, &e2);
+        const cJSON *f;
+        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(res, "findings"))
+        {
+            const cJSON *rid = cJSON_GetObjectItemCaseSensitive(f, "rule");
+            fired |= cJSON_IsString(rid) && strcmp(rid->valuestring, id) == 0;
+        }
+        cJSON_Delete(req);
+        cJSON_Delete(res);
+        if (rc == WEBCARE_ERROR_NOMEM) return wc_fail(e, rc, -1, "out of memory");
+        if (rc || fired != !k) {
+            char path[64];
+            snprintf(path, sizeof path, "%s.%s[%d]", where, k ? "passes" : "fires", xi);
+            size_t at = 0;
+            /* cheap locate: the first occurrence of the example's text */
+            const char *t = cJSON_IsObject(ex) ? NULL : ex->valuestring;
+            if (t) {
+                const char *hit = NULL;
+                size_t tl = strlen(t);
+                for (size_t q = 0; q + tl <= n && tl; q++)
+                    if (memcmp(src + q, t, tl) == 0) { hit = src + q; break; }
+                if (hit) at = (size_t)(hit - src);
+            }
+            int line, col;
+            wc_line_col(src, n, at, &line, &col);
+            if (rc)
+                return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: %s: example is not a valid lint request: %s",
+                               line, col, path, e2.message);
+            return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: %s: rule \"%s\" %s on this example",
+                           line, col, path, id, k ? "fires but must not" : "does not fire but must");
+        }
+        (*count)++;
+        xi++;
+    }
+    return 0;
+}
+
+/* Runs the fires/passes examples of every rule of a loaded pack (and of its
+ * "articles", which the built-in confusion rule checks). Returns 0, or
+ * BAD_PACK with the failing example's line. */
 static int run_examples(const wc_pack *p, const char *src, size_t n, int *count, wc_err *e)
 {
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(p->examples, "rules"), *r;
-    int ri = 0;
+    const cJSON *arts = cJSON_GetObjectItemCaseSensitive(p->examples, "articles");
+    int ri = 0, rc;
     *count = 0;
     cJSON_ArrayForEach(r, rules)
     {
         const char *id = cJSON_GetObjectItemCaseSensitive(r, "id")->valuestring;
-        for (int k = 0; k < 2; k++) {
-            const cJSON *ex, *arr = cJSON_GetObjectItemCaseSensitive(r, k ? "passes" : "fires");
-            int xi = 0;
-            cJSON_ArrayForEach(ex, arr)
-            {
-                cJSON *req = cJSON_IsObject(ex) ? cJSON_Duplicate(ex, 1) : cJSON_CreateObject();
-                cJSON *res = cJSON_CreateObject();
-                wc_err e2 = {0, -1, ""};
-                int rc = WEBCARE_ERROR_NOMEM, fired = 0;
-                if (req && res && (cJSON_IsObject(ex) || cJSON_AddStringToObject(req, "text", ex->valuestring)))
-                    rc = lint(req, p, res, &e2);
-                const cJSON *f;
-                cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(res, "findings"))
-                {
-                    const cJSON *rid = cJSON_GetObjectItemCaseSensitive(f, "rule");
-                    fired |= cJSON_IsString(rid) && strcmp(rid->valuestring, id) == 0;
-                }
-                cJSON_Delete(req);
-                cJSON_Delete(res);
-                if (rc == WEBCARE_ERROR_NOMEM) return wc_fail(e, rc, -1, "out of memory");
-                if (rc || fired != !k) {
-                    /* locate rules[ri].fires[xi] */
-                    char path[64];
-                    snprintf(path, sizeof path, "rules[%d].%s[%d]", ri, k ? "passes" : "fires", xi);
-                    size_t at = 0;
-                    /* cheap locate: find the example's text after the rule's id */
-                    const char *t = cJSON_IsObject(ex) ? NULL : ex->valuestring;
-                    if (t) {
-                        const char *hit = NULL;
-                        size_t tl = strlen(t);
-                        for (size_t q = 0; q + tl <= n && tl; q++)
-                            if (memcmp(src + q, t, tl) == 0) { hit = src + q; break; }
-                        if (hit) at = (size_t)(hit - src);
-                    }
-                    int line, col;
-                    wc_line_col(src, n, at, &line, &col);
-                    if (rc)
-                        return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: %s: example is not a valid lint request: %s",
-                                       line, col, path, e2.message);
-                    return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)at, "line %d, column %d: %s: rule \"%s\" %s on this example",
-                                   line, col, path, id, k ? "fires but must not" : "does not fire but must");
-                }
-                (*count)++;
-                xi++;
-            }
-        }
+        char where[32];
+        snprintf(where, sizeof where, "rules[%d]", ri);
+        for (int k = 0; k < 2; k++)
+            if ((rc = run_example_list(p, src, n, cJSON_GetObjectItemCaseSensitive(r, k ? "passes" : "fires"), id,
+                                       where, k, count, e)))
+                return rc;
         ri++;
     }
+    for (int k = 0; k < 2 && arts; k++)
+        if ((rc = run_example_list(p, src, n, cJSON_GetObjectItemCaseSensitive(arts, k ? "passes" : "fires"),
+                                   "confusion", "articles", k, count, e)))
+            return rc;
     return 0;
 }
 

@@ -740,6 +740,7 @@ typedef struct builder {
     wc_rule *rules; size_t n_rules, c_rules;
     uint64_t *masks; size_t n_masks, c_masks;
     char **strs; size_t n_strs, c_strs;
+    wc_article *articles; size_t n_articles; /* "articles" of a team pack */
 } builder;
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem)
@@ -773,7 +774,7 @@ static void builder_free(builder *b)
     if (!b) return;
     for (size_t i = 0; i < b->n_strs; i++) free(b->strs[i]);
     free(b->strs); free(b->alts); free(b->slots); free(b->seqs); free(b->pats);
-    free(b->lists); free(b->suggs); free(b->rules); free(b->masks);
+    free(b->lists); free(b->suggs); free(b->rules); free(b->masks); free(b->articles);
     free(b);
 }
 
@@ -1264,6 +1265,76 @@ static int compile_rule(loadctx *c, const cJSON *o, const cJSON *all, int index)
     return PUSH(c->b, rules, r);
 }
 
+/* "articles": {"het": ["abonnement"], "de": ["Coolblue-app"], "fires": [...],
+ * "passes": [...]}: each noun one word (hyphens are fine), in one list only. */
+static int compile_articles(loadctx *c, const cJSON *o)
+{
+    const cJSON *it;
+    if (!cJSON_IsObject(o)) return bad(c, "must be an object {\"het\": [nouns], \"de\": [nouns]}");
+    cJSON_ArrayForEach(it, o)
+    {
+        if (strcmp(it->string, "het") && strcmp(it->string, "de") && strcmp(it->string, "fires") &&
+            strcmp(it->string, "passes")) {
+            push_key(c, it->string);
+            return bad(c, "unknown field (articles has: het, de, fires, passes)");
+        }
+        int ex = !strcmp(it->string, "fires") || !strcmp(it->string, "passes");
+        push_key(c, it->string);
+        if (!cJSON_IsArray(it)) return bad(c, ex ? "must be an array of example replies" : "must be an array of nouns");
+        if (cJSON_GetArraySize(it) > 500) return bad(c, "more than 500 entries");
+        int i = 0;
+        const cJSON *w;
+        cJSON_ArrayForEach(w, it)
+        {
+            push_idx(c, i++);
+            const cJSON *t = ex && cJSON_IsObject(w) ? cJSON_GetObjectItemCaseSensitive(w, "text") : w;
+            if (!cJSON_IsString(t)) return bad(c, ex ? "an example is a string or an object with \"text\"" : "a noun is a string");
+            pop(c);
+        }
+        pop(c);
+    }
+    size_t n = 0;
+    for (int k = 0; k < 2; k++) n += (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, k ? "de" : "het"));
+    if (!n) return 0;
+    builder *b = c->b;
+    b->articles = calloc(n, sizeof *b->articles);
+    if (!b->articles) return WEBCARE_ERROR_NOMEM;
+    for (int k = 0; k < 2; k++) {
+        const char *art = k ? "de" : "het";
+        int i = 0;
+        push_key(c, art);
+        cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(o, art))
+        {
+            push_idx(c, i++);
+            const char *w = it->valuestring;
+            wc_text t;
+            size_t at;
+            int rc = wc_tokenize(w, strlen(w), &t, &at);
+            if (rc) { wc_text_free(&t); return rc == WEBCARE_ERROR_NOMEM ? rc : bad(c, "not valid UTF-8"); }
+            int ok = t.n == 1 && t.tok[0].kind == WC_TOK_WORD && t.tok[0].key_len <= 60;
+            const char *key = ok ? keep_str(c->b, wc_key(&t, 0), t.tok[0].key_len) : NULL;
+            wc_text_free(&t);
+            if (!ok) return bad(c, "a noun is one word without the article (hyphens are fine: \"Coolblue-app\")");
+            if (!key) return WEBCARE_ERROR_NOMEM;
+            for (size_t j = 0; j < b->n_articles; j++)
+                if (strcmp(b->articles[j].key, key) == 0)
+                    return bad(c, b->articles[j].het != !k ? "listed under both \"het\" and \"de\"" : "listed twice");
+            b->articles[b->n_articles].key = key;
+            b->articles[b->n_articles++].het = (uint8_t)!k;
+            pop(c);
+        }
+        pop(c);
+    }
+    return 0;
+}
+
+size_t wc_pack_articles(const wc_pack *p, const wc_article **out)
+{
+    const builder *b = p ? p->owned : NULL;
+    *out = b ? b->articles : NULL;
+    return b ? b->n_articles : 0;
+}
+
 int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
 {
     *out = NULL;
@@ -1296,9 +1367,9 @@ int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
     cJSON_ArrayForEach(it, root)
     {
         if (strcmp(it->string, "name") && strcmp(it->string, "rules") && strcmp(it->string, "disabled") &&
-            strcmp(it->string, "description") && strcmp(it->string, "version")) {
+            strcmp(it->string, "description") && strcmp(it->string, "version") && strcmp(it->string, "articles")) {
             push_key(&c, it->string);
-            rc = bad(&c, "unknown field (a pack has: name, description, version, rules, disabled)");
+            rc = bad(&c, "unknown field (a pack has: name, description, version, rules, disabled, articles)");
             goto cleanup;
         }
     }
@@ -1323,8 +1394,14 @@ int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
         }
         pop(&c);
     }
+    const cJSON *arts = cJSON_GetObjectItemCaseSensitive(root, "articles");
+    if (arts) {
+        push_key(&c, "articles");
+        if ((rc = compile_articles(&c, arts))) goto cleanup;
+        pop(&c);
+    }
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
-    if (!rules && !dis) { rc = bad(&c, "missing \"rules\""); goto cleanup; }
+    if (!rules && !dis && !arts) { rc = bad(&c, "missing \"rules\""); goto cleanup; }
     if (rules) {
         push_key(&c, "rules");
         if (!cJSON_IsArray(rules)) { rc = bad(&c, "must be an array of rules"); goto cleanup; }

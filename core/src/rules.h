@@ -164,6 +164,17 @@ typedef struct wc_pack {
     const uint64_t *masks;
 } wc_pack;
 
+/* Team packs: the brand's own nouns with their definite article
+ * ("articles": {"het": [...], "de": [...]}); the confusion rule flags
+ * "de abonnement" / "het nieuwe Coolblue-app" (lint.c). key is a match key. */
+typedef struct wc_article {
+    const char *key;
+    uint8_t het; /* 1: het, 0: de */
+} wc_article;
+
+/* The nouns of a loaded pack (kept in its arena); 0 for the default pack. */
+size_t wc_pack_articles(const wc_pack *p, const wc_article **out);
+
 /* The compiled-in default pack (core/src/gen/rules_default.c). */
 extern const wc_pack wc_default_pack;
 

@@ -342,6 +342,85 @@ static void inline_pack_in_config(void)
     cJSON_Delete(r);
 }
 
+/* Issue 11: the article of the brand's own words from the team pack. */
+#define ART_PACK "{\"articles\":{\"het\":[\"abonnement\",\"Pakketpunt\"],\"de\":[\"Coolblue-app\"]}}"
+static cJSON *lint_art(const char *text)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "{\"op\":\"lint\",\"text\":\"%s\",\"config\":{\"pack\":%s}}", text, ART_PACK);
+    return lint(buf);
+}
+
+static void team_articles(void)
+{
+    static const char *const FIRES[][2] = {
+        {"Je kunt de abonnement opzeggen.", "het"},
+        {"De nieuwe abonnement start morgen.", "Het"},
+        {"Het Coolblue-app werkt weer.", "De"},
+        {"Open het vernieuwde Coolblue-app.", "de"},
+        {"Haal het op bij de Pakketpunt.", "het"},
+    };
+    for (size_t i = 0; i < sizeof FIRES / sizeof *FIRES; i++) {
+        cJSON *r = lint_art(FIRES[i][0]);
+        const cJSON *f = finding(r, "confusion");
+        CHECK(f != NULL);
+        if (f) {
+            const cJSON *sg = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(f, "suggestions"), 0);
+            CHECK_EQ_STR(cJSON_GetObjectItemCaseSensitive(sg, "kind")->valuestring, "replace");
+            CHECK_EQ_STR(cJSON_GetObjectItemCaseSensitive(sg, "text")->valuestring, FIRES[i][1]);
+            CHECK(strstr(cJSON_GetObjectItemCaseSensitive(f, "message")->valuestring, "lidwoord") != NULL);
+            int s = num(f, "start"), e = num(f, "end");
+            CHECK(e - s == (strlen(FIRES[i][1]) == 3 ? 2 : 3)); /* the written article */
+        } else fprintf(stderr, "  no finding: %s\n", FIRES[i][0]);
+        cJSON_Delete(r);
+    }
+    /* UTF-16 offsets: the article after an emoji */
+    cJSON *r = lint_art("\xF0\x9F\x98\x8A de abonnement");
+    const cJSON *f = finding(r, "confusion");
+    CHECK(f && num(f, "start") == 3 && num(f, "end") == 5);
+    cJSON_Delete(r);
+    static const char *const PASSES[] = {
+        "Je kunt het abonnement opzeggen.", "Het nieuwe abonnement start morgen.", "Een nieuw abonnement kan ook.",
+        "De Coolblue-app werkt weer.", "de abonnementen zijn verlengd", "Ik heb het gisteren abonnement genoemd.",
+        "Is de app het abonnement waard?", "Wil je het de Coolblue-app sturen?", "De abonnement-houders krijgen mail.",
+    };
+    for (size_t i = 0; i < sizeof PASSES / sizeof *PASSES; i++) {
+        r = lint_art(PASSES[i]);
+        CHECK(!has_rule(r, "confusion"));
+        if (has_rule(r, "confusion")) fprintf(stderr, "  false alarm: %s\n", PASSES[i]);
+        cJSON_Delete(r);
+    }
+    /* without a pack nothing changes; disabling confusion turns it off */
+    r = lint("{\"op\":\"lint\",\"text\":\"Je kunt de abonnement opzeggen.\"}");
+    CHECK(!has_rule(r, "confusion"));
+    cJSON_Delete(r);
+    r = lint("{\"op\":\"lint\",\"text\":\"Je kunt de abonnement opzeggen.\",\"config\":{\"disabled\":[\"confusion\"],"
+             "\"pack\":" ART_PACK "}}");
+    CHECK(!has_rule(r, "confusion"));
+    cJSON_Delete(r);
+    /* check-pack runs the articles examples */
+    cJSON *c = pack_req("check-pack", "{\"articles\":{\"het\":[\"abonnement\"],\"fires\":[\"de abonnement\"],"
+                                      "\"passes\":[\"het abonnement\"]}}");
+    CHECK(result_of(c) && num(result_of(c), "examples") == 2);
+    cJSON_Delete(c);
+    const char *m = pack_error("{\"articles\":{\"het\":[\"abonnement\"],\n \"passes\":[\"de abonnement\"]}}");
+    CHECK(strstr(m, "line 2") != NULL && strstr(m, "articles.passes[0]") != NULL);
+    /* bad fields: line and column */
+    m = pack_error("{\"articles\":\n  [\"het abonnement\"]}");
+    CHECK(strstr(m, "line 2, column 3") != NULL && strstr(m, "articles") != NULL);
+    m = pack_error("{\"articles\":{\"het\":[\"abonnement\",\n  7]}}");
+    CHECK(strstr(m, "line 2, column 3") != NULL && strstr(m, "articles.het[1]") != NULL);
+    m = pack_error("{\"articles\":{\"het\":\"abonnement\"}}");
+    if (!strstr(m, "line 1, column 20")) fprintf(stderr, "  %s\n", m);
+    CHECK(strstr(m, "line 1, column 20") != NULL && strstr(m, "articles.het") != NULL);
+    m = pack_error("{\"articles\":{\"het\":[\"het abonnement\"]}}");
+    CHECK(strstr(m, "articles.het[0]") != NULL && strstr(m, "one word") != NULL);
+    m = pack_error("{\"articles\":{\"het\":[\"abonnement\"],\"de\":[\"Abonnement\"]}}");
+    CHECK(strstr(m, "articles.de[0]") != NULL && strstr(m, "both") != NULL);
+    m = pack_error("{\"articles\":{\"een\":[\"abonnement\"]}}");
+    CHECK(strstr(m, "articles.een") != NULL && strstr(m, "unknown field") != NULL);
+}
+
 static void score_formula(void)
 {
     /* clean and complete: 100 */
@@ -401,6 +480,7 @@ int main(void)
     RUN(bad_packs_have_line_and_column);
     RUN(load_pack_applies_to_the_engine);
     RUN(inline_pack_in_config);
+    RUN(team_articles);
     RUN(score_formula);
     return check_summary("lint");
 }

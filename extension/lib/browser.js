@@ -22,3 +22,12 @@ export function contextAlive() {
     return false;
   }
 }
+
+/** chrome.storage.local, or null where there is none (tests, a dead context). */
+export function localStorageArea() {
+  try {
+    return ext?.storage?.local ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -21,7 +21,7 @@
 // and their entries in the mention history; deleteAllCustomers removes all
 // three keys' customer data. Writers merge with what is stored (by event id),
 // so two tabs do not overwrite each other; a page edit (promise done) wins.
-import { ext } from './browser.js';
+import { ext, localStorageArea } from './browser.js';
 import { HISTORY_KEY, authorKey, personaOf } from './history.js';
 import { detectPromise, promiseState, dueLabel } from './promises.js';
 
@@ -315,13 +315,7 @@ export function formatDuration(ms) {
 
 // ---- storage -----------------------------------------------------------------
 
-function area() {
-  try {
-    return ext?.storage?.local ?? null;
-  } catch {
-    return null;
-  }
-}
+const area = localStorageArea;
 
 /** {state:{customers, lists}, events} (cleaned; never throws). */
 export async function readCustomers() {

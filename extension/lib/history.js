@@ -23,7 +23,7 @@
 //   terugkerend           anything else (a returning customer without a pattern)
 // The checks run in that order: a fan who is angry today is a temporarily
 // angry customer, not an ambassador.
-import { ext } from './browser.js';
+import { ext, localStorageArea } from './browser.js';
 
 export const HISTORY_KEY = 'webcare.history';
 export const CHECKS_KEY = 'webcare.checks';
@@ -120,13 +120,7 @@ export function mentionsOf(mentions, site, author) {
   return mentions.filter((m) => m.site === site && authorKey(m.site, m.author) === key);
 }
 
-function area() {
-  try {
-    return ext?.storage?.local ?? null;
-  } catch {
-    return null;
-  }
-}
+const area = localStorageArea;
 
 /** Reads both lists (cleaned). Never throws: empty lists without storage. */
 export async function readAll() {

@@ -19,7 +19,7 @@
 // team lead can hand it to every agent: {"webcareLensProfile": 1, "name", …,
 // "pack": {rule pack} | null}. parseProfileFile never throws and names the
 // field that is wrong; importing validates first, so a bad file changes nothing.
-import { ext } from './browser.js';
+import { ext, localStorageArea } from './browser.js';
 import { GATE_MODES, MAX_PACK_CHARS, STYLES, normalizeSettings } from './settings.js';
 
 export const PROFILES_KEY = 'webcare.profiles';
@@ -222,13 +222,7 @@ export function parseProfileFile(text) {
 
 // ---- storage -----------------------------------------------------------
 
-function area() {
-  try {
-    return ext?.storage?.local ?? null;
-  } catch {
-    return null;
-  }
-}
+const area = localStorageArea;
 
 /** {active, profiles} (never throws: the default profile alone without storage). */
 export async function loadProfiles() {

@@ -37,6 +37,19 @@ function safeMatches(el, sel) {
 
 const matchesAny = (el, selectors) => (selectors ?? []).some((s) => safeMatches(el, s));
 
+/** The nearest ancestor-or-self of `el` matching any selector (in table order), or null. */
+export function closestAny(el, selectors) {
+  for (const sel of selectors ?? []) {
+    try {
+      const hit = el.closest(sel);
+      if (hit) return hit;
+    } catch {
+      /* unsupported selector */
+    }
+  }
+  return null;
+}
+
 function hiddenByStyle(el, cs) {
   if (el.hidden) return true;
   if (!cs) return false;

@@ -9,21 +9,9 @@
 //      inline reply under the focused tweet).
 // The type comes from the badge pipeline when the mention is badged
 // (data-webcare-type) and otherwise from the engine (classify), cached.
-import { cleanText, visibleText } from '../adapters/read.js';
+import { cleanText, closestAny, visibleText } from '../adapters/read.js';
 
 const before = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
-
-function closestAny(el, selectors) {
-  for (const sel of selectors ?? []) {
-    try {
-      const hit = el.closest(sel);
-      if (hit) return hit;
-    } catch {
-      /* unsupported selector */
-    }
-  }
-  return null;
-}
 
 function allMatches(root, selectors) {
   const out = [];

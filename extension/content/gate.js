@@ -9,22 +9,11 @@
 // the engine fails), the post goes through and a notice says the check was
 // skipped. A held-back submit is replayed as an untrusted event, which the
 // gate lets pass and the site handles as usual.
+import { closestAny } from '../adapters/read.js';
 import { showNotice } from '../ui/lint-card.js';
 import { ATTR } from './composer-session.js';
 
 export const GATE_TIMEOUT_MS = 300;
-
-function matchesAny(el, selectors) {
-  for (const sel of selectors ?? []) {
-    try {
-      const hit = el.closest(sel);
-      if (hit) return hit;
-    } catch {
-      /* unsupported selector */
-    }
-  }
-  return null;
-}
 
 /** keys: adapter submitKeys, e.g. ['Mod+Enter'] or ['Enter']. */
 export function isSubmitKey(e, keys) {
@@ -186,7 +175,7 @@ export function installGate({ adapter, watcher, reader = null, onPosted = null }
   const onClick = (e) => {
     if (!e.isTrusted || e.button !== 0) return;
     const t = table();
-    const btn = e.target instanceof Element ? matchesAny(e.target, t?.submit) : null;
+    const btn = e.target instanceof Element ? closestAny(e.target, t?.submit) : null;
     if (!btn) return;
     if (btn.disabled || btn.getAttribute('aria-disabled') === 'true') return;
     const session = watcher.sessionFor(btn);

@@ -22,7 +22,7 @@
 // three keys' customer data. Writers merge with what is stored (by event id),
 // so two tabs do not overwrite each other; a page edit (promise done) wins.
 import { ext, localStorageArea } from './browser.js';
-import { HISTORY_KEY, authorKey, personaOf } from './history.js';
+import { HISTORY_KEY, authorKey, personaOf, pruneRecords } from './history.js';
 import { detectPromise, promiseState, dueLabel } from './promises.js';
 
 export const TIMELINE_KEY = 'webcare.timeline';
@@ -85,17 +85,7 @@ export function cleanEvent(e) {
 
 /** Clean, deduplicated (first id wins), retention-pruned, capped timeline, oldest first. */
 export function pruneEvents(list, { now = Date.now(), retentionDays = 90, max = MAX_EVENTS, maxChars = MAX_TIMELINE_CHARS } = {}) {
-  const cutoff = now - retentionDays * DAY_MS;
-  const seen = new Set();
-  const out = [];
-  for (const raw of Array.isArray(list) ? list : []) {
-    const e = cleanEvent(raw);
-    if (!e || e.ts < cutoff || seen.has(e.id)) continue;
-    seen.add(e.id);
-    out.push(e);
-  }
-  out.sort((a, b) => a.ts - b.ts);
-  let kept = out.length > max ? out.slice(out.length - max) : out;
+  let kept = pruneRecords(list, cleanEvent, (e) => e.id, { now, retentionDays, max });
   // Byte budget (chrome.storage.local holds ~10 MB in all): drop the oldest tenth until it fits.
   while (kept.length && JSON.stringify(kept).length > maxChars) kept = kept.slice(Math.ceil(kept.length / 10));
   return kept;

@@ -91,26 +91,36 @@ function cleanCheck(c) {
            mtype: TYPES.includes(c.mtype) ? c.mtype : null, ...optional(c) };
 }
 
-/** Stored value -> clean, sorted, deduplicated, pruned mention list. */
-export function pruneMentions(list, { now = Date.now(), retentionDays = 90, max = MAX_MENTIONS } = {}) {
+/**
+ * Stored list -> cleaned records (`clean` returns null to drop one), older
+ * than the retention dropped, deduplicated by `keyOf` (first wins; no key =
+ * no dedup), oldest first, the newest `max` kept.
+ */
+export function pruneRecords(list, clean, keyOf, { now = Date.now(), retentionDays = 90, max }) {
   const cutoff = now - retentionDays * DAY_MS;
   const seen = new Set();
   const out = [];
   for (const raw of Array.isArray(list) ? list : []) {
-    const m = cleanMention(raw);
-    if (!m || m.ts < cutoff || seen.has(m.key)) continue;
-    seen.add(m.key);
-    out.push(m);
+    const r = clean(raw);
+    if (!r || r.ts < cutoff) continue;
+    const key = keyOf?.(r);
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(r);
   }
   out.sort((a, b) => a.ts - b.ts);
   return out.length > max ? out.slice(out.length - max) : out;
 }
 
+/** Stored value -> clean, sorted, deduplicated, pruned mention list. */
+export function pruneMentions(list, { now = Date.now(), retentionDays = 90, max = MAX_MENTIONS } = {}) {
+  return pruneRecords(list, cleanMention, (m) => m.key, { now, retentionDays, max });
+}
+
 export function pruneChecks(list, { now = Date.now(), retentionDays = 90, max = MAX_CHECKS } = {}) {
-  const cutoff = now - retentionDays * DAY_MS;
-  const out = (Array.isArray(list) ? list : []).map(cleanCheck).filter((c) => c && c.ts >= cutoff);
-  out.sort((a, b) => a.ts - b.ts);
-  return out.length > max ? out.slice(out.length - max) : out;
+  return pruneRecords(list, cleanCheck, null, { now, retentionDays, max });
 }
 
 /** An author's mentions on a site (oldest first) from a mention list. */

@@ -8,75 +8,78 @@
 
 /* ---------------------------------------------------------------- tables */
 
-/* Compares the block-head entry at d (prefix 0) with s: <0, 0, >0. */
-static int head_cmp(const unsigned char *d, const char *s, size_t len)
+/* Compares the block-head key at d (shares nothing) with r: <0, 0, >0. */
+static int head_cmp(const unsigned char *d, const char *r, size_t len)
 {
-    size_t i = 0;
-    d++; /* header byte */
-    for (;; i++) {
+    for (size_t i = 0;; i++) {
         unsigned char c = (unsigned char)(d[i] & 0x7f);
         if (i == len) return 1;
-        if (c != (unsigned char)s[i]) return c < (unsigned char)s[i] ? -1 : 1;
+        if (c != (unsigned char)r[i]) return c < (unsigned char)r[i] ? -1 : 1;
         if (d[i] & 0x80) return i + 1 == len ? 0 : -1;
     }
 }
 
+/* Flags of an entry from its header byte; s is its (forward) key. The D/T
+ * code says whether the weak past follows 't kofschip (see the generator). */
+static int entry_flags(unsigned h, const char *s, size_t len)
+{
+    static const unsigned char weak[2][4] = {
+        {0, WC_NL_PAST_D, WC_NL_PAST_T, WC_NL_PAST_D | WC_NL_PAST_T}, /* -de expected */
+        {0, WC_NL_PAST_T, WC_NL_PAST_D, WC_NL_PAST_D | WC_NL_PAST_T}, /* -te expected */
+    };
+    char z = s[len - 1];
+    int kof = z == 't' || z == 'k' || z == 'f' || z == 's' || z == 'p' || (z == 'h' && len > 1 && s[len - 2] == 'c');
+    return weak[kof][(h >> 4) & 3] | ((h & 0x40) ? WC_NL_NOUN : 0);
+}
+
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
 {
-    size_t pos;
-    int flags;
-    size_t lo = 0, hi;
-    if (!t || !s || len == 0 || len > 60) return -1;
+    char r[60]; /* the key reversed, as stored */
+    size_t lo = 0, hi, pos, match = 0;
+    if (!t || !s || len == 0 || len > sizeof r) return -1;
+    for (size_t i = 0; i < len; i++) r[i] = s[len - 1 - i];
     hi = t->nblocks;
-    if (s[0] >= 'a' && s[0] <= 'z') { /* only the blocks of the first letter */
-        size_t f0 = t->first[s[0] - 'a'], f1 = t->first[s[0] - 'a' + 1];
+    if (r[0] >= 'a' && r[0] <= 'z') { /* only the blocks of the first letter */
+        size_t f0 = t->first[r[0] - 'a'], f1 = t->first[r[0] - 'a' + 1];
         if (f0 == f1) return -1;
         lo = f0 / 16;
         hi = (f1 - 1) / 16 + 1;
     }
-    /* last block whose first key <= s */
+    /* last block whose first key <= r */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (head_cmp(t->data + t->index[mid], s, len) <= 0) lo = mid;
+        if (head_cmp(t->chars + t->index[mid], r, len) <= 0) lo = mid;
         else hi = mid;
     }
     /* Scan the block without rebuilding keys: `match` is how many leading
-     * bytes the previous entry shares with s (the previous entry is < s). */
+     * bytes the previous entry shares with r (the previous entry is < r). */
     pos = t->index[lo];
-    {
-        size_t match = 0;
-        for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
-            const unsigned char *d = t->data + pos;
-            size_t p = d[0] >> 3, j = 0, q;
-            int last = 0;
-            flags = d[0] & 7;
-            d++;
-            if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past s */
-            if (i > lo * 16 && p > match) {          /* still below s: skip it */
-                while (!(d[j] & 0x80)) j++;
-                pos += 2 + j;
-                continue;
-            }
-            /* p == match (or the block head): compare the suffix with s[p..] */
-            q = p;
-            for (;; j++, q++) {
-                unsigned char c = (unsigned char)(d[j] & 0x7f);
-                last = (d[j] & 0x80) != 0;
-                if (q >= len) return -1;             /* entry longer than s: entry > s */
-                if (c != (unsigned char)s[q]) {
-                    if (c > (unsigned char)s[q]) return -1;
-                    break;                            /* entry < s: go on */
-                }
-                if (last) {
-                    if (q + 1 == len) return flags;
-                    q++;
-                    break;                            /* entry is a prefix of s: < s */
-                }
-            }
-            match = q;
+    for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
+        const unsigned char *d = t->chars + pos;
+        size_t p = t->hdr[i] & 15, j = 0, q;
+        if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past r */
+        if (i > lo * 16 && p > match) {          /* still below r: skip it */
             while (!(d[j] & 0x80)) j++;
-            pos += 2 + j;
+            pos += j + 1;
+            continue;
         }
+        /* p == match (or the block head): compare the suffix with r[p..] */
+        for (q = p;; j++, q++) {
+            unsigned char c = (unsigned char)(d[j] & 0x7f);
+            if (q >= len) return -1; /* entry longer than r: entry > r */
+            if (c != (unsigned char)r[q]) {
+                if (c > (unsigned char)r[q]) return -1;
+                break; /* entry < r: go on */
+            }
+            if (d[j] & 0x80) {
+                if (q + 1 == len) return entry_flags(t->hdr[i], s, len);
+                q++;
+                break; /* entry is a prefix of r: < r */
+            }
+        }
+        match = q;
+        while (!(d[j] & 0x80)) j++;
+        pos += j + 1;
     }
     return -1;
 }
@@ -339,31 +342,22 @@ enum {
     EXPECT = WC_NL_W_EXPECT,
 };
 
-/* Bits of the closed lists that word k belongs to (binary search). */
-static unsigned word_bits(const char *k, size_t len)
+/* Bits of the closed lists that word k belongs to (scan of its letter's words). */
+unsigned wc_nl_word_bits(const char *k, size_t len)
 {
-    size_t lo = 0, hi = wc_nl_words.n;
-    if (len == 0) return 0;
-    if (k[0] >= 'a' && k[0] <= 'z') {
-        lo = wc_nl_words.first[k[0] - 'a'];
-        hi = wc_nl_words.first[k[0] - 'a' + 1];
-    }
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *w = wc_nl_words.str + wc_nl_words.off[mid];
-        int c = 0;
-        size_t j = 0;
-        for (; j < len && w[j]; j++)
-            if (w[j] != k[j]) break;
-        if (j < len && w[j]) c = (unsigned char)w[j] < (unsigned char)k[j] ? -1 : 1;
-        else if (j == len) c = w[j] ? 1 : 0;
-        else c = -1;
-        if (c == 0) return wc_nl_words.bits[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    const unsigned char *b = wc_nl_words.blob;
+    size_t pos, end;
+    if (!k || len == 0 || k[0] < 'a' || k[0] > 'z') return 0;
+    pos = wc_nl_words.first[k[0] - 'a'];
+    end = wc_nl_words.first[k[0] - 'a' + 1];
+    while (pos < end) {
+        size_t wl = b[pos];
+        if (wl == len && memcmp(b + pos + 1, k, len) == 0) return wc_nl_words.bits[b[pos + 1 + wl]];
+        pos += wl + 2;
     }
     return 0;
 }
+static unsigned word_bits(const char *k, size_t len) { return wc_nl_word_bits(k, len); }
 
 static int in_strs(const char *k, size_t len, const char *const *list)
 {

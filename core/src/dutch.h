@@ -13,11 +13,12 @@
 
 #include "text.h"
 
-/* A front-coded, sorted word table (see the generator for the layout). */
+/* A front-coded word table over reversed keys (see the generator for the layout). */
 typedef struct wc_nl_table {
-    const unsigned char *data;
-    const uint16_t *index; /* byte offset of every 16th entry */
-    const uint16_t *first; /* [27]: first entry starting with 'a'+c; [26] = n */
+    const unsigned char *chars; /* suffix bytes per entry, last byte | 0x80 */
+    const unsigned char *hdr;   /* per entry: shared length | D/T code << 4 | noun << 6 */
+    const uint16_t *index;      /* offset in chars of every 16th entry */
+    const uint16_t *first;      /* [27]: first entry whose reversed key starts with 'a'+c; [26] = n */
     uint16_t n, nblocks;
 } wc_nl_table;
 
@@ -27,14 +28,12 @@ extern const wc_nl_table wc_nl_exc;   /* real words the non-word test leaves alo
 
 enum { WC_NL_PAST_D = 1, WC_NL_PAST_T = 2, WC_NL_NOUN = 4, WC_NL_FOUND = 8 };
 
-/* Closed word lists (function words, irregular verbs...): sorted words, each
- * with the bit set of the lists it belongs to. */
+/* Closed word lists (function words, irregular verbs...): each word with
+ * the bit set of the lists it belongs to. */
 typedef struct wc_nl_wordlist {
-    const char *str;       /* NUL-separated words, byte order */
-    const uint16_t *off;   /* offset of each word in str */
-    const uint16_t *bits;  /* WC_NL_W_* */
-    const uint16_t *first; /* [27]: first word starting with 'a'+c; [26] = n */
-    uint16_t n;
+    const unsigned char *blob; /* per word, in byte order: length, bytes, class */
+    const uint16_t *bits;      /* WC_NL_W_* bit set of each class */
+    const uint16_t *first;     /* [27]: offset in blob of the first word starting with 'a'+c; [26] = end */
 } wc_nl_wordlist;
 extern const wc_nl_wordlist wc_nl_words;
 
@@ -59,6 +58,8 @@ enum {
 
 /* Flags of `len` bytes of `s` in table t, or -1 when absent. */
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len);
+/* WC_NL_W_* bits of word s (0 when in no list). */
+unsigned wc_nl_word_bits(const char *s, size_t len);
 
 typedef enum wc_dutch_rule { WC_NL_DT = 0, WC_NL_CONFUSION, WC_NL_READABILITY } wc_dutch_rule;
 

@@ -22,11 +22,12 @@
 //   wc_nl_exc    real words the non-word test must leave alone.
 // Keys are lower case ASCII with accents stripped, like the tokenizer's keys.
 //
-// Usage: node core/tools/gen-dutch-verbs.mjs [nl.dic] [dutch-wordlist] > core/src/gen/dutch_verbs.c
-import { readFileSync } from "node:fs";
+// Usage: node core/tools/gen-dutch-verbs.mjs [nl.dic] [dutch-wordlist] [check.h] > core/src/gen/dutch_verbs.c
+import { readFileSync, writeFileSync } from "node:fs";
 
 const DIC = process.argv[2] || "/usr/share/hunspell/nl.dic";
 const WORDS = process.argv[3] || "/usr/share/dict/dutch";
+const CHECK_OUT = process.argv[4]; // optional: tests/c/gen/dutch_lexicon_expect.h
 
 const norm = (w) =>
   w.normalize("NFD").replace(/\u0133/g, "ij").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -294,22 +295,42 @@ const WORD_LISTS = {
 };
 
 // ---- packing ----
+// Keys are stored reversed ("bezorg" -> "grozeb"): stems share endings more
+// than beginnings (-eer, -el, -ig), so front coding of reversed keys is
+// shorter. Per table, three streams (separate streams compress better
+// under gzip than interleaved ones):
+//   chars: the suffix of each reversed key after the part it shares with the
+//          previous key of its block, last byte | 0x80;
+//   hdr:   one byte per entry: shared length (4 bits) | D/T code << 4 | noun << 6.
+//          D/T code: 0 strong, 1 the weak past 't kofschip predicts (-te after
+//          t k f s ch p, else -de), 2 the other one, 3 both;
+//   index: offset into chars of every block of 16 entries (the block head
+//          shares nothing); first[c]: first entry whose reversed key starts
+//          with 'a'+c (the word's last letter).
+const BLOCK = 16;
+const rev = (k) => [...k].reverse().join("");
+const kofschip = (k) => /([tkfsp]|ch)$/.test(k);
+const dtCode = (k, f) => {
+  const w = f & (F_D | F_T);
+  if (!w) return 0;
+  if (w === (F_D | F_T)) return 3;
+  return w === (kofschip(k) ? F_T : F_D) ? 1 : 2;
+};
 function pack(entries) {
-  // entries: sorted [key, flags]
-  const bytes = [];
-  const index = [];
+  // entries: [key, flags] (any order); returns streams over the reversed keys
+  const rs = entries.map(([k, f]) => [rev(k), f, k]).sort((a, b) => cmp(a[0], b[0]));
+  const chars = [], hdr = [], index = [];
   let prev = "";
-  entries.forEach(([k, f], i) => {
-    if (i % 16 === 0) { index.push(bytes.length); prev = ""; }
+  rs.forEach(([r, f, k], i) => {
+    if (i % BLOCK === 0) { index.push(chars.length); prev = ""; }
     let p = 0;
-    while (p < prev.length && p < k.length && p < 31 && prev[p] === k[p]) p++;
-    if (p === k.length) p--; // suffix never empty
-    bytes.push((p << 3) | f);
-    const suf = k.slice(p);
-    for (let j = 0; j < suf.length; j++) bytes.push(suf.charCodeAt(j) | (j === suf.length - 1 ? 0x80 : 0));
-    prev = k;
+    while (p < prev.length && p < r.length && p < 15 && prev[p] === r[p]) p++;
+    if (p === r.length) p--; // suffix never empty
+    hdr.push(p | (dtCode(k, f) << 4) | (f & F_NOUN ? 0x40 : 0));
+    for (let j = p; j < r.length; j++) chars.push(r.charCodeAt(j) | (j === r.length - 1 ? 0x80 : 0));
+    prev = r;
   });
-  return { bytes, index };
+  return { chars, hdr, index, keys: rs.map((x) => x[0]) };
 }
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const vKeys = [...verbs.keys()].sort(cmp), aKeys = [...adjs].sort(cmp), eKeys = [...exc].sort(cmp);
@@ -337,17 +358,20 @@ const firstOf = (keys) => {
   }
   return f;
 };
-const emit = (name, p, keys) => `
-static const unsigned char ${name}_data[${p.bytes.length}] = {
-${hex(p.bytes)}
+const emit = (name, p) => `
+static const unsigned char ${name}_chars[${p.chars.length}] = {
+${hex(p.chars)}
+};
+static const unsigned char ${name}_hdr[${p.hdr.length}] = {
+${hex(p.hdr)}
 };
 static const uint16_t ${name}_index[${p.index.length}] = {
 ${idx(p.index)}
 };
 static const uint16_t ${name}_first[27] = {
-${idx(firstOf(keys))}
+${idx(firstOf(p.keys))}
 };
-const wc_nl_table ${name} = { ${name}_data, ${name}_index, ${name}_first, ${keys.length}, ${p.index.length} };
+const wc_nl_table ${name} = { ${name}_chars, ${name}_hdr, ${name}_index, ${name}_first, ${p.keys.length}, ${p.index.length} };
 `;
 
 const wordBits = new Map();
@@ -355,36 +379,58 @@ Object.values(WORD_LISTS).forEach((list, bit) => {
   for (const w of list) wordBits.set(w, (wordBits.get(w) || 0) | (1 << bit));
 });
 const wordKeys = [...wordBits.keys()].sort(cmp);
-const wordOff = [];
-let wordStr = "";
-for (const w of wordKeys) { wordOff.push(Buffer.byteLength(wordStr)); wordStr += w + "\0"; }
-const cstr = (str) => {
-  const parts = [];
-  for (let i = 0; i < str.length; i += 90) parts.push('    "' + str.slice(i, i + 90).replace(/\0/g, "\\0") + '"');
-  return parts.join("\n");
-};
+// One blob, words in byte order: length, the word, its class; a class is an
+// index into wc_nl_words_bits (the distinct bit sets, most frequent first).
+const classCount = new Map();
+for (const w of wordKeys) classCount.set(wordBits.get(w), (classCount.get(wordBits.get(w)) || 0) + 1);
+const classes = [...classCount.keys()].sort((a, b) => classCount.get(b) - classCount.get(a) || a - b);
+if (classes.length > 255) throw new Error("too many word-list bit sets");
+const wordBlob = [], wordFirst = [];
+for (let c = 0; c <= 26; c++) {
+  wordFirst.push(wordBlob.length);
+  if (c === 26) break;
+  for (const w of wordKeys.filter((x) => x.charCodeAt(0) === 97 + c)) {
+    if (w.length > 255) throw new Error("word too long: " + w);
+    wordBlob.push(w.length, ...Buffer.from(w, "latin1"), classes.indexOf(wordBits.get(w)));
+  }
+}
+if (wordKeys.some((w) => !/^[a-z]/.test(w))) throw new Error("word-list words start with a-z");
 const enumLines = Object.keys(WORD_LISTS).map((n, i) => ` * WC_NL_W_${n} = 1u << ${i}`).join("\n");
 const wordsC = `
-/* Closed word lists: sorted words and their list bits (${wordKeys.length} words).
+/* Closed word lists: ${wordKeys.length} words and their list bits.
 ${enumLines}
  */
-static const char wc_nl_words_str[] =
-${cstr(wordStr)};
-static const uint16_t wc_nl_words_off[${wordKeys.length}] = {
-${idx(wordOff)}
+static const unsigned char wc_nl_words_blob[${wordBlob.length}] = {
+${hex(wordBlob)}
 };
-static const uint16_t wc_nl_words_bits[${wordKeys.length}] = {
-${idx(wordKeys.map((w) => wordBits.get(w)))}
+static const uint16_t wc_nl_words_bits[${classes.length}] = {
+${idx(classes)}
 };
 static const uint16_t wc_nl_words_first[27] = {
-${idx(firstOf(wordKeys))}
+${idx(wordFirst)}
 };
-const wc_nl_wordlist wc_nl_words = { wc_nl_words_str, wc_nl_words_off, wc_nl_words_bits, wc_nl_words_first, ${wordKeys.length} };
+const wc_nl_wordlist wc_nl_words = { wc_nl_words_blob, wc_nl_words_bits, wc_nl_words_first };
 `;
+// The exhaustive check (tests/c/test_dutch.c): every key of every table with
+// its flags, as the generator computed them, for the C test to look up.
+if (CHECK_OUT) {
+  const rows = [];
+  for (const k of vKeys) rows.push(`    {0, "${k}", ${verbs.get(k)}},`);
+  for (const k of aKeys) rows.push(`    {1, "${k}", 0},`);
+  for (const k of eKeys) rows.push(`    {2, "${k}", 0},`);
+  for (const w of wordKeys) rows.push(`    {3, "${w}", ${wordBits.get(w)}},`);
+  writeFileSync(CHECK_OUT, `/* GENERATED by core/tools/gen-dutch-verbs.mjs — do not edit.
+ * Every key of the Dutch tables with the answer the lookup must give:
+ * table 0 verbs (flags WC_NL_*), 1 adjectives, 2 exceptions, 3 word lists (WC_NL_W_* bits). */
+static const struct { unsigned char table; const char *key; unsigned flags; } nl_lexicon_expect[] = {
+${rows.join("\n")}
+};
+`);
+}
 process.stdout.write(`/* GENERATED by core/tools/gen-dutch-verbs.mjs from hunspell-nl (nl.dic) and wdutch
  * (/usr/share/dict/dutch), OpenTaal data, revised BSD / CC BY 3.0 — do not edit.
  * verbs: ${verbs.size} stems; comparable adjectives: ${adjs.size}; exceptions: ${exc.size}. */
 #include "dutch.h"
-${emit("wc_nl_verbs", V, vKeys)}${emit("wc_nl_adjs", A, aKeys)}${emit("wc_nl_exc", E, eKeys)}${wordsC}`);
-if (V.bytes.length > 65535 || A.bytes.length > 65535 || E.bytes.length > 65535) throw new Error("table too large for uint16 index");
-process.stderr.write(`gen-dutch-verbs: ${verbs.size} verbs (${V.bytes.length} B), ${adjs.size} adjectives (${A.bytes.length} B), ${exc.size} exceptions (${E.bytes.length} B)\n`);
+${emit("wc_nl_verbs", V)}${emit("wc_nl_adjs", A)}${emit("wc_nl_exc", E)}${wordsC}`);
+if (V.chars.length > 65535 || A.chars.length > 65535 || E.chars.length > 65535) throw new Error("table too large for uint16 index");
+process.stderr.write(`gen-dutch-verbs: ${verbs.size} verbs (${V.chars.length + V.hdr.length} B), ${adjs.size} adjectives (${A.chars.length + A.hdr.length} B), ${exc.size} exceptions (${E.chars.length + E.hdr.length} B)\n`);

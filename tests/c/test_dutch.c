@@ -79,25 +79,99 @@ static void lexicon_lookup(void)
     CHECK_EQ_INT(wc_nl_stem_flags("pakket", 6), 0);
 }
 
-static void lexicon_every_entry_found(void)
+/* The exhaustive check: every key the generator put in a table (its own
+ * list, tests/c/gen/dutch_lexicon_expect.h, written by `make regen-dutch`)
+ * gives the generator's answer, and near misses of every key (one letter
+ * more, one less, one changed) give the answer of the list: present with
+ * their flags, or absent. */
+#include "gen/dutch_lexicon_expect.h"
+#define NL_EXPECT_N (sizeof nl_lexicon_expect / sizeof nl_lexicon_expect[0])
+
+static int expect_cmp(const void *a, const void *b)
 {
-    /* walk the verb table and look every key up again (front coding round trip) */
-    char buf[64];
-    size_t pos = 0, blen = 0, bad = 0;
-    for (size_t i = 0; i < wc_nl_verbs.n; i++) {
-        unsigned char h = wc_nl_verbs.data[pos++];
-        size_t p = h >> 3;
-        if (i % 16 == 0) CHECK_EQ_INT(p, 0);
-        blen = p;
-        for (;;) {
-            unsigned char c = wc_nl_verbs.data[pos++];
-            buf[blen++] = (char)(c & 0x7f);
-            if (c & 0x80) break;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    if (nl_lexicon_expect[i].table != nl_lexicon_expect[j].table)
+        return nl_lexicon_expect[i].table < nl_lexicon_expect[j].table ? -1 : 1;
+    return strcmp(nl_lexicon_expect[i].key, nl_lexicon_expect[j].key);
+}
+
+/* The generator's answer for key in table: flags, or -1 when absent. */
+static long expect_answer(const size_t *order, unsigned table, const char *key)
+{
+    size_t lo = 0, hi = NL_EXPECT_N;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *k = nl_lexicon_expect[order[mid]].key;
+        unsigned tb = nl_lexicon_expect[order[mid]].table;
+        int c = tb != table ? (tb < table ? -1 : 1) : strcmp(k, key);
+        if (c == 0) return (long)nl_lexicon_expect[order[mid]].flags;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return table == 3 ? 0 : -1;
+}
+
+static long lookup_table(unsigned table, const char *key, size_t len)
+{
+    static const wc_nl_table *const tabs[3] = {&wc_nl_verbs, &wc_nl_adjs, &wc_nl_exc};
+    if (table == 3) return (long)wc_nl_word_bits(key, len);
+    return wc_nl_find(tabs[table], key, len);
+}
+
+static void lexicon_exhaustive(void)
+{
+    static size_t order[NL_EXPECT_N];
+    size_t bad = 0, probes = 0, counts[4] = {0, 0, 0, 0};
+    char buf[80];
+    for (size_t i = 0; i < NL_EXPECT_N; i++) order[i] = i;
+    qsort(order, NL_EXPECT_N, sizeof order[0], expect_cmp);
+    for (size_t i = 0; i < NL_EXPECT_N; i++) {
+        unsigned tb = nl_lexicon_expect[i].table;
+        const char *k = nl_lexicon_expect[i].key;
+        size_t len = strlen(k);
+        counts[tb]++;
+        if (lookup_table(tb, k, len) != (long)nl_lexicon_expect[i].flags) {
+            if (bad++ < 10) fprintf(stderr, "  table %u: '%s' -> %ld, want %u\n", tb, k, lookup_table(tb, k, len),
+                                    nl_lexicon_expect[i].flags);
         }
-        if (wc_nl_find(&wc_nl_verbs, buf, blen) != (h & 7)) bad++;
+        if (len + 2 > sizeof buf) continue;
+        /* near misses: every letter dropped, changed to a/e/t/z, one letter added at either end */
+        for (size_t v = 0; v < len * 5 + 8; v++) {
+            size_t bl;
+            if (v < len) { /* drop letter v */
+                memcpy(buf, k, v);
+                memcpy(buf + v, k + v + 1, len - v - 1);
+                bl = len - 1;
+            } else if (v < len * 5) { /* change letter */
+                size_t at = (v - len) / 4;
+                memcpy(buf, k, len);
+                buf[at] = "aetz"[(v - len) % 4];
+                bl = len;
+            } else { /* add a letter at the end or the start */
+                size_t w = v - len * 5;
+                char c = "dtea"[w % 4];
+                if (w < 4) { memcpy(buf, k, len); buf[len] = c; }
+                else { buf[0] = c; memcpy(buf + 1, k, len); }
+                bl = len + 1;
+            }
+            if (bl == 0) continue;
+            buf[bl] = 0;
+            probes++;
+            if (lookup_table(tb, buf, bl) != expect_answer(order, tb, buf)) {
+                if (bad++ < 10) fprintf(stderr, "  table %u: probe '%s' -> %ld, want %ld\n", tb, buf,
+                                        lookup_table(tb, buf, bl), expect_answer(order, tb, buf));
+            }
+        }
     }
     CHECK_EQ_INT(bad, 0);
+    CHECK(probes > 100000);
+    CHECK_EQ_INT(counts[0], wc_nl_verbs.n);
+    CHECK_EQ_INT(counts[1], wc_nl_adjs.n);
+    CHECK_EQ_INT(counts[2], wc_nl_exc.n);
     CHECK(wc_nl_verbs.n > 3000);
+    CHECK_EQ_INT(wc_nl_word_bits("ben", 3) & WC_NL_W_FINITE_IRR, WC_NL_W_FINITE_IRR);
+    CHECK_EQ_INT(wc_nl_word_bits("Ben", 3), 0);
+    CHECK_EQ_INT(wc_nl_word_bits(NULL, 0), 0);
 }
 
 static void nonwords(void)
@@ -394,7 +468,7 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--eval") == 0) return eval_mode();
     RUN(lexicon_lookup);
-    RUN(lexicon_every_entry_found);
+    RUN(lexicon_exhaustive);
     RUN(nonwords);
     RUN(verb_forms);
     RUN(dt_third_person);

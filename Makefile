@@ -50,7 +50,7 @@ CORE_SRCS  := $(filter-out $(CORE)/src/cli.c,$(wildcard $(CORE)/src/*.c $(CORE)/
 # tables beside it (core/tools/gen-utf8proc-min.mjs; ~55 KB less WASM).
 U8MIN      := $(CORE)/src/gen/utf8proc
 THIRD_SRCS := $(THIRD)/cjson/cJSON.c $(U8MIN)/utf8proc.c
-CORE_HDRS  := $(wildcard $(CORE)/include/*.h $(CORE)/src/*.h)
+CORE_HDRS  := $(wildcard $(CORE)/include/*.h $(CORE)/src/*.h $(CORE)/src/gen/*.h)
 RULE_FILES := $(sort $(wildcard $(CORE)/rules/nl/*.json))
 
 CORE_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRCS))

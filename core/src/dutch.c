@@ -2,6 +2,7 @@
  * See dutch.h. The non-word morphology mirrors core/tools/gen-dutch-verbs.mjs
  * (which uses it to compute the exception list): keep the two in sync. */
 #include "dutch.h"
+#include "gen/dutch_words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -342,20 +343,36 @@ enum {
     EXPECT = WC_NL_W_EXPECT,
 };
 
-/* Bits of the closed lists that word k belongs to (scan of its letter's words). */
-unsigned wc_nl_word_bits(const char *k, size_t len)
+/* Id of word k in the closed lists (1 + its offset in the blob; the ids in
+ * gen/dutch_words.h), or 0; *bits gets its WC_NL_W_* bits. The words of a
+ * first letter are in (length, byte) order. */
+unsigned wc_nl_word_id(const char *k, size_t len, unsigned *bits)
 {
     const unsigned char *b = wc_nl_words.blob;
     size_t pos, end;
+    *bits = 0;
     if (!k || len == 0 || k[0] < 'a' || k[0] > 'z') return 0;
     pos = wc_nl_words.first[k[0] - 'a'];
     end = wc_nl_words.first[k[0] - 'a' + 1];
-    while (pos < end) {
+    for (; pos < end; pos += b[pos] + 2u) {
         size_t wl = b[pos];
-        if (wl == len && memcmp(b + pos + 1, k, len) == 0) return wc_nl_words.bits[b[pos + 1 + wl]];
-        pos += wl + 2;
+        int c;
+        if (wl < len) continue;
+        if (wl > len) break;
+        c = memcmp(b + pos + 1, k, len);
+        if (c > 0) break;
+        if (c == 0) {
+            *bits = wc_nl_words.bits[b[pos + 1 + wl]];
+            return (unsigned)pos + 1;
+        }
     }
     return 0;
+}
+unsigned wc_nl_word_bits(const char *k, size_t len)
+{
+    unsigned bits;
+    (void)wc_nl_word_id(k, len, &bits);
+    return bits;
 }
 static unsigned word_bits(const char *k, size_t len) { return wc_nl_word_bits(k, len); }
 
@@ -458,7 +475,8 @@ typedef struct ctx {
 enum { M_STEM, M_SPT, M_SPD, M_SNT, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_ASCII, M_COUNT };
 typedef struct nl_view {
     wc_text t;
-    uint16_t *wbits;        /* word_bits per token; 0xFFFF = not yet known */
+    uint16_t *wid;          /* word id per token (wc_nl_word_id), 0 = not a listed word */
+    uint16_t *wbits;        /* WC_NL_W_* bits per token */
     int8_t *memo[M_COUNT];  /* per token; -128 = not yet known */
 } nl_view;
 #define VIEW(tp) ((const nl_view *)(const void *)(tp))
@@ -472,18 +490,10 @@ typedef struct nl_view {
 static const char *key(const wc_text *t, size_t i) { return wc_key(t, i); }
 static size_t klen(const wc_text *t, size_t i) { return t->tok[i].key_len; }
 static int is_word(const wc_text *t, size_t i) { return i < t->n && t->tok[i].kind == WC_TOK_WORD; }
-static int kis(const wc_text *t, size_t i, const char *w)
-{
-    if (i < t->n && t->tok[i].key_len && wc_key(t, i)[0] != w[0]) return 0;
-    return is_word(t, i) && klen(t, i) == strlen(w) && memcmp(key(t, i), w, klen(t, i)) == 0;
-}
-static unsigned tok_bits(const wc_text *t, size_t i)
-{
-    uint16_t *b = VIEW(t)->wbits;
-    if (b[i] == 0xFFFF) b[i] = (uint16_t)word_bits(key(t, i), klen(t, i));
-    return b[i];
-}
-static int kin(const wc_text *t, size_t i, unsigned list) { return is_word(t, i) && (tok_bits(t, i) & list) != 0; }
+/* Word token i is the listed word `id` (WC_NL_ID_*). */
+static int kis(const wc_text *t, size_t i, unsigned id) { return i < t->n && VIEW(t)->wid[i] == id; }
+/* Word token i is in one of the closed lists `list`. */
+static int kin(const wc_text *t, size_t i, unsigned list) { return i < t->n && (VIEW(t)->wbits[i] & list) != 0; }
 static int ascii_key_raw(const wc_text *t, size_t i);
 static int ascii_key(const wc_text *t, size_t i)
 {
@@ -675,7 +685,7 @@ static const char MSG_PASSIVE[] = "Gestapelde lijdende vorm ('er wordt ... door 
 static size_t clause_begin(const wc_text *t, size_t i)
 {
     while (i > 0 && !is_boundary(t, i - 1) && !kin(t, i - 1, SUBORD) && !kin(t, i - 1, COORD) &&
-           !kin(t, i - 1, WH) && !kis(t, i - 1, "die") &&
+           !kin(t, i - 1, WH) && !kis(t, i - 1, WC_NL_ID_die) &&
            !(is_word(t, i - 1) && starts(key(t, i - 1), klen(t, i - 1), "waar")))
         i--;
     return i;
@@ -695,7 +705,7 @@ static int aux_before(const wc_text *t, size_t i)
     return 0;
 }
 
-static int is_subj_pron(const wc_text *t, size_t i) { return kin(t, i, SUBJ) && !kis(t, i, "er"); }
+static int is_subj_pron(const wc_text *t, size_t i) { return kin(t, i, SUBJ) && !kis(t, i, WC_NL_ID_er); }
 
 /* Token after i is the end of a clause or a closed word (not a noun start). */
 static int next_not_noun(const wc_text *t, size_t i)
@@ -819,18 +829,18 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             continue;
 
         /* 1. ik + stem+t, stem+t + ik */
-        if (stem_plus_t(t, i) && ((i > 0 && kis(t, i - 1, "ik")) || kis(t, i + 1, "ik"))) {
+        if (stem_plus_t(t, i) && ((i > 0 && kis(t, i - 1, WC_NL_ID_ik)) || kis(t, i + 1, WC_NL_ID_ik))) {
             fix_drop_t(c, i, MSG_IK, taken);
             continue;
         }
         /* 2. inversion: stem+t + jij / je (je as subject) */
-        if (stem_plus_t(t, i) && (kis(t, i + 1, "jij") || (kis(t, i + 1, "je") && next_not_noun(t, i + 1))) &&
+        if (stem_plus_t(t, i) && (kis(t, i + 1, WC_NL_ID_jij) || (kis(t, i + 1, WC_NL_ID_je) && next_not_noun(t, i + 1))) &&
             (clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) {
             fix_drop_t(c, i, MSG_INV, taken);
             continue;
         }
         /* 3. inversion with u keeps the t: "Vind u", "Wat bedoeld u" */
-        if (kis(t, i + 1, "u") && wrong_3sg(t, i, 1) &&
+        if (kis(t, i + 1, WC_NL_ID_u) && wrong_3sg(t, i, 1) &&
             (sentence_start(t, i) || (i > 0 && kin(t, i - 1, WH) && sentence_start(t, i - 1)))) {
             fix_t(c, i, MSG_U_INV, taken);
             continue;
@@ -839,14 +849,14 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         if (i > 0 && wrong_3sg(t, i, 1)) {
             size_t s = i - 1;
             int ok = 0, noun = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
-            if (kis(t, s, "hij") || kis(t, s, "zij") || kis(t, s, "jij") || kis(t, s, "men")) ok = 1;
+            if (kis(t, s, WC_NL_ID_hij) || kis(t, s, WC_NL_ID_zij) || kis(t, s, WC_NL_ID_jij) || kis(t, s, WC_NL_ID_men)) ok = 1;
             else if (noun) ok = 0;
-            else if ((kis(t, s, "je") || kis(t, s, "u") || kis(t, s, "ze") || kis(t, s, "het")) &&
+            else if ((kis(t, s, WC_NL_ID_je) || kis(t, s, WC_NL_ID_u) || kis(t, s, WC_NL_ID_ze) || kis(t, s, WC_NL_ID_het)) &&
                      (s == 0 || is_boundary(t, s - 1) || kin(t, s - 1, COORD)))
                 ok = 1;
-            else if ((kis(t, s, "wat") || kis(t, s, "wie") || kis(t, s, "er") || kis(t, s, "dit") ||
-                      kis(t, s, "dat") || kis(t, s, "alles") || kis(t, s, "iets") || kis(t, s, "niets") ||
-                      kis(t, s, "iemand") || kis(t, s, "niemand")) &&
+            else if ((kis(t, s, WC_NL_ID_wat) || kis(t, s, WC_NL_ID_wie) || kis(t, s, WC_NL_ID_er) || kis(t, s, WC_NL_ID_dit) ||
+                      kis(t, s, WC_NL_ID_dat) || kis(t, s, WC_NL_ID_alles) || kis(t, s, WC_NL_ID_iets) || kis(t, s, WC_NL_ID_niets) ||
+                      kis(t, s, WC_NL_ID_iemand) || kis(t, s, WC_NL_ID_niemand)) &&
                      sentence_start(t, s) && !is_subj_pron(t, i + 1))
                 ok = 1;
             /* a participle after an auxiliary is fine: "Is hij verhuisd?" */
@@ -884,7 +894,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 if (noun_k && (m != 1 || tadj(t, d + 1) || comparative(t, d + 1))) continue;
                 /* inversion after a fronted object: "Een afspraak maak je via ..."
                  * (but "Mijn collega beantwoord je vraag": je + noun is possessive) */
-                if (is_subj_pron(t, i + 1) && !(kis(t, i + 1, "je") && !next_not_noun(t, i + 1))) continue;
+                if (is_subj_pron(t, i + 1) && !(kis(t, i + 1, WC_NL_ID_je) && !next_not_noun(t, i + 1))) continue;
                 /* "een kleine groep", "de eerste maand": k is the noun of the phrase */
                 if (noun_k && (ends(key(t, i - 1), klen(t, i - 1), "e") || !kin(t, i + 1, CLOSED))) continue;
                 if (stem_plus_d(t, i) && is_word(t, i + 1) && !kin(t, i + 1, CLOSED) &&
@@ -911,13 +921,13 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 j--;
                 if (is_boundary(t, j)) break;
                 if (finite_form(t, j) || kin(t, j, AUX)) blocked = 1;
-                if ((kin(t, j, SUBORD) && !kis(t, j, "of")) && j + 1 < i &&
-                    (kis(t, j + 1, "je") || kis(t, j + 1, "jij") || kis(t, j + 1, "u") || kis(t, j + 1, "hij") ||
-                     kis(t, j + 1, "men"))) {
+                if ((kin(t, j, SUBORD) && !kis(t, j, WC_NL_ID_of)) && j + 1 < i &&
+                    (kis(t, j + 1, WC_NL_ID_je) || kis(t, j + 1, WC_NL_ID_jij) || kis(t, j + 1, WC_NL_ID_u) || kis(t, j + 1, WC_NL_ID_hij) ||
+                     kis(t, j + 1, WC_NL_ID_men))) {
                     found = 1;
                     break;
                 }
-                if (kis(t, j, "wie") && sentence_start(t, j)) {
+                if (kis(t, j, WC_NL_ID_wie) && sentence_start(t, j)) {
                     found = 1;
                     break;
                 }
@@ -949,13 +959,13 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 int after_ok = 0, before_ok = 0;
                 size_t nx = i + 1;
                 if (nx >= t->n || is_boundary(t, nx) || kin(t, nx, COORD) || kin(t, nx, SUBORD) ||
-                    kis(t, nx, "terwijl") ||
-                    (kin(t, nx, CLOSED) && !kis(t, nx, "je") && !kis(t, nx, "u") && !kis(t, nx, "het") &&
-                     !kis(t, nx, "de") && !kis(t, nx, "een") && !kis(t, nx, "ons") && !kis(t, nx, "hem")) ||
+                    kis(t, nx, WC_NL_ID_terwijl) ||
+                    (kin(t, nx, CLOSED) && !kis(t, nx, WC_NL_ID_je) && !kis(t, nx, WC_NL_ID_u) && !kis(t, nx, WC_NL_ID_het) &&
+                     !kis(t, nx, WC_NL_ID_de) && !kis(t, nx, WC_NL_ID_een) && !kis(t, nx, WC_NL_ID_ons) && !kis(t, nx, WC_NL_ID_hem)) ||
                     (is_word(t, nx) && tppl(t, nx)))
                     after_ok = 1;
                 if (aux_before(t, i)) before_ok = 1;
-                if (i > 0 && kis(t, i - 1, "zoals")) before_ok = after_ok = 1;
+                if (i > 0 && kis(t, i - 1, WC_NL_ID_zoals)) before_ok = after_ok = 1;
                 if (before_ok && after_ok) {
                     if (pp_d == 2) add(c, i, WC_NL_DT, 0, MSG_PP, k, bl, taken);
                     else {
@@ -983,14 +993,14 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 }
             }
             if (r == 1 || (r == 2 && i > 0 && !ends(k, l, "e") && !ends(k, l, "en") &&
-                           (kis(t, i - 1, "ik") || kis(t, i - 1, "jij") || kis(t, i - 1, "hij") ||
-                            kis(t, i - 1, "zij") || kis(t, i - 1, "wij")))) {
+                           (kis(t, i - 1, WC_NL_ID_ik) || kis(t, i - 1, WC_NL_ID_jij) || kis(t, i - 1, WC_NL_ID_hij) ||
+                            kis(t, i - 1, WC_NL_ID_zij) || kis(t, i - 1, WC_NL_ID_wij)))) {
                 const char *msg = ends(k, l, "e") || ends(k, l, "en") ? MSG_PAST : MSG_NONWORD;
                 add(c, i, WC_NL_DT, 0, msg, fix, strlen(fix), taken);
                 continue;
             }
             if (r == 2 && i >= 2 && kin(t, i - 2, DET) && sentence_start(t, i - 2) && !kin(t, i - 1, CLOSED) &&
-                is_word(t, i - 1) && !ends(key(t, i - 1), klen(t, i - 1), "e") && kis(t, i + 1, "zich")) {
+                is_word(t, i - 1) && !ends(key(t, i - 1), klen(t, i - 1), "e") && kis(t, i + 1, WC_NL_ID_zich)) {
                 add(c, i, WC_NL_DT, 0, MSG_PAST, fix, strlen(fix), taken);
                 continue;
             }
@@ -1014,21 +1024,21 @@ static int possessive_slot(const wc_text *t, size_t i)
     const char *k = key(t, i + 1);
     size_t l = klen(t, i + 1);
     int plural = plural_shape(k, l);
-    if (!kis(t, i, "jou") && in_list(k, l, LIGHT_NOUN)) return 0;
+    if (!kis(t, i, WC_NL_ID_jou) && in_list(k, l, LIGHT_NOUN)) return 0;
     /* adjective + plural noun after an indirect object: "ik wens jou fijne feestdagen" */
     if (ends(k, l, "e") && is_word(t, i + 2) && plural_shape(key(t, i + 2), klen(t, i + 2))) return 0;
-    if (kis(t, i, "jou")) return !plural || (i > 0 && kin(t, i - 1, AUX));
-    if (kis(t, i, "me")) return !plural;
+    if (kis(t, i, WC_NL_ID_jou)) return !plural || (i > 0 && kin(t, i - 1, AUX));
+    if (kis(t, i, WC_NL_ID_me)) return !plural;
     /* u */
     if (plural || i == 0) return 0;
     if (kin(t, i - 1, PREP)) return 1;
-    if (kis(t, i - 1, "is") || kis(t, i - 1, "was")) return 1;
+    if (kis(t, i - 1, WC_NL_ID_is) || kis(t, i - 1, WC_NL_ID_was)) return 1;
     /* "Wij hebben u bestelling ontvangen": subject and verb before u, so u is no subject */
     {
         size_t b = clause_begin(t, i);
         int subj = 0, verb = 0;
         for (size_t j = b; j < i; j++) {
-            if (kis(t, j, "wij") || kis(t, j, "we") || kis(t, j, "ik") || kis(t, j, "jullie")) subj = 1;
+            if (kis(t, j, WC_NL_ID_wij) || kis(t, j, WC_NL_ID_we) || kis(t, j, WC_NL_ID_ik) || kis(t, j, WC_NL_ID_jullie)) subj = 1;
             if (is_word(t, j) && (kin(t, j, AUX) || finite_form(t, j) || tinf(t, j, 1))) verb = 1;
         }
         if (subj && verb && is_word(t, i + 2) && kin(t, i + 2, CLOSED)) return 1;
@@ -1052,41 +1062,41 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
     for (size_t i = 0; i < t->n; i++) {
         if (!is_word(t, i) || quoted[i] || taken[i]) continue;
         /* jou + noun -> jouw ; u + noun -> uw ; me + noun -> mijn */
-        if ((((kis(t, i, "jou") || kis(t, i, "u") || kis(t, i, "me")) && nounish(t, i + 1)) ||
-             ((kis(t, i, "me") || (kis(t, i, "u") && i > 0 && kin(t, i - 1, PREP))) && me_noun(t, i + 1))) &&
+        if ((((kis(t, i, WC_NL_ID_jou) || kis(t, i, WC_NL_ID_u) || kis(t, i, WC_NL_ID_me)) && nounish(t, i + 1)) ||
+             ((kis(t, i, WC_NL_ID_me) || (kis(t, i, WC_NL_ID_u) && i > 0 && kin(t, i - 1, PREP))) && me_noun(t, i + 1))) &&
             possessive_slot(t, i)) {
-            if (kis(t, i, "jou")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
-            else if (kis(t, i, "u")) add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
+            if (kis(t, i, WC_NL_ID_jou)) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
+            else if (kis(t, i, WC_NL_ID_u)) add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
             else add(c, i, WC_NL_CONFUSION, 0, MSG_ME, "mijn", 4, taken);
             continue;
         }
         /* jouw / uw as an object: followed by a closed word, a verb or the end */
-        if (kis(t, i, "jouw") || kis(t, i, "uw")) {
+        if (kis(t, i, WC_NL_ID_jouw) || kis(t, i, WC_NL_ID_uw)) {
             size_t j = i + 1;
             int obj = 0;
             if (j >= t->n || is_sentence_end(t, j)) obj = 1;
-            else if (is_word(t, j) && !kis(t, j, "en") && !kis(t, j, "of") && !kis(t, j, "eigen") && !kis(t, j, "pas") &&
-                     !kis(t, j, "beide") && !kis(t, j, "alle") && kin(t, j, CLOSED))
+            else if (is_word(t, j) && !kis(t, j, WC_NL_ID_en) && !kis(t, j, WC_NL_ID_of) && !kis(t, j, WC_NL_ID_eigen) && !kis(t, j, WC_NL_ID_pas) &&
+                     !kis(t, j, WC_NL_ID_beide) && !kis(t, j, WC_NL_ID_alle) && kin(t, j, CLOSED))
                 obj = 1;
             if (obj && i > 0 && is_word(t, i - 1) && !kin(t, i - 1, DET)) {
-                if (kis(t, i, "jouw")) add(c, i, WC_NL_CONFUSION, 0, MSG_JOUW, "jou", 3, taken);
+                if (kis(t, i, WC_NL_ID_jouw)) add(c, i, WC_NL_CONFUSION, 0, MSG_JOUW, "jou", 3, taken);
                 else add(c, i, WC_NL_CONFUSION, 0, MSG_UW, "u", 1, taken);
                 continue;
             }
         }
         /* hun as subject */
-        if (kis(t, i, "hun") && is_word(t, i + 1)) {
+        if (kis(t, i, WC_NL_ID_hun) && is_word(t, i + 1)) {
             size_t j = i + 1;
             const char *k = key(t, j);
             size_t l = klen(t, j);
             int subj = 0;
             if (in_list(k, l, PLURAL_IRR) || is_infinitive(k, l, 0)) subj = 1;
             else if (is_infinitive(k, l, 1) && is_word(t, j + 1) && kin(t, j + 1, CLOSED) &&
-                     !kis(t, j + 1, "en") && !kis(t, j + 1, "of") && !kis(t, j + 1, "van") && !kis(t, j + 1, "in") &&
-                     !kis(t, j + 1, "op") && !kis(t, j + 1, "met") && !kis(t, j + 1, "voor"))
+                     !kis(t, j + 1, WC_NL_ID_en) && !kis(t, j + 1, WC_NL_ID_of) && !kis(t, j + 1, WC_NL_ID_van) && !kis(t, j + 1, WC_NL_ID_in) &&
+                     !kis(t, j + 1, WC_NL_ID_op) && !kis(t, j + 1, WC_NL_ID_met) && !kis(t, j + 1, WC_NL_ID_voor))
                 subj = 1;
-            else if (i > 0 && kin(t, i - 1, SUBORD) && kin(t, j, CLOSED) && !kis(t, j, "een") && !kis(t, j, "de") &&
-                     !kis(t, j, "het"))
+            else if (i > 0 && kin(t, i - 1, SUBORD) && kin(t, j, CLOSED) && !kis(t, j, WC_NL_ID_een) && !kis(t, j, WC_NL_ID_de) &&
+                     !kis(t, j, WC_NL_ID_het))
                 subj = 1;
             if (subj && !(i > 0 && is_word(t, i - 1) && finite_form(t, i - 1) && !kin(t, i - 1, SUBORD))) {
                 add(c, i, WC_NL_CONFUSION, 0, MSG_HUN, "zij", 3, taken);
@@ -1094,12 +1104,12 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             }
         }
         /* ken + ... + infinitive -> kan */
-        if (kis(t, i, "ken")) {
+        if (kis(t, i, WC_NL_ID_ken)) {
             size_t j = i + 1;
             int inf = 0;
-            while (j < t->n && !is_boundary(t, j) && !kin(t, j, SUBORD) && !kis(t, j, "die") && !kin(t, j, COORD)) {
+            while (j < t->n && !is_boundary(t, j) && !kin(t, j, SUBORD) && !kis(t, j, WC_NL_ID_die) && !kin(t, j, COORD)) {
                 if (j > i + 1 && is_word(t, j) && !kin(t, j - 1, DET) &&
-                    (!kin(t, j, CLOSED) || (kis(t, j, "zijn") && is_boundary(t, j + 1))) &&
+                    (!kin(t, j, CLOSED) || (kis(t, j, WC_NL_ID_zijn) && is_boundary(t, j + 1))) &&
                     tinf(t, j, 0))
                     inf = 1;
                 j++;
@@ -1110,14 +1120,14 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             }
         }
         /* je/jij + ben */
-        if (kis(t, i, "ben") && i > 0 && !kis(t, i + 1, "je") && !kis(t, i + 1, "jij")) {
+        if (kis(t, i, WC_NL_ID_ben) && i > 0 && !kis(t, i + 1, WC_NL_ID_je) && !kis(t, i + 1, WC_NL_ID_jij)) {
             int hit = 0;
-            if (kis(t, i - 1, "jij") || (kis(t, i - 1, "je") && clause_start(t, i - 1))) hit = 1;
+            if (kis(t, i - 1, WC_NL_ID_jij) || (kis(t, i - 1, WC_NL_ID_je) && clause_start(t, i - 1))) hit = 1;
             else {
                 for (size_t j = i; j > 0 && i - j < 10; ) {
                     j--;
-                    if (is_boundary(t, j) || kis(t, j, "ik")) break;
-                    if (kin(t, j, SUBORD) && (kis(t, j + 1, "je") || kis(t, j + 1, "jij"))) {
+                    if (is_boundary(t, j) || kis(t, j, WC_NL_ID_ik)) break;
+                    if (kin(t, j, SUBORD) && (kis(t, j + 1, WC_NL_ID_je) || kis(t, j + 1, WC_NL_ID_jij))) {
                         hit = 1;
                         break;
                     }
@@ -1129,7 +1139,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             }
         }
         /* comparative ... als -> dan */
-        if (kis(t, i, "als") && i > 0) {
+        if (kis(t, i, WC_NL_ID_als) && i > 0) {
             size_t j = i, comp = (size_t)-1;
             while (j > 0 && i - j < 6) {
                 j--;
@@ -1141,10 +1151,10 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             }
             if (comp == (size_t)-1) continue;
             /* "niet meer als kok", "eerder/liever/verder als gast", "een of meer" */
-            if (comp > 0 && (kis(t, comp - 1, "niet") || kis(t, comp - 1, "nooit") || kis(t, comp - 1, "geen") ||
-                             kis(t, comp - 1, "of") || kis(t, comp - 1, "en")))
+            if (comp > 0 && (kis(t, comp - 1, WC_NL_ID_niet) || kis(t, comp - 1, WC_NL_ID_nooit) || kis(t, comp - 1, WC_NL_ID_geen) ||
+                             kis(t, comp - 1, WC_NL_ID_of) || kis(t, comp - 1, WC_NL_ID_en)))
                 continue;
-            if (comp + 1 == i && (kis(t, comp, "liever") || kis(t, comp, "eerder") || kis(t, comp, "verder"))) continue;
+            if (comp + 1 == i && (kis(t, comp, WC_NL_ID_liever) || kis(t, comp, WC_NL_ID_eerder) || kis(t, comp, WC_NL_ID_verder))) continue;
             /* a verb between them starts another role: "meer printers gemarkeerd zijn als gedeeld" */
             {
                 int verb = 0;
@@ -1154,7 +1164,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                         verb = 1;
                 if (verb) continue;
             }
-            if (kis(t, comp - 1, "zo") || kis(t, comp - 1, "even")) continue;
+            if (kis(t, comp - 1, WC_NL_ID_zo) || kis(t, comp - 1, WC_NL_ID_even)) continue;
             /* conditional "als": a subject pronoun or a finite verb in the clause,
              * unless the clause ends in an expectation: "sneller als we hadden verwacht" */
             {
@@ -1166,7 +1176,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                     continue;
                 }
             }
-            if (is_subj_pron(t, i + 1) || kis(t, i + 1, "er")) continue;
+            if (is_subj_pron(t, i + 1) || kis(t, i + 1, WC_NL_ID_er)) continue;
             int cond = 0;
             for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {
                 if (!is_word(t, m)) continue;
@@ -1192,12 +1202,12 @@ static void check_readability(ctx *c, unsigned char *taken)
                 words++;
                 if (first_word == (size_t)-1) first_word = e;
             }
-            if (kis(t, e, "wordt") || kis(t, e, "worden") || kis(t, e, "werd") || kis(t, e, "werden")) {
+            if (kis(t, e, WC_NL_ID_wordt) || kis(t, e, WC_NL_ID_worden) || kis(t, e, WC_NL_ID_werd) || kis(t, e, WC_NL_ID_werden)) {
                 wordt++;
-                if (e > 0 && kis(t, e - 1, "er")) er_wordt = 1;
-                if (kis(t, e + 1, "er")) er_wordt = 1;
+                if (e > 0 && kis(t, e - 1, WC_NL_ID_er)) er_wordt = 1;
+                if (kis(t, e + 1, WC_NL_ID_er)) er_wordt = 1;
             }
-            if (kis(t, e, "door")) door++;
+            if (kis(t, e, WC_NL_ID_door)) door++;
             if (t->tok[e].kind == WC_TOK_WORD && t->tok[e].u16_end - t->tok[e].u16_start > 20 && !taken[e]) {
                 add(c, e, WC_NL_READABILITY, 2, MSG_LONGWORD, NULL, 0, taken);
             }
@@ -1251,7 +1261,7 @@ static void mark_quotes(const wc_text *t, unsigned char *quoted)
             for (uint32_t b = t->tok[i].start; b < t->tok[i].end; b++) {
                 unsigned char ch = (unsigned char)t->src[b];
                 if (ch == '"') q = 1;
-                if (ch == '\'' && !(kis(t, i + 1, "s") || kis(t, i + 1, "t") || kis(t, i + 1, "n"))) q = 1;
+                if (ch == '\'' && !(kis(t, i + 1, WC_NL_ID_s) || kis(t, i + 1, WC_NL_ID_t) || kis(t, i + 1, WC_NL_ID_n))) q = 1;
                 /* “ ” ‘ ’ (E2 80 9C/9D/98/99) */
                 if (ch == 0xE2 && b + 2 < t->tok[i].end && (unsigned char)t->src[b + 1] == 0x80) {
                     unsigned char d = (unsigned char)t->src[b + 2];
@@ -1295,13 +1305,19 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     v.t = *t;
     if (v.t.n > WC_NL_MAX_TOKENS) v.t.n = WC_NL_MAX_TOKENS;
     n = v.t.n;
-    block = malloc(n * (2 + sizeof(uint16_t) + M_COUNT));
+    block = malloc(n * (2 + 2 * sizeof(uint16_t) + M_COUNT));
     if (!block) return 0;
-    v.wbits = (uint16_t *)(void *)block;
-    taken = block + n * sizeof(uint16_t);
+    v.wid = (uint16_t *)(void *)block;
+    v.wbits = v.wid + n;
+    taken = block + 2 * n * sizeof(uint16_t);
     quoted = taken + n;
     for (int m = 0; m < M_COUNT; m++) v.memo[m] = (int8_t *)(quoted + n + (size_t)m * n);
-    memset(v.wbits, 0xFF, n * sizeof(uint16_t));
+    /* one word-list lookup per token, for every kis/kin after it */
+    for (size_t i = 0; i < n; i++) {
+        unsigned bits = 0;
+        v.wid[i] = v.t.tok[i].kind == WC_TOK_WORD ? (uint16_t)wc_nl_word_id(wc_key(&v.t, i), v.t.tok[i].key_len, &bits) : 0;
+        v.wbits[i] = (uint16_t)bits;
+    }
     memset(taken, 0, n);
     memset(quoted + n, 0x80, n * M_COUNT);
     mark_quotes(&v.t, quoted);

@@ -60,6 +60,9 @@ enum {
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len);
 /* WC_NL_W_* bits of word s (0 when in no list). */
 unsigned wc_nl_word_bits(const char *s, size_t len);
+/* Id of word s in the closed lists (WC_NL_ID_* in gen/dutch_words.h), 0 if
+ * absent; *bits (not NULL) gets its WC_NL_W_* bits. */
+unsigned wc_nl_word_id(const char *s, size_t len, unsigned *bits);
 
 typedef enum wc_dutch_rule { WC_NL_DT = 0, WC_NL_CONFUSION, WC_NL_READABILITY } wc_dutch_rule;
 

@@ -345,7 +345,7 @@ enum {
 
 /* Id of word k in the closed lists (1 + its offset in the blob; the ids in
  * gen/dutch_words.h), or 0; *bits gets its WC_NL_W_* bits. The words of a
- * first letter are in (length, byte) order. */
+ * first letter come in groups of one length, each group in byte order. */
 unsigned wc_nl_word_id(const char *k, size_t len, unsigned *bits)
 {
     const unsigned char *b = wc_nl_words.blob;
@@ -354,17 +354,24 @@ unsigned wc_nl_word_id(const char *k, size_t len, unsigned *bits)
     if (!k || len == 0 || k[0] < 'a' || k[0] > 'z') return 0;
     pos = wc_nl_words.first[k[0] - 'a'];
     end = wc_nl_words.first[k[0] - 'a' + 1];
-    for (; pos < end; pos += b[pos] + 2u) {
-        size_t wl = b[pos];
-        int c;
-        if (wl < len) continue;
-        if (wl > len) break;
-        c = memcmp(b + pos + 1, k, len);
-        if (c > 0) break;
-        if (c == 0) {
-            *bits = wc_nl_words.bits[b[pos + 1 + wl]];
-            return (unsigned)pos + 1;
+    while (pos < end) {
+        size_t wl = b[pos], cnt = b[pos + 1];
+        pos += 2;
+        if (wl < len) {
+            pos += cnt * (wl + 1);
+            continue;
         }
+        if (wl > len) break;
+        for (; cnt > 0; cnt--, pos += wl + 1) {
+            size_t j = 1; /* byte 0 is the letter */
+            while (j < len && b[pos + j] == (unsigned char)k[j]) j++;
+            if (j == len) {
+                *bits = wc_nl_words.bits[b[pos + wl]];
+                return (unsigned)pos + 1;
+            }
+            if (b[pos + j] > (unsigned char)k[j]) break;
+        }
+        break;
     }
     return 0;
 }

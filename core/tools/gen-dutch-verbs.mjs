@@ -390,8 +390,9 @@ Object.values(WORD_LISTS).forEach((list, bit) => {
 for (const w of KEYWORDS) wordBits.set(w, wordBits.get(w) || 0);
 // byte order within a first letter is (length, word): the lookup stops at longer words
 const wordKeys = [...wordBits.keys()].sort((a, b) => cmp(a[0], b[0]) || a.length - b.length || cmp(a, b));
-// One blob, words in byte order: length, the word, its class; a class is an
-// index into wc_nl_words_bits (the distinct bit sets, most frequent first).
+// One blob: per first letter, groups of words of one length (length, count,
+// then per word its bytes and its class); a class is an index into
+// wc_nl_words_bits (the distinct bit sets, most frequent first).
 const classCount = new Map();
 for (const w of wordKeys) classCount.set(wordBits.get(w), (classCount.get(wordBits.get(w)) || 0) + 1);
 const classes = [...classCount.keys()].sort((a, b) => classCount.get(b) - classCount.get(a) || a - b);
@@ -400,10 +401,15 @@ const wordBlob = [], wordFirst = [], wordId = new Map();
 for (let c = 0; c <= 26; c++) {
   wordFirst.push(wordBlob.length);
   if (c === 26) break;
-  for (const w of wordKeys.filter((x) => x.charCodeAt(0) === 97 + c)) {
-    if (w.length > 255) throw new Error("word too long: " + w);
-    wordId.set(w, wordBlob.length + 1); // id: 1 + the word's offset in the blob
-    wordBlob.push(w.length, ...Buffer.from(w, "latin1"), classes.indexOf(wordBits.get(w)));
+  const ws = wordKeys.filter((x) => x.charCodeAt(0) === 97 + c);
+  for (const len of [...new Set(ws.map((w) => w.length))]) {
+    const group = ws.filter((w) => w.length === len);
+    if (len > 255 || group.length > 255) throw new Error("word group too large: " + group[0]);
+    wordBlob.push(len, group.length);
+    for (const w of group) {
+      wordId.set(w, wordBlob.length + 1); // id: 1 + the offset of the word in the blob
+      wordBlob.push(...Buffer.from(w, "latin1"), classes.indexOf(wordBits.get(w)));
+    }
   }
 }
 if (wordBlob.length > 65534) throw new Error("word blob too large for uint16 ids");

@@ -85,6 +85,7 @@ static void lexicon_lookup(void)
  * more, one less, one changed) give the answer of the list: present with
  * their flags, or absent. */
 #include "gen/dutch_lexicon_expect.h"
+#include "gen/dutch_words.h"
 #define NL_EXPECT_N (sizeof nl_lexicon_expect / sizeof nl_lexicon_expect[0])
 
 static int expect_cmp(const void *a, const void *b)
@@ -169,6 +170,22 @@ static void lexicon_exhaustive(void)
     CHECK_EQ_INT(counts[1], wc_nl_adjs.n);
     CHECK_EQ_INT(counts[2], wc_nl_exc.n);
     CHECK(wc_nl_verbs.n > 3000);
+    /* word ids: every listed word has one, all different, as gen/dutch_words.h numbers them */
+    {
+        unsigned last = 0, bits, id, ids_bad = 0;
+        for (size_t i = 0; i < NL_EXPECT_N; i++) {
+            const char *k = nl_lexicon_expect[order[i]].key;
+            if (nl_lexicon_expect[order[i]].table != 3) continue;
+            id = wc_nl_word_id(k, strlen(k), &bits);
+            if (id == 0 || id == last || bits != nl_lexicon_expect[order[i]].flags) ids_bad++;
+            last = id;
+        }
+        CHECK_EQ_INT(ids_bad, 0);
+        CHECK_EQ_INT(wc_nl_word_id("hij", 3, &bits), WC_NL_ID_hij);
+        CHECK_EQ_INT(wc_nl_word_id("t", 1, &bits), WC_NL_ID_t);
+        CHECK_EQ_INT(bits, 0);
+        CHECK_EQ_INT(wc_nl_word_id("hijs", 4, &bits), 0);
+    }
     CHECK_EQ_INT(wc_nl_word_bits("ben", 3) & WC_NL_W_FINITE_IRR, WC_NL_W_FINITE_IRR);
     CHECK_EQ_INT(wc_nl_word_bits("Ben", 3), 0);
     CHECK_EQ_INT(wc_nl_word_bits(NULL, 0), 0);

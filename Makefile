@@ -45,9 +45,10 @@ CFLAGS_CORE  = $(CSTD) $(OPT) $(WARN) $(INCS) $(DEFS)
 CFLAGS_THIRD = -std=c99 $(OPT) $(INCS) $(DEFS) -w
 
 CORE_SRCS  := $(filter-out $(CORE)/src/cli.c,$(wildcard $(CORE)/src/*.c $(CORE)/src/gen/*.c))
-# utf8proc is compiled through core/src/gen/utf8proc/utf8proc.c, a symlink to the
-# vendored file, so its `#include "utf8proc_data.c"` picks up the deduplicated
-# tables beside it (core/tools/gen-utf8proc-min.mjs; ~55 KB less WASM).
+# utf8proc is compiled through core/src/gen/utf8proc/utf8proc.c, the vendored
+# file with core/third_party/utf8proc/patches/ applied, whose
+# `#include "utf8proc_data.c"` picks up the small tables beside it
+# (core/tools/gen-utf8proc-min.mjs, `make regen-utf8proc`; ~195 KB less WASM).
 U8MIN      := $(CORE)/src/gen/utf8proc
 THIRD_SRCS := $(THIRD)/cjson/cJSON.c $(U8MIN)/utf8proc.c
 CORE_HDRS  := $(wildcard $(CORE)/include/*.h $(CORE)/src/*.h $(CORE)/src/gen/*.h)

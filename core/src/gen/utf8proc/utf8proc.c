@@ -432,6 +432,17 @@ static utf8proc_ssize_t sparse_decompose(int i, utf8proc_int32_t uc, utf8proc_in
   }
   return written;
 }
+/* webcare: the composition of first (comb_index < 0x8000) and second
+ * (comb_index >= 0x8000), or 0: the pairs of first are listed from its
+ * sparse value on, the last one flagged 0x80 */
+static utf8proc_int32_t sparse_compose(utf8proc_int32_t first, utf8proc_int32_t second) {
+  int i = UTF8PROC_SPARSE_VALUE(utf8proc_comb, first);
+  int k = UTF8PROC_SPARSE_VALUE(utf8proc_comb, second) & 0x7FFF;
+  for (;; i++) {
+    if ((utf8proc_comb_second[i] & 0x7F) == k) return (first & ~0xFFFF) | utf8proc_comb_composite[i];
+    if (utf8proc_comb_second[i] & 0x80) return 0;
+  }
+}
 
 UTF8PROC_DLLEXPORT utf8proc_int32_t utf8proc_tolower(utf8proc_int32_t c)
 {
@@ -727,21 +738,12 @@ UTF8PROC_DLLEXPORT utf8proc_ssize_t utf8proc_normalize_utf32(utf8proc_int32_t *b
         if (starter_property->comb_index < 0x8000 &&
             current_property->comb_index != UINT16_MAX &&
             current_property->comb_index >= 0x8000) {
-          int sidx = UTF8PROC_SPARSE_VALUE(utf8proc_comb, *starter);
-          int idx = UTF8PROC_SPARSE_VALUE(utf8proc_comb, current_char) & 0x3FFF;
-          if (idx >= utf8proc_combinations[sidx] && idx <= utf8proc_combinations[sidx + 1] ) {
-            idx += sidx + 2 - utf8proc_combinations[sidx];
-            if (current_property->comb_index & 0x4000) {
-              composition = (utf8proc_combinations[idx] << 16) | utf8proc_combinations[idx+1];
-            } else
-              composition = utf8proc_combinations[idx];
-
-            if (composition > 0 && (!(options & UTF8PROC_STABLE) ||
-                !(unsafe_get_property(composition)->comp_exclusion))) {
-              *starter = composition;
-              starter_property = NULL;
-              continue;
-            }
+          composition = sparse_compose(*starter, current_char);
+          if (composition > 0 && (!(options & UTF8PROC_STABLE) ||
+              !(unsafe_get_property(composition)->comp_exclusion))) {
+            *starter = composition;
+            starter_property = NULL;
+            continue;
           }
         }
       }

@@ -78,21 +78,27 @@ static size_t lit_ci(const u16text *t, size_t i, const char *lit)
 
 /* ---- DAWGs ---------------------------------------------------------------- */
 
-static int dawg_step(const wc_x_dawg *d, int state, uint16_t u)
+#define DAWG_END (-2) /* a final state without edges */
+
+/* The state after unit u from state s (-1: no edge; DAWG_END), its final
+ * flag in *final (length.h). */
+static int dawg_step(const wc_x_dawg *d, int s, uint16_t u, unsigned *final)
 {
-    size_t lo = d->first[state], hi = d->first[state + 1];
+    if (s < 0) return -1;
+    size_t lo = (size_t)s, hi = lo + d->deg[s];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (u < d->lo[mid]) hi = mid;
-        else if (u > d->lo[mid] + (d->span ? d->span[mid] : 0)) lo = mid + 1;
-        else return d->to[mid];
+        unsigned label = (unsigned)d->label_hi[mid] << 8 | d->label_lo[mid];
+        if (u < label) hi = mid;
+        else if (u > label + (d->span ? d->span[mid] : 0u)) lo = mid + 1;
+        else {
+            unsigned next = (unsigned)d->next_hi[mid] << 8 | d->next_lo[mid];
+            int delta = (int)((next >> 2) ^ 0x2000u) - 0x2000;
+            *final = next & 3u;
+            return delta ? (int)mid + delta : DAWG_END;
+        }
     }
     return -1;
-}
-
-static inline unsigned dawg_final(const wc_x_dawg *d, int state)
-{
-    return (d->final[state >> 2] >> ((state & 3) * 2)) & 3u;
 }
 
 /* TLD (gTLD | ccTLD | punycode) at i in t[..lim): the end, or 0. The regex
@@ -103,10 +109,11 @@ static size_t tld_at(const u16text *t, size_t i, size_t lim)
 {
     size_t best = 0;
     int s = 0;
+    unsigned f;
     for (size_t j = i; j < lim; j++) {
-        s = dawg_step(&wc_x_tld, s, canon(t->u[j]));
-        if (s < 0) break;
-        if (dawg_final(&wc_x_tld, s) && (j + 1 == lim || cls(t->u[j + 1], WC_XC_TLDLA))) best = j + 1;
+        s = dawg_step(&wc_x_tld, s, canon(t->u[j]), &f);
+        if (s == -1) break;
+        if (f && (j + 1 == lim || cls(t->u[j + 1], WC_XC_TLDLA))) best = j + 1;
     }
     if (best) return best;
     if (i + 4 < lim && lit_ci(t, i, "xn--") && cls(t->u[i + 4], WC_XC_PUNY)) {
@@ -123,10 +130,10 @@ static size_t emoji_at(const u16text *t, size_t i)
 {
     size_t best = 0;
     int s = 0;
+    unsigned f;
     for (size_t j = i; j < t->n; j++) {
-        s = dawg_step(&wc_x_emoji, s, t->u[j]);
-        if (s < 0) break;
-        unsigned f = dawg_final(&wc_x_emoji, s);
+        s = dawg_step(&wc_x_emoji, s, t->u[j], &f);
+        if (s == -1) break;
         if (f == 1 || (f == 2 && (j + 1 == t->n || t->u[j + 1] != 0xFE0E))) best = j + 1 - i;
     }
     return best;

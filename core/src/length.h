@@ -57,16 +57,18 @@ typedef struct wc_x_range { uint16_t lo, hi; } wc_x_range;
 typedef struct wc_x_ranges { const wc_x_range *r; uint16_t n; } wc_x_ranges;
 typedef struct wc_x_canon_table { const uint16_t *from, *to; uint16_t n; } wc_x_canon_table;
 
-/* A DAWG over UTF-16 code units: state s has edges first[s]..first[s+1]-1,
- * each a unit range lo..lo+span leading to state `to` (span NULL: every edge
- * is one unit); state 0 is the root. final holds 2 bits per state (4 a byte). */
+/* A DAWG over UTF-16 code units, one array entry per edge. A state is the
+ * index of its first edge (the root: 0); its edges are contiguous, sorted, and
+ * deg[e] counts the state's edges from e on. Edge e covers the units
+ * label..label+span (span NULL: one unit) with label = label_hi << 8 |
+ * label_lo, and next = next_hi << 8 | next_lo = delta << 2 | final: the
+ * target state is e + delta (14-bit signed; 0: a target without edges) and
+ * final its flag (core/tools/gen-x-tables.mjs emitDawg). */
 typedef struct wc_x_dawg {
-    const uint16_t *first;
-    const uint8_t *final;
-    const uint16_t *lo;
+    const uint8_t *label_hi, *label_lo;
     const uint8_t *span;
-    const uint16_t *to;
-    uint16_t n_states;
+    const uint8_t *deg;
+    const uint8_t *next_hi, *next_lo;
 } wc_x_dawg;
 
 extern const uint16_t wc_x_ascii_class[128];

@@ -388,37 +388,83 @@ function wrap(items, per) {
   return lines.join('\n');
 }
 const hex = (u) => '0x' + u.toString(16).toUpperCase().padStart(4, '0');
+// A DAWG as C arrays, one entry per edge. A state is the index of its first
+// edge; its edges are contiguous, sorted by unit, and deg[e] counts the edges
+// of the state from e on (so deg[state] is its edge count). An edge covers
+// units label..label+span (span NULL: one unit each) and next = delta << 2 |
+// final: the target state is e + delta (14-bit signed; delta 0: the target
+// has no edges) and final its final flag. Labels and next are split into
+// high and low bytes (they compress better). States are laid out depth
+// first, the last edge's target first (it often follows its parent).
 function emitDawg(name, d) {
-  const first = [0];
-  const lo = [], span = [], to = [];
   // a few short ranges cost less as single-unit edges than a span per edge
   const nEdges = d.reduce((n, s) => n + s.edges.length, 0);
   const extra = d.reduce((n, s) => n + s.edges.reduce((m, e) => m + e.hi - e.lo, 0), 0);
   const split = extra * 4 < nEdges;
-  for (const s of d) {
-    for (const e of s.edges) {
-      for (let u = e.lo; u <= (split ? e.hi : e.lo); u++) {
-        lo.push(hex(u));
-        span.push(split ? 0 : e.hi - e.lo);
-        to.push(e.to);
-      }
-    }
-    first.push(lo.length);
+  const edgesOf = d.map((s) => s.edges.flatMap((e) => {
+    if (!split) return [{ lo: e.lo, span: e.hi - e.lo, to: e.to }];
+    const out = [];
+    for (let u = e.lo; u <= e.hi; u++) out.push({ lo: u, span: 0, to: e.to });
+    return out;
+  }));
+  const order = [];
+  const seen = new Set();
+  const stack = [0];
+  while (stack.length) {
+    const x = stack.pop();
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (edgesOf[x].length) order.push(x);
+    for (const e of edgesOf[x]) stack.push(e.to);
   }
-  assert(d.length < 65536 && lo.length < 65536, `${name}: too many states`);
-  assert(span.every((x) => x < 256), `${name}: an edge range spans more than 256 units`);
-  // final: 2 bits per state, 4 states a byte; span NULL when every edge is one unit
-  const fin = [];
-  d.forEach((s, i) => { fin[i >> 2] = (fin[i >> 2] ?? 0) | (s.final << ((i & 3) * 2)); });
+  assert(order[0] === 0, `${name}: the root must have edges`);
+  const start = new Map();
+  let n = 0;
+  for (const x of order) {
+    start.set(x, n);
+    n += edgesOf[x].length;
+  }
+  assert(n < 8192, `${name}: too many edges for a 14-bit delta`);
+  const label = [], span = [], deg = [], next = [];
+  for (const x of order) {
+    edgesOf[x].forEach((e, k) => {
+      const here = label.length;
+      const delta = edgesOf[e.to].length ? start.get(e.to) - here : 0;
+      label.push(e.lo);
+      span.push(e.span);
+      deg.push(edgesOf[x].length - k);
+      next.push(((delta & 0x3fff) << 2) | d[e.to].final);
+    });
+  }
+  assert(span.every((x) => x < 256) && deg.every((x) => x < 256), `${name}: a span or degree over 255`);
+  // self-check: decode the arrays as length.c does and compare every state
+  const checked = new Map();
+  const check = (x, s) => {
+    if (checked.has(x)) return assert(checked.get(x) === s, `${name}: state ${x} at two places`);
+    checked.set(x, s);
+    assert(deg[s] === edgesOf[x].length, `${name}: degree of state ${x}`);
+    edgesOf[x].forEach((e, k) => {
+      const i = s + k;
+      assert(label[i] === e.lo && span[i] === e.span && deg[i] === deg[s] - k, `${name}: edge ${i}`);
+      assert(k === 0 || label[i] > label[i - 1] + span[i - 1], `${name}: edges of ${x} unsorted`);
+      const delta = ((next[i] >> 2) ^ 0x2000) - 0x2000;
+      assert((next[i] & 3) === d[e.to].final, `${name}: final of edge ${i}`);
+      if (edgesOf[e.to].length) check(e.to, i + delta);
+      else assert(delta === 0 && d[e.to].final, `${name}: end of edge ${i}`);
+    });
+  };
+  check(0, 0);
   const spans = span.some((x) => x) ? `${name}_span` : 'NULL';
+  const bytes = (arr, shift) => wrap(arr.map((v) => (v >> shift) & 0xff), 24);
   return [
-    `static const uint16_t ${name}_first[] = {\n${wrap(first, 12)}\n};`,
-    `static const uint8_t ${name}_final[] = {\n${wrap(fin, 24)}\n};`,
-    `static const uint16_t ${name}_lo[] = {\n${wrap(lo, 10)}\n};`,
+    `static const uint8_t ${name}_label_hi[] = {\n${bytes(label, 8)}\n};`,
+    `static const uint8_t ${name}_label_lo[] = {\n${bytes(label, 0)}\n};`,
     ...(spans === 'NULL' ? [] : [`static const uint8_t ${name}_span[] = {\n${wrap(span, 24)}\n};`]),
-    `static const uint16_t ${name}_to[] = {\n${wrap(to, 12)}\n};`,
-    `const wc_x_dawg wc_x_${name} = {${name}_first, ${name}_final, ${name}_lo, ${spans}, ${name}_to, ${d.length}};`,
-].join('\n\n');
+    `static const uint8_t ${name}_deg[] = {\n${wrap(deg, 24)}\n};`,
+    `static const uint8_t ${name}_next_hi[] = {\n${bytes(next, 8)}\n};`,
+    `static const uint8_t ${name}_next_lo[] = {\n${bytes(next, 0)}\n};`,
+    `const wc_x_dawg wc_x_${name} = {${name}_label_hi, ${name}_label_lo, ${spans}, ${name}_deg, ${name}_next_hi, ${name}_next_lo};`,
+  ].join('\n\n');
 }
 
 const parts = [];

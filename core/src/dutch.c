@@ -484,6 +484,7 @@ typedef struct nl_view {
     wc_text t;
     uint16_t *wid;          /* word id per token (wc_nl_word_id), 0 = not a listed word */
     uint16_t *wbits;        /* WC_NL_W_* bits per token */
+    uint8_t *tf;            /* TF_* per token (boundary punctuation...) */
     int8_t *memo[M_COUNT];  /* per token; -128 = not yet known */
 } nl_view;
 #define VIEW(tp) ((const nl_view *)(const void *)(tp))
@@ -528,7 +529,7 @@ static int ascii_key_raw(const wc_text *t, size_t i)
 }
 
 /* Punctuation that ends a clause (sentence end, comma, colon...). */
-static int is_boundary(const wc_text *t, size_t i)
+static int is_boundary_raw(const wc_text *t, size_t i)
 {
     if (i >= t->n) return 1;
     if (t->tok[i].kind == WC_TOK_BREAK) return 1;
@@ -541,7 +542,7 @@ static int is_boundary(const wc_text *t, size_t i)
     }
     return 0;
 }
-static int is_sentence_end(const wc_text *t, size_t i)
+static int is_sentence_end_raw(const wc_text *t, size_t i)
 {
     if (i >= t->n) return 1;
     if (t->tok[i].kind == WC_TOK_BREAK) return 1;
@@ -552,6 +553,9 @@ static int is_sentence_end(const wc_text *t, size_t i)
     }
     return 0;
 }
+enum { TF_BOUNDARY = 1, TF_SENTENCE_END = 2 };
+static int is_boundary(const wc_text *t, size_t i) { return i >= t->n || (VIEW(t)->tf[i] & TF_BOUNDARY); }
+static int is_sentence_end(const wc_text *t, size_t i) { return i >= t->n || (VIEW(t)->tf[i] & TF_SENTENCE_END); }
 /* Token i starts a clause: text start, after boundary punctuation, or after a
  * conjunction / subordinator. */
 static int clause_start(const wc_text *t, size_t i)
@@ -737,7 +741,7 @@ static int nounish(const wc_text *t, size_t j)
     if (is_adj(k, l)) return 0; /* "u tevreden" */
     if (wc_nl_is_verb_form(k, l)) {
         /* "antwoord", "gebruik": a noun too, unless the word after it is closed */
-        int f = wc_nl_stem_flags(k, l);
+        int f = tstem(t, j);
         if (!(f & WC_NL_NOUN)) return 0;
         if (next_not_noun(t, j)) return 0;
     }
@@ -835,27 +839,29 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             !is_boundary(t, i - 1) && t->src[t->tok[i - 1].start] != '\'')
             continue;
 
+        /* the two analyses every rule below asks for (memoised anyway; this saves the calls) */
+        int spt = stem_plus_t(t, i), w3 = wrong_3sg(t, i, 1);
         /* 1. ik + stem+t, stem+t + ik */
-        if (stem_plus_t(t, i) && ((i > 0 && kis(t, i - 1, WC_NL_ID_ik)) || kis(t, i + 1, WC_NL_ID_ik))) {
+        if (spt && ((i > 0 && kis(t, i - 1, WC_NL_ID_ik)) || kis(t, i + 1, WC_NL_ID_ik))) {
             fix_drop_t(c, i, MSG_IK, taken);
             continue;
         }
         /* 2. inversion: stem+t + jij / je (je as subject) */
-        if (stem_plus_t(t, i) && (kis(t, i + 1, WC_NL_ID_jij) || (kis(t, i + 1, WC_NL_ID_je) && next_not_noun(t, i + 1))) &&
+        if (spt && (kis(t, i + 1, WC_NL_ID_jij) || (kis(t, i + 1, WC_NL_ID_je) && next_not_noun(t, i + 1))) &&
             (clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) {
             fix_drop_t(c, i, MSG_INV, taken);
             continue;
         }
         /* 3. inversion with u keeps the t: "Vind u", "Wat bedoeld u" */
-        if (kis(t, i + 1, WC_NL_ID_u) && wrong_3sg(t, i, 1) &&
+        if (kis(t, i + 1, WC_NL_ID_u) && w3 &&
             (sentence_start(t, i) || (i > 0 && kin(t, i - 1, WH) && sentence_start(t, i - 1)))) {
             fix_t(c, i, MSG_U_INV, taken);
             continue;
         }
         /* 4. subject + verb: hij/zij/u/jij/je/men/wat/wie/er/dit/dat + stem */
-        if (i > 0 && wrong_3sg(t, i, 1)) {
+        if (i > 0 && w3) {
             size_t s = i - 1;
-            int ok = 0, noun = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
+            int ok = 0, noun = (tstem(t, i) & WC_NL_NOUN) != 0;
             if (kis(t, s, WC_NL_ID_hij) || kis(t, s, WC_NL_ID_zij) || kis(t, s, WC_NL_ID_jij) || kis(t, s, WC_NL_ID_men)) ok = 1;
             else if (noun) ok = 0;
             else if ((kis(t, s, WC_NL_ID_je) || kis(t, s, WC_NL_ID_u) || kis(t, s, WC_NL_ID_ze) || kis(t, s, WC_NL_ID_het)) &&
@@ -875,10 +881,10 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             }
         }
         /* 5. noun phrase subject at the start of a sentence: "De lamp brand niet" */
-        if (i >= 2 && (wrong_3sg(t, i, 1) || stem_plus_d_any(t, i) == 2) && !is_boundary(t, i + 1) && i + 1 < t->n &&
+        if (i >= 2 && (w3 || stem_plus_d_any(t, i) == 2) && !is_boundary(t, i + 1) && i + 1 < t->n &&
             !(is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0)))) {
             int hit = 0;
-            int noun_k = (wc_nl_stem_flags(k, l) & WC_NL_NOUN) != 0;
+            int noun_k = (tstem(t, i) & WC_NL_NOUN) != 0;
             for (size_t m = 1; m <= 2 && m + 1 <= i && !hit; m++) {
                 size_t d = i - m - 1;
                 if (!kin(t, d, DET) || !(sentence_start(t, d) || is_boundary(t, d - 1))) continue;
@@ -921,7 +927,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             continue;
         }
         /* 6. subordinate clause, verb at the end: "Als je de app opnieuw download," */
-        if (wrong_3sg(t, i, 1) && is_boundary(t, i + 1) && !(i > 0 && kin(t, i - 1, DET))) {
+        if (w3 && is_boundary(t, i + 1) && !(i > 0 && kin(t, i - 1, DET))) {
             size_t j = i;
             int found = 0, blocked = 0;
             while (j > 0 && i - j < 10) {
@@ -945,7 +951,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             }
         }
         /* 7. participle after an auxiliary: "is verstuurt", "is gebeurt", "al beantwoordt" */
-        if (stem_plus_t(t, i) && l >= 5) {
+        if (spt && l >= 5) {
             int f = wc_nl_stem_flags(k, l - 1);
             int pp_d = 0;
             size_t bl = l - 1;
@@ -1312,18 +1318,21 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     v.t = *t;
     if (v.t.n > WC_NL_MAX_TOKENS) v.t.n = WC_NL_MAX_TOKENS;
     n = v.t.n;
-    block = malloc(n * (2 + 2 * sizeof(uint16_t) + M_COUNT));
+    block = malloc(n * (3 + 2 * sizeof(uint16_t) + M_COUNT));
     if (!block) return 0;
     v.wid = (uint16_t *)(void *)block;
     v.wbits = v.wid + n;
     taken = block + 2 * n * sizeof(uint16_t);
     quoted = taken + n;
+    v.tf = quoted + n + (size_t)M_COUNT * n;
     for (int m = 0; m < M_COUNT; m++) v.memo[m] = (int8_t *)(quoted + n + (size_t)m * n);
     /* one word-list lookup per token, for every kis/kin after it */
     for (size_t i = 0; i < n; i++) {
         unsigned bits = 0;
         v.wid[i] = v.t.tok[i].kind == WC_TOK_WORD ? (uint16_t)wc_nl_word_id(wc_key(&v.t, i), v.t.tok[i].key_len, &bits) : 0;
         v.wbits[i] = (uint16_t)bits;
+        v.tf[i] = (uint8_t)((is_boundary_raw(&v.t, i) ? TF_BOUNDARY : 0) |
+                            (is_sentence_end_raw(&v.t, i) ? TF_SENTENCE_END : 0));
     }
     memset(taken, 0, n);
     memset(quoted + n, 0x80, n * M_COUNT);

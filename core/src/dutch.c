@@ -1314,6 +1314,7 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     unsigned char *block, *taken, *quoted;
     size_t n;
     ctx c;
+    int full = (rules & (WC_NL_WANT_DT | WC_NL_WANT_CONFUSION)) != 0;
     if (!t || !t->tok || t->n == 0) return 0;
     v.t = *t;
     if (v.t.n > WC_NL_MAX_TOKENS) v.t.n = WC_NL_MAX_TOKENS;
@@ -1326,25 +1327,32 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
     quoted = taken + n;
     v.tf = quoted + n + (size_t)M_COUNT * n;
     for (int m = 0; m < M_COUNT; m++) v.memo[m] = (int8_t *)(quoted + n + (size_t)m * n);
-    /* one word-list lookup per token, for every kis/kin after it */
+    /* one word-list lookup per token, for every kis/kin after it; readability
+     * alone (its own call from the linter) only asks for words starting with
+     * d, e or w (door, er, wordt/worden/werd/werden) */
     for (size_t i = 0; i < n; i++) {
         unsigned bits = 0;
-        v.wid[i] = v.t.tok[i].kind == WC_TOK_WORD ? (uint16_t)wc_nl_word_id(wc_key(&v.t, i), v.t.tok[i].key_len, &bits) : 0;
+        const char *k = wc_key(&v.t, i);
+        v.wid[i] = v.t.tok[i].kind == WC_TOK_WORD && (full || k[0] == 'd' || k[0] == 'e' || k[0] == 'w')
+                       ? (uint16_t)wc_nl_word_id(k, v.t.tok[i].key_len, &bits)
+                       : 0;
         v.wbits[i] = (uint16_t)bits;
         v.tf[i] = (uint8_t)((is_boundary_raw(&v.t, i) ? TF_BOUNDARY : 0) |
                             (is_sentence_end_raw(&v.t, i) ? TF_SENTENCE_END : 0));
     }
     memset(taken, 0, n);
-    memset(quoted + n, 0x80, n * M_COUNT);
-    mark_quotes(&v.t, quoted);
-    mark_english(&v.t, quoted);
+    if (full) { /* the memos and the quoted/English marks are for d/t and confusions */
+        memset(quoted + n, 0x80, n * M_COUNT);
+        mark_quotes(&v.t, quoted);
+        mark_english(&v.t, quoted);
+    }
     c.t = &v.t;
     c.out = out;
     c.cap = out ? cap : 0;
     c.n = 0;
     c.report = rules;
     /* d/t runs first whenever confusions are wanted: a token gets one finding */
-    if (rules & (WC_NL_WANT_DT | WC_NL_WANT_CONFUSION)) check_dt(&c, taken, quoted);
+    if (full) check_dt(&c, taken, quoted);
     if (rules & WC_NL_WANT_CONFUSION) check_confusion(&c, taken, quoted);
     if (rules & WC_NL_WANT_READABILITY) check_readability(&c, taken);
     free(block);

@@ -9,13 +9,16 @@
 
 /* ---------------------------------------------------------------- tables */
 
-/* Compares the block-head key at d (shares nothing) with r: <0, 0, >0. */
-static int head_cmp(const unsigned char *d, const char *r, size_t len)
+/* The table keys are reversed: byte i of the stored form of s. */
+#define REV(s, len, i) ((unsigned char)(s)[(len) - 1 - (i)])
+
+/* Compares the block-head key at d (shares nothing) with s reversed: <0, 0, >0. */
+static int head_cmp(const unsigned char *d, const char *s, size_t len)
 {
     for (size_t i = 0;; i++) {
         unsigned char c = (unsigned char)(d[i] & 0x7f);
         if (i == len) return 1;
-        if (c != (unsigned char)r[i]) return c < (unsigned char)r[i] ? -1 : 1;
+        if (c != REV(s, len, i)) return c < REV(s, len, i) ? -1 : 1;
         if (d[i] & 0x80) return i + 1 == len ? 0 : -1;
     }
 }
@@ -35,13 +38,13 @@ static int entry_flags(unsigned h, const char *s, size_t len)
 
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
 {
-    char r[60]; /* the key reversed, as stored */
     size_t lo = 0, hi, pos, match = 0;
-    if (!t || !s || len == 0 || len > sizeof r) return -1;
-    for (size_t i = 0; i < len; i++) r[i] = s[len - 1 - i];
+    unsigned char z;
+    if (!t || !s || len == 0 || len > 60) return -1;
     hi = t->nblocks;
-    if (r[0] >= 'a' && r[0] <= 'z') { /* only the blocks of the first letter */
-        size_t f0 = t->first[r[0] - 'a'], f1 = t->first[r[0] - 'a' + 1];
+    z = REV(s, len, 0);
+    if (z >= 'a' && z <= 'z') { /* only the blocks of the first letter */
+        size_t f0 = t->first[z - 'a'], f1 = t->first[z - 'a' + 1];
         if (f0 == f1) return -1;
         lo = f0 / 16;
         hi = (f1 - 1) / 16 + 1;
@@ -49,33 +52,33 @@ int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
     /* last block whose first key <= r */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (head_cmp(t->chars + t->index[mid], r, len) <= 0) lo = mid;
+        if (head_cmp(t->chars + t->index[mid], s, len) <= 0) lo = mid;
         else hi = mid;
     }
     /* Scan the block without rebuilding keys: `match` is how many leading
-     * bytes the previous entry shares with r (the previous entry is < r). */
+     * bytes the previous entry shares with the reversed s (and is smaller). */
     pos = t->index[lo];
     for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
         const unsigned char *d = t->chars + pos;
         size_t p = t->hdr[i] & 15, j = 0, q;
-        if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past r */
-        if (i > lo * 16 && p > match) {          /* still below r: skip it */
+        if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past s */
+        if (i > lo * 16 && p > match) {          /* still below s: skip it */
             while (!(d[j] & 0x80)) j++;
             pos += j + 1;
             continue;
         }
-        /* p == match (or the block head): compare the suffix with r[p..] */
+        /* p == match (or the block head): compare the suffix with the reversed s from p */
         for (q = p;; j++, q++) {
             unsigned char c = (unsigned char)(d[j] & 0x7f);
-            if (q >= len) return -1; /* entry longer than r: entry > r */
-            if (c != (unsigned char)r[q]) {
-                if (c > (unsigned char)r[q]) return -1;
-                break; /* entry < r: go on */
+            if (q >= len) return -1; /* entry longer than s: entry > s */
+            if (c != REV(s, len, q)) {
+                if (c > REV(s, len, q)) return -1;
+                break; /* entry < s: go on */
             }
             if (d[j] & 0x80) {
                 if (q + 1 == len) return entry_flags(t->hdr[i], s, len);
                 q++;
-                break; /* entry is a prefix of r: < r */
+                break; /* entry is a prefix of the reversed s: < s */
             }
         }
         match = q;

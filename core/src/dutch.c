@@ -46,8 +46,8 @@ int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
     if (z >= 'a' && z <= 'z') { /* only the blocks of the first letter */
         size_t f0 = t->first[z - 'a'], f1 = t->first[z - 'a' + 1];
         if (f0 == f1) return -1;
-        lo = f0 / 16;
-        hi = (f1 - 1) / 16 + 1;
+        lo = f0 / WC_NL_BLOCK;
+        hi = (f1 - 1) / WC_NL_BLOCK + 1;
     }
     /* last block whose first key <= r */
     while (hi - lo > 1) {
@@ -58,11 +58,11 @@ int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
     /* Scan the block without rebuilding keys: `match` is how many leading
      * bytes the previous entry shares with the reversed s (and is smaller). */
     pos = t->index[lo];
-    for (size_t i = lo * 16; i < t->n && i < lo * 16 + 16; i++) {
+    for (size_t i = lo * WC_NL_BLOCK; i < t->n && i < lo * WC_NL_BLOCK + WC_NL_BLOCK; i++) {
         const unsigned char *d = t->chars + pos;
         size_t p = t->hdr[i] & 15, j = 0, q;
-        if (i > lo * 16 && p < match) return -1; /* diverges earlier, upward: past s */
-        if (i > lo * 16 && p > match) {          /* still below s: skip it */
+        if (i > lo * WC_NL_BLOCK && p < match) return -1; /* diverges earlier, upward: past s */
+        if (i > lo * WC_NL_BLOCK && p > match) {          /* still below s: skip it */
             while (!(d[j] & 0x80)) j++;
             pos += j + 1;
             continue;

@@ -307,7 +307,7 @@ const WORD_LISTS = {
 //   index: offset into chars of every block of 16 entries (the block head
 //          shares nothing); first[c]: first entry whose reversed key starts
 //          with 'a'+c (the word's last letter).
-const BLOCK = 16;
+const BLOCK = 16; // WC_NL_BLOCK in dutch.h
 const rev = (k) => [...k].reverse().join("");
 const kofschip = (k) => /([tkfsp]|ch)$/.test(k);
 const dtCode = (k, f) => {

@@ -95,6 +95,14 @@ static const char *const SEP[] = {"aan", "achter", "af", "bij", "binnen", "buite
     "tegen", "terug", "thuis", "toe", "uit", "vast", "voor", "voorbij", "weg", NULL};
 static const unsigned char SEP_LEN[] = {3, 6, 2, 3, 6, 6, 5, 4, 4, 2, 5, 3, 3, 2, 4, 2, 5, 2, 4, 4, 5, 5, 5, 5, 3, 3, 4, 4, 7, 3, 0};
 static const char *const INSEP[] = {"be", "ge", "her", "ont", "ver", "er", NULL};
+/* SEP_AT[c]: index of the first SEP entry whose letter is >= 'a' + c. */
+static const unsigned char SEP_AT[26] = {0, 3, 6, 6, 8, 8, 8, 8, 9, 10, 10, 10, 12, 13, 15, 19, 19, 19, 20, 21, 25, 26, 29, 30, 30, 30};
+/* Index of the first SEP entry starting with s[0]; the loop over them stops
+ * at the first entry with another letter (or the NULL end). */
+static int sep_first(const char *s, size_t len)
+{
+    return len > 0 && s[0] >= 'a' && s[0] <= 'z' ? SEP_AT[s[0] - 'a'] : 30;
+}
 
 static int starts(const char *s, size_t len, const char *p)
 {
@@ -132,12 +140,8 @@ int wc_nl_stem_flags(const char *s, size_t len)
 {
     int f = lookup(s, len);
     if (f >= 0) return f | WC_NL_FOUND;
-    for (int i = 0; SEP[i] && len > 0; i++) {
+    for (int i = sep_first(s, len); SEP[i] && SEP[i][0] == s[0]; i++) {
         size_t pl = SEP_LEN[i];
-        if (SEP[i][0] != s[0]) {
-            if (SEP[i][0] > s[0]) break; /* SEP is sorted */
-            continue;
-        }
         if (len > pl + 1 && starts(s, len, SEP[i])) {
             f = lookup(s + pl, len - pl);
             if (f >= 0) return f | WC_NL_FOUND;
@@ -173,14 +177,12 @@ typedef struct pp_split {
 static size_t pp_splits(const char *b, size_t len, pp_split *out, size_t cap)
 {
     size_t n = 0;
-    for (int i = -1; SEP[i < 0 ? 0 : i] && n + 2 <= cap; i++) {
+    /* no prefix (i = -1), then the prefixes starting with b[0] */
+    for (int i = -1; n + 2 <= cap; i = i < 0 ? sep_first(b, len) : i + 1) {
         size_t pl = i < 0 ? 0 : SEP_LEN[i];
         const char *r;
         size_t rl;
-        if (i >= 0 && (len == 0 || SEP[i][0] != b[0])) {
-            if (len == 0 || SEP[i][0] > b[0]) break; /* SEP is sorted */
-            continue;
-        }
+        if (i >= 0 && (!SEP[i] || SEP[i][0] != b[0])) break;
         if (i >= 0 && !starts(b, len, SEP[i])) continue;
         r = b + pl;
         rl = len - pl;
@@ -482,7 +484,7 @@ typedef struct ctx {
  * morphology (each predicate is asked many times for the same token).
  * Helpers receive &view->t and reach the memos through VIEW(t); every
  * wc_text inside this file is the first member of an nl_view. */
-enum { M_STEM, M_SPT, M_SPD, M_SNT, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_ASCII, M_COUNT };
+enum { M_STEM, M_SPT, M_SPD, M_SNT, M_PP, M_PPL, M_INF0, M_INF1, M_VFORM, M_ADJ, M_FIN, M_COUNT };
 typedef struct nl_view {
     wc_text t;
     uint16_t *wid;          /* word id per token (wc_nl_word_id), 0 = not a listed word */
@@ -491,6 +493,7 @@ typedef struct nl_view {
     int8_t *memo[M_COUNT];  /* per token; -128 = not yet known */
 } nl_view;
 #define VIEW(tp) ((const nl_view *)(const void *)(tp))
+enum { TF_BOUNDARY = 1, TF_SENTENCE_END = 2, TF_ASCII = 4 };
 #define MEMO(tp, slot, i, expr)                                          \
     do {                                                                 \
         int8_t *m_ = VIEW(tp)->memo[slot];                               \
@@ -505,12 +508,8 @@ static int is_word(const wc_text *t, size_t i) { return i < t->n && t->tok[i].ki
 static int kis(const wc_text *t, size_t i, unsigned id) { return i < t->n && VIEW(t)->wid[i] == id; }
 /* Word token i is in one of the closed lists `list`. */
 static int kin(const wc_text *t, size_t i, unsigned list) { return i < t->n && (VIEW(t)->wbits[i] & list) != 0; }
-static int ascii_key_raw(const wc_text *t, size_t i);
-static int ascii_key(const wc_text *t, size_t i)
-{
-    if (i >= t->n) return 0;
-    MEMO(t, M_ASCII, i, ascii_key_raw(t, i));
-}
+/* The key is non-empty lower-case ASCII (TF_ASCII, set before the checks run). */
+static int ascii_key(const wc_text *t, size_t i) { return i < t->n && (VIEW(t)->tf[i] & TF_ASCII); }
 
 /* Memoised token versions of the string predicates. */
 static int tstem(const wc_text *t, size_t i) { MEMO(t, M_STEM, i, wc_nl_stem_flags(key(t, i), klen(t, i))); }
@@ -556,7 +555,6 @@ static int is_sentence_end_raw(const wc_text *t, size_t i)
     }
     return 0;
 }
-enum { TF_BOUNDARY = 1, TF_SENTENCE_END = 2 };
 static int is_boundary(const wc_text *t, size_t i) { return i >= t->n || (VIEW(t)->tf[i] & TF_BOUNDARY); }
 static int is_sentence_end(const wc_text *t, size_t i) { return i >= t->n || (VIEW(t)->tf[i] & TF_SENTENCE_END); }
 /* Token i starts a clause: text start, after boundary punctuation, or after a
@@ -1341,7 +1339,8 @@ size_t wc_dutch_check(const wc_text *t, unsigned rules, wc_dutch_finding *out, s
                        : 0;
         v.wbits[i] = (uint16_t)bits;
         v.tf[i] = (uint8_t)((is_boundary_raw(&v.t, i) ? TF_BOUNDARY : 0) |
-                            (is_sentence_end_raw(&v.t, i) ? TF_SENTENCE_END : 0));
+                            (is_sentence_end_raw(&v.t, i) ? TF_SENTENCE_END : 0) |
+                            (full && ascii_key_raw(&v.t, i) ? TF_ASCII : 0));
     }
     memset(taken, 0, n);
     if (full) { /* the memos and the quoted/English marks are for d/t and confusions */

@@ -235,11 +235,10 @@ static utf8proc_ssize_t charbound_encode_char(utf8proc_int32_t uc, utf8proc_uint
 static const utf8proc_property_t *unsafe_get_property(utf8proc_int32_t uc) {
   /* ASSERT: uc >= 0 && uc < 0x110000 */
   /* webcare: three stages, uint8 leaves (patches/0001-small-tables.patch) */
+  int mid = (utf8proc_stage1table[uc >> (UTF8PROC_LEAF_BITS + UTF8PROC_MID_BITS)] << UTF8PROC_MID_BITS) +
+    ((uc >> UTF8PROC_LEAF_BITS) & ((1 << UTF8PROC_MID_BITS) - 1));
   return utf8proc_properties + utf8proc_stage3table[
-    (utf8proc_stage2table[
-      (utf8proc_stage1table[uc >> (UTF8PROC_LEAF_BITS + UTF8PROC_MID_BITS)] << UTF8PROC_MID_BITS) +
-      ((uc >> UTF8PROC_LEAF_BITS) & ((1 << UTF8PROC_MID_BITS) - 1))
-    ] << UTF8PROC_LEAF_BITS) + (uc & ((1 << UTF8PROC_LEAF_BITS) - 1))
+    (UTF8PROC_U16(utf8proc_stage2table, mid) << UTF8PROC_LEAF_BITS) + (uc & ((1 << UTF8PROC_LEAF_BITS) - 1))
   ];
 }
 
@@ -267,14 +266,14 @@ static int sparse_find(const utf8proc_uint16_t *page, size_t npages,
 /* lower-case mapping of uc (a delta within its plane), or uc */
 static utf8proc_int32_t sparse_lower(utf8proc_int32_t uc) {
   int i = UTF8PROC_SPARSE_FIND(utf8proc_lower, uc);
-  return i < 0 ? uc : (uc & ~0xFFFF) | ((uc + utf8proc_lower_val[i]) & 0xFFFF);
+  return i < 0 ? uc : (uc & ~0xFFFF) | ((uc + UTF8PROC_U16(utf8proc_lower_val, i)) & 0xFFFF);
 }
 
 /* seqindex or comb_index of uc in a sparse table, or UINT16_MAX */
 #define UTF8PROC_SPARSE_VALUE(table, uc) \
-  sparse_value(UTF8PROC_SPARSE_FIND(table, uc), table##_val)
-static utf8proc_uint16_t sparse_value(int i, const utf8proc_uint16_t *val) {
-  return i < 0 ? UINT16_MAX : val[i];
+  sparse_value(UTF8PROC_SPARSE_FIND(table, uc), table##_val_hi, table##_val_lo)
+static utf8proc_uint16_t sparse_value(int i, const utf8proc_uint8_t *val_hi, const utf8proc_uint8_t *val_lo) {
+  return i < 0 ? UINT16_MAX : UTF8PROC_U16(val, i);
 }
 
 UTF8PROC_DLLEXPORT const utf8proc_property_t *utf8proc_get_property(utf8proc_int32_t uc) {
@@ -419,9 +418,9 @@ static utf8proc_ssize_t sparse_decompose(int i, utf8proc_int32_t uc, utf8proc_in
   utf8proc_int32_t entry[2];
   int k, n = 1, v2 = utf8proc_decomp_val2[i];
   if (v2 & 0x80) {
-    entry[0] = utf8proc_decomp_val[i] | ((v2 & 0x7F) << 16);
+    entry[0] = UTF8PROC_U16(utf8proc_decomp_val, i) | ((v2 & 0x7F) << 16);
   } else {
-    entry[0] = utf8proc_decomp_val[i] | (uc & ~0xFFFF);
+    entry[0] = UTF8PROC_U16(utf8proc_decomp_val, i) | (uc & ~0xFFFF);
     entry[n++] = utf8proc_decomp_seconds[v2 - 1];
   }
   for (k = 0; k < n; k++) {
@@ -439,7 +438,7 @@ static utf8proc_int32_t sparse_compose(utf8proc_int32_t first, utf8proc_int32_t 
   int i = UTF8PROC_SPARSE_VALUE(utf8proc_comb, first);
   int k = UTF8PROC_SPARSE_VALUE(utf8proc_comb, second) & 0x7FFF;
   for (;; i++) {
-    if ((utf8proc_comb_second[i] & 0x7F) == k) return (first & ~0xFFFF) | utf8proc_comb_composite[i];
+    if ((utf8proc_comb_second[i] & 0x7F) == k) return (first & ~0xFFFF) | UTF8PROC_U16(utf8proc_comb_composite, i);
     if (utf8proc_comb_second[i] & 0x80) return 0;
   }
 }

@@ -824,6 +824,298 @@ static int wrong_3sg(const wc_text *t, size_t i, int allow_noun)
     return stem_no_t(t, i, allow_noun) || stem_plus_d(t, i);
 }
 
+/* ---- subjects and participles further from their verb (issue 11, wording of others) */
+
+static int plural_shape(const char *k, size_t l);
+
+/* Word token i is exactly s (for words without a generated id). */
+static int kstr(const wc_text *t, size_t i, const char *s)
+{
+    size_t sl = strlen(s);
+    return is_word(t, i) && klen(t, i) == sl && memcmp(key(t, i), s, sl) == 0;
+}
+static int kstrs(const wc_text *t, size_t i, const char *const *list)
+{
+    return is_word(t, i) && in_strs(key(t, i), klen(t, i), list);
+}
+/* Common adverbs that follow a finite verb ("antwoordt doorgaans", "geldt alleen"). */
+static int verb_adverb(const wc_text *t, size_t i)
+{
+    static const char *const ADV[] = {"doorgaans", "meestal", "normaal", "gewoonlijk", "zelden", "alleen",
+                                      "automatisch", "nauwelijks", "dagelijks", "momenteel", "regelmatig", NULL};
+    return kstrs(t, i, ADV);
+}
+/* "je" at i is the subject: not "je" + noun (possessive). */
+static int je_subject(const wc_text *t, size_t i)
+{
+    return kis(t, i, WC_NL_ID_jij) || (kis(t, i, WC_NL_ID_je) && next_not_noun(t, i));
+}
+/* Sentence of token i ends in a question mark. */
+static int in_question(const wc_text *t, size_t i)
+{
+    size_t e = i;
+    while (e < t->n && !is_sentence_end(t, e)) e++;
+    if (e >= t->n || t->tok[e].kind != WC_TOK_PUNCT) return 0;
+    for (uint32_t b = t->tok[e].start; b < t->tok[e].end; b++)
+        if (t->src[b] == '?') return 1;
+    return 0;
+}
+/* An auxiliary anywhere in i's sentence. */
+static int aux_in_sentence(const wc_text *t, size_t i)
+{
+    size_t s = i;
+    while (s > 0 && !is_sentence_end(t, s - 1)) s--;
+    for (; s < t->n && !is_sentence_end(t, s); s++)
+        if (kin(t, s, AUX)) return 1;
+    return 0;
+}
+/* Scanning back from the verb at i over its clause (no finite verb, no
+ * boundary, at most 10 words): the subordinator that opens it, or -1. */
+static size_t subord_opening(const wc_text *t, size_t i)
+{
+    for (size_t j = i; j > 0 && i - j < 10;) {
+        j--;
+        if (is_boundary(t, j) || kin(t, j, COORD) || kin(t, j, WH) || kis(t, j, WC_NL_ID_die) ||
+            (is_word(t, j) && starts(key(t, j), klen(t, j), "waar")))
+            return (size_t)-1;
+        if (kin(t, j, SUBORD)) return j;
+        if (finite_form(t, j) || kin(t, j, AUX) || tinf(t, j, 0)) return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+/* The participle rule 7 would suggest for k (bl = k without its t) has a
+ * real prefix + stem: "verhuisd", "gebeurd" (not "beurd" from "beurt"). */
+static int pp_fix_ok(const char *k, size_t bl, int pp_d)
+{
+    (void)pp_d;
+    /* [separable prefix] + be/ge/ver/... + a stem of its own ("be"+"ur" is none) */
+    for (int s = -1; s < 0 || SEP[s]; s++) {
+        size_t o = s < 0 ? 0 : SEP_LEN[s];
+        if (s >= 0 && !(bl > o + 2 && starts(k, bl, SEP[s]))) continue;
+        for (int p = 0; INSEP[p]; p++) {
+            size_t pl = strlen(INSEP[p]);
+            if (bl > o + pl + 1 && starts(k + o, bl - o, INSEP[p]) && lookup(k + o + pl, bl - o - pl) >= 0) return 1;
+        }
+    }
+    return 0;
+}
+/* Verb i ends its clause. */
+static int clause_final(const wc_text *t, size_t i)
+{
+    return is_boundary(t, i + 1) || kin(t, i + 1, COORD) || kin(t, i + 1, SUBORD);
+}
+/* An inflected adjective: "kleine", "nieuwe", "grote", "dikke". */
+static int infl_adj(const wc_text *t, size_t j)
+{
+    const char *k = key(t, j);
+    size_t l = klen(t, j);
+    char b[40];
+    if (!is_word(t, j) || l < 3 || l > 30 || k[l - 1] != 'e') return 0;
+    if (is_adj(k, l - 1)) return 1;
+    if (l >= 4 && k[l - 2] == k[l - 3] && is_adj(k, l - 2)) return 1;
+    if (l >= 4 && strchr("aeou", k[l - 3]) && !strchr("aeiou", k[l - 4])) {
+        memcpy(b, k, l - 2);
+        b[l - 2] = k[l - 3];
+        b[l - 1] = k[l - 2];
+        if (is_adj(b, l)) return 1;
+    }
+    return 0;
+}
+
+/* "Als ik het goed begrijpt," -> begrijp: ik opens the subordinate clause. */
+static int dt_sub_ik(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    size_t s;
+    if (!stem_plus_t(t, i) || !clause_final(t, i) || lookup(key(t, i), klen(t, i)) >= 0) return 0;
+    s = subord_opening(t, i);
+    if (s == (size_t)-1 || s + 2 > i || !kis(t, s + 1, WC_NL_ID_ik)) return 0;
+    fix_drop_t(c, i, MSG_IK, taken);
+    return 1;
+}
+/* "dat u er begrip voor heb" -> hebt; "omdat hij er geen zin in heb" -> heeft. */
+static int dt_sub_heb(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    size_t s;
+    if (!kstr(t, i, "heb") || !clause_final(t, i)) return 0;
+    s = subord_opening(t, i);
+    if (s == (size_t)-1 || s + 2 > i) return 0;
+    if (kis(t, s + 1, WC_NL_ID_u) || kis(t, s + 1, WC_NL_ID_jij) || (kis(t, s + 1, WC_NL_ID_je) && je_subject(t, s + 1)))
+        add(c, i, WC_NL_DT, 0, MSG_3SG, "hebt", 4, taken);
+    else if (kis(t, s + 1, WC_NL_ID_hij) || kis(t, s + 1, WC_NL_ID_men))
+        add(c, i, WC_NL_DT, 0, MSG_3SG, "heeft", 5, taken);
+    else
+        return 0;
+    return 1;
+}
+/* "Wilt je", "Kunt je", "Hebt je": the t goes when je/jij follows. */
+static int dt_modal_inv(ctx *c, size_t i, unsigned char *taken)
+{
+    static const char *const T_FORMS[] = {"wilt", "kunt", "hebt", "zult", NULL};
+    const wc_text *t = c->t;
+    if (!kstrs(t, i, T_FORMS) || !je_subject(t, i + 1)) return 0;
+    if (!(clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) return 0;
+    fix_drop_t(c, i, MSG_INV, taken);
+    return 1;
+}
+/* "Gebeurd dit vaker?": a question that starts with the participle spelling
+ * and a subject after it, without any auxiliary -> the finite form. */
+static int dt_pp_question(ctx *c, size_t i, unsigned char *taken)
+{
+    static const char *const NEXT[] = {"het", "dit", "dat", "er", "de", "deze", "die", "uw", "jouw", "mijn", "onze",
+                                       "ons", "zijn", "haar", "hij", "zij", "iets", "alles", NULL};
+    const wc_text *t = c->t;
+    if (!sentence_start(t, i) || !stem_plus_d(t, i)) return 0;
+    if (!kstrs(t, i + 1, NEXT) && !(kis(t, i + 1, WC_NL_ID_je) && !next_not_noun(t, i + 1))) return 0;
+    if (!in_question(t, i) || aux_in_sentence(t, i)) return 0;
+    fix_t(c, i, MSG_3SG, taken);
+    return 1;
+}
+/* "Je krijg een bevestiging": je + a stem that is also a noun, then an article. */
+static int dt_je_noun_stem(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    if (i == 0 || !kis(t, i - 1, WC_NL_ID_je) || !clause_start(t, i - 1) || !stem_no_t(t, i, 1)) return 0;
+    if (!(tstem(t, i) & WC_NL_NOUN) || in_list(key(t, i), klen(t, i), LIGHT_NOUN)) return 0;
+    if (!(kis(t, i + 1, WC_NL_ID_een) || kis(t, i + 1, WC_NL_ID_de) || kis(t, i + 1, WC_NL_ID_het))) return 0;
+    fix_t(c, i, MSG_3SG, taken);
+    return 1;
+}
+/* Plain noun word inside a subject noun phrase. */
+static int np_word(const wc_text *t, size_t j)
+{
+    if (!is_word(t, j) || kin(t, j, CLOSED | SUBJ | AUX | FINITE_IRR | PLURAL_IRR)) return 0;
+    if (t->tok[j].flags & WC_TF_TITLE) return 1; /* "in Breda" */
+    return (tstem(t, j) & WC_NL_NOUN) || !tvform(t, j);
+}
+/* A preposition inside a noun phrase: "de app op je telefoon", "de kast naast de deur". */
+static int np_prep(const wc_text *t, size_t j)
+{
+    static const char *const MORE[] = {"achter", "naast", "tussen", "onder", "boven", "zonder", "tegen", "via", "per",
+                                       "rond", "binnen", "buiten", "tijdens", "vanaf", "uit", NULL};
+    return kin(t, j, PREP) || kstrs(t, j, MORE);
+}
+/* A noun ending in -tie/-sie/-gie ("actie", "versie"), not an inflected adjective. */
+static int ie_noun(const wc_text *t, size_t j)
+{
+    const char *k = key(t, j);
+    size_t l = klen(t, j);
+    return ends(k, l, "tie") || ends(k, l, "sie") || ends(k, l, "gie");
+}
+/* Subject noun phrase at the sentence start, also with a prepositional part:
+ * "De app op je telefoon geef ...", "Onze helpdesk antwoord doorgaans ...",
+ * "Die actie loop nog ...". The verb is a bare stem or stem + d. */
+static int dt_np_subject(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    size_t d, j, head;
+    int noun_k, pp = 0;
+    int spd = stem_plus_d_any(t, i);
+    if (i < 2 || !(wrong_3sg(t, i, 1) || spd == 2) || is_boundary(t, i + 1) || i + 1 >= t->n) return 0;
+    if (is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0) || kin(t, i + 1, COORD))) return 0;
+    /* a subject after the verb: a fronted object ("De rest van het bedrag betaal je") */
+    if (kin(t, i + 1, SUBJ) && !(kis(t, i + 1, WC_NL_ID_het) && !next_not_noun(t, i + 1))) return 0;
+    noun_k = (tstem(t, i) & WC_NL_NOUN) != 0;
+    /* the sentence-start determiner */
+    for (d = i; d > 0 && i - d < 8;) {
+        d--;
+        if (!is_word(t, d)) return 0;
+        if (sentence_start(t, d)) break;
+    }
+    if (!sentence_start(t, d) || !kin(t, d, DET) || kis(t, d, WC_NL_ID_je)) return 0;
+    /* W{1,2} (PREP DET? W{1,2})? */
+    j = d + 1;
+    head = j;
+    {
+        size_t w = 0;
+        while (j < i && !np_prep(t, j) && np_word(t, j) && w < 2) j++, w++;
+        if (w == 0) return 0;
+        head = j - 1;
+        if (w == 2 && !tadj(t, d + 1) && !(ends(key(t, d + 1), klen(t, d + 1), "e") && !ends(key(t, d + 1), klen(t, d + 1), "je")))
+            return 0;
+    }
+    if (j < i) {
+        size_t w = 0;
+        if (!np_prep(t, j)) return 0;
+        j++;
+        if (j < i && kin(t, j, DET)) j++;
+        while (j < i && !np_prep(t, j) && np_word(t, j) && w < 2) j++, w++;
+        if (w == 0 || j != i) return 0;
+        pp = 1;
+    }
+    if (plural_shape(key(t, head), klen(t, head)) || ends(key(t, head), klen(t, head), "ers")) return 0;
+    /* a noun-verb after an adjective or an -e word is the noun ("een kleine groep") */
+    if (noun_k || spd == 2) {
+        if (!(kin(t, i + 1, CLOSED) || verb_adverb(t, i + 1))) return 0;
+        if (kis(t, i + 1, WC_NL_ID_en) || kis(t, i + 1, WC_NL_ID_of) || kis(t, i + 1, WC_NL_ID_door)) return 0;
+        /* "betaald het verschil": an article after stem + d only behind a
+         * prepositional part; never after a noun-verb ("de klant antwoord de") */
+        if (kin(t, i + 1, DET) && (noun_k || !pp)) return 0;
+        if (ends(key(t, i - 1), klen(t, i - 1), "e") && !ie_noun(t, i - 1) && (!pp || infl_adj(t, i - 1))) return 0;
+        if (tadj(t, i - 1)) return 0;
+        if (spd == 2 && !pp) return 0;
+    }
+    if (spd && (in_question(t, i) || (is_word(t, i + 1) && !kin(t, i + 1, CLOSED) &&
+                                                    (tppl(t, i + 1) || tvform(t, i + 1)))))
+        return 0;
+    /* without a prepositional part rule 5 decides, except after an -ie noun
+     * ("Die actie loop nog") or before a listed adverb ("antwoord doorgaans") */
+    if (!pp && !ie_noun(t, i - 1) && !verb_adverb(t, i + 1)) return 0;
+    fix_t(c, i, MSG_3SG, taken);
+    return 1;
+}
+/* "belande" -> belandde, "verwachte" -> verwachtte: a be-/ver-/ont- stem on d/t
+ * + e reads as the inflected participle only before a noun. */
+static int dt_past_dd(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    const char *k = key(t, i);
+    size_t l = klen(t, i);
+    char f[WC_NL_SUGG_MAX];
+    int fl;
+    if (l < 6 || l + 2 > sizeof f || k[l - 1] != 'e' || !ends_dt(k, l - 1) || !starts_insep(k, l - 1) ||
+        starts(k, l, "ge"))
+        return 0;
+    fl = lookup(k, l - 1);
+    if (fl < 0 || !is_weak(fl)) return 0;
+    if (!is_word(t, i - 1) || kin(t, i - 1, DET | CLOSED) || tadj(t, i - 1)) {
+        /* a personal subject pronoun: "ik/hij verwachte" (not het/je: articles too) */
+        if (!(kis(t, i - 1, WC_NL_ID_ik) || kis(t, i - 1, WC_NL_ID_jij) || kis(t, i - 1, WC_NL_ID_hij) ||
+              kis(t, i - 1, WC_NL_ID_zij) || kis(t, i - 1, WC_NL_ID_wij) || kis(t, i - 1, WC_NL_ID_we) ||
+              kis(t, i - 1, WC_NL_ID_men)))
+            return 0;
+    }
+    if (!(is_boundary(t, i + 1) || kin(t, i + 1, CLOSED) || verb_adverb(t, i + 1))) return 0;
+    memcpy(f, k, l - 1);
+    f[l - 1] = (fl & WC_NL_PAST_D) ? 'd' : 't';
+    f[l] = 'e';
+    add(c, i, WC_NL_DT, 0, MSG_PAST, f, l + 1, taken);
+    return 1;
+}
+/* "goedgekeurt": a participle after goed-/vrij-/klaar-... (not separable
+ * prefixes of the lexicon) -> check the ge- part. */
+static int dt_prefixed_pp(ctx *c, size_t i, unsigned char *taken)
+{
+    static const char *const PFX[] = {"goed", "vrij", "klaar", "bekend", "schoon", "stil", "kapot", "open", "vol",
+                                      "leeg", "mis", "gelijk", NULL};
+    const wc_text *t = c->t;
+    const char *k = key(t, i);
+    size_t l = klen(t, i);
+    char f[WC_NL_SUGG_MAX];
+    for (int p = 0; PFX[p]; p++) {
+        size_t pl = strlen(PFX[p]);
+        if (l < pl + 6 || !starts(k, l, PFX[p]) || !starts(k + pl, l - pl, "ge")) continue;
+        if (wc_nl_nonword(k + pl, l - pl, f, sizeof f) != 1) return 0;
+        if (pl + strlen(f) + 1 > sizeof f) return 0;
+        memmove(f + pl, f, strlen(f) + 1);
+        memcpy(f, k, pl);
+        add(c, i, WC_NL_DT, 0, MSG_NONWORD, f, strlen(f), taken);
+        return 1;
+    }
+    return 0;
+}
+
 static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
 {
     const wc_text *t = c->t;
@@ -853,12 +1145,14 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
             fix_drop_t(c, i, MSG_INV, taken);
             continue;
         }
+        if (dt_modal_inv(c, i, taken)) continue;
         /* 3. inversion with u keeps the t: "Vind u", "Wat bedoeld u" */
         if (kis(t, i + 1, WC_NL_ID_u) && w3 &&
             (sentence_start(t, i) || (i > 0 && kin(t, i - 1, WH) && sentence_start(t, i - 1)))) {
             fix_t(c, i, MSG_U_INV, taken);
             continue;
         }
+        if (dt_pp_question(c, i, taken)) continue;
         /* 4. subject + verb: hij/zij/u/jij/je/men/wat/wie/er/dit/dat + stem */
         if (i > 0 && w3) {
             size_t s = i - 1;
@@ -881,6 +1175,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 continue;
             }
         }
+        if (dt_je_noun_stem(c, i, taken)) continue;
         /* 5. noun phrase subject at the start of a sentence: "De lamp brand niet" */
         if (i >= 2 && (w3 || stem_plus_d_any(t, i) == 2) && !is_boundary(t, i + 1) && i + 1 < t->n &&
             !(is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0)))) {
@@ -921,6 +1216,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 continue;
             }
         }
+        if (dt_np_subject(c, i, taken)) continue;
         /* brand names: "PostNL bezorgd op zaterdag" */
         if (i >= 1 && wrong_3sg(t, i, 0) && is_word(t, i - 1) && upper_count(t, i - 1) >= 2 &&
             sentence_start(t, i - 1) && is_word(t, i + 1) && kin(t, i + 1, CLOSED)) {
@@ -951,6 +1247,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 continue;
             }
         }
+        if (dt_sub_ik(c, i, taken) || dt_sub_heb(c, i, taken)) continue;
         /* 7. participle after an auxiliary: "is verstuurt", "is gebeurt", "al beantwoordt" */
         if (spt && l >= 5) {
             int f = wc_nl_stem_flags(k, l - 1);
@@ -975,10 +1272,22 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 if (nx >= t->n || is_boundary(t, nx) || kin(t, nx, COORD) || kin(t, nx, SUBORD) ||
                     kis(t, nx, WC_NL_ID_terwijl) ||
                     (kin(t, nx, CLOSED) && !kis(t, nx, WC_NL_ID_je) && !kis(t, nx, WC_NL_ID_u) && !kis(t, nx, WC_NL_ID_het) &&
-                     !kis(t, nx, WC_NL_ID_de) && !kis(t, nx, WC_NL_ID_een) && !kis(t, nx, WC_NL_ID_ons) && !kis(t, nx, WC_NL_ID_hem)) ||
+                     !kis(t, nx, WC_NL_ID_de) && !kis(t, nx, WC_NL_ID_een) && !kis(t, nx, WC_NL_ID_ons) && !kis(t, nx, WC_NL_ID_hem) &&
+                     !kis(t, nx, WC_NL_ID_zijn) && !kstr(t, nx, "haar")) ||
                     (is_word(t, nx) && tppl(t, nx)))
                     after_ok = 1;
                 if (aux_before(t, i)) before_ok = 1;
+                /* "had bezorgt moeten worden": modal infinitives after the participle */
+                if (before_ok && !after_ok && pp_fix_ok(k, bl, pp_d) &&
+                    (((kis(t, nx, WC_NL_ID_worden) || kis(t, nx, WC_NL_ID_zijn)) && clause_final(t, nx)) ||
+                     ((kstr(t, nx, "moeten") || kstr(t, nx, "kunnen") || kstr(t, nx, "mogen")) &&
+                      (clause_final(t, nx) || kis(t, nx + 1, WC_NL_ID_worden) || kis(t, nx + 1, WC_NL_ID_zijn) ||
+                       kstr(t, nx + 1, "hebben")))))
+                    after_ok = 1;
+                /* "dat je verhuist bent": the auxiliary ends the subordinate clause */
+                if (!before_ok && kin(t, nx, AUX) && clause_final(t, nx) && subord_opening(t, i) != (size_t)-1 &&
+                    pp_fix_ok(k, bl, pp_d))
+                    before_ok = after_ok = 1;
                 if (i > 0 && kis(t, i - 1, WC_NL_ID_zoals)) before_ok = after_ok = 1;
                 if (before_ok && after_ok) {
                     if (pp_d == 2) add(c, i, WC_NL_DT, 0, MSG_PP, k, bl, taken);
@@ -1018,6 +1327,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 add(c, i, WC_NL_DT, 0, MSG_PAST, fix, strlen(fix), taken);
                 continue;
             }
+            if (dt_past_dd(c, i, taken) || dt_prefixed_pp(c, i, taken)) continue;
         }
     }
 }
@@ -1058,6 +1368,26 @@ static int possessive_slot(const wc_text *t, size_t i)
         if (subj && verb && is_word(t, i + 2) && kin(t, i + 2, CLOSED)) return 1;
     }
     return 0;
+}
+
+/* "zwaarder zijn als 20 kilo": a copula right after an adjective comparative. */
+static int copula_after_comp(const wc_text *t, size_t comp, size_t m)
+{
+    static const char *const COP[] = {"zijn", "is", "was", "waren", "ben", "bent", "worden", "wordt", "blijft",
+                                      "blijven", "lijkt", "lijken", NULL};
+    return kstrs(t, m, COP) && !kstr(t, comp, "meer") && !kstr(t, comp, "minder");
+}
+
+/* "Je ken het label zelf printen": an adverb before a clause-final infinitive. */
+static int ken_adverb(const wc_text *t, size_t j)
+{
+    static const char *const ADV[] = {"niet", "zelf", "even", "ook", "wel", "nog", "gewoon", "online", "nu", "later",
+                                      "pas", "altijd", "morgen", "vandaag", "direct", "meteen", "makkelijk",
+                                      "eenvoudig", "gratis", "thuis", "alsnog", "opnieuw", "helaas", "echt", "zeker",
+                                      NULL};
+    /* "niet meer annuleren" */
+    if (kstr(t, j, "meer") && j > 0 && (kis(t, j - 1, WC_NL_ID_niet) || kis(t, j - 1, WC_NL_ID_nooit))) return 1;
+    return kstrs(t, j, ADV);
 }
 
 /* "me geld": after me, a bare stem that is also a noun is the noun. */
@@ -1112,7 +1442,8 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             else if (i > 0 && kin(t, i - 1, SUBORD) && kin(t, j, CLOSED) && !kis(t, j, WC_NL_ID_een) && !kis(t, j, WC_NL_ID_de) &&
                      !kis(t, j, WC_NL_ID_het))
                 subj = 1;
-            if (subj && !(i > 0 && is_word(t, i - 1) && finite_form(t, i - 1) && !kin(t, i - 1, SUBORD))) {
+            if (subj && !(i > 0 && is_word(t, i - 1) && (finite_form(t, i - 1) || kis(t, i - 1, WC_NL_ID_ken)) &&
+                          !kin(t, i - 1, SUBORD))) {
                 add(c, i, WC_NL_CONFUSION, 0, MSG_HUN, "zij", 3, taken);
                 continue;
             }
@@ -1125,6 +1456,10 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                 if (j > i + 1 && is_word(t, j) && !kin(t, j - 1, DET) &&
                     (!kin(t, j, CLOSED) || (kis(t, j, WC_NL_ID_zijn) && is_boundary(t, j + 1))) &&
                     tinf(t, j, 0))
+                    inf = 1;
+                if (j > i + 1 && ken_adverb(t, j - 1) &&
+                    (clause_final(t, j) || (kin(t, j + 1, CLOSED) && !kin(t, j + 1, DET))) &&
+                    (tinf(t, j, 1) || (ends(key(t, j), klen(t, j), "eren") && eer_shape(key(t, j), klen(t, j) - 2))))
                     inf = 1;
                 j++;
             }
@@ -1165,7 +1500,9 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             }
             if (comp == (size_t)-1) continue;
             /* "niet meer als kok", "eerder/liever/verder als gast", "een of meer" */
-            if (comp > 0 && (kis(t, comp - 1, WC_NL_ID_niet) || kis(t, comp - 1, WC_NL_ID_nooit) || kis(t, comp - 1, WC_NL_ID_geen) ||
+            if (comp > 0 && (((kis(t, comp - 1, WC_NL_ID_niet) || kis(t, comp - 1, WC_NL_ID_nooit)) &&
+                              (kstr(t, comp, "meer") || kstr(t, comp, "langer") || kstr(t, comp, "minder"))) ||
+                             kis(t, comp - 1, WC_NL_ID_geen) ||
                              kis(t, comp - 1, WC_NL_ID_of) || kis(t, comp - 1, WC_NL_ID_en)))
                 continue;
             if (comp + 1 == i && (kis(t, comp, WC_NL_ID_liever) || kis(t, comp, WC_NL_ID_eerder) || kis(t, comp, WC_NL_ID_verder))) continue;
@@ -1173,7 +1510,7 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
             {
                 int verb = 0;
                 for (size_t m = comp + 1; m < i; m++)
-                    if (is_word(t, m) && (kin(t, m, AUX | FINITE_IRR | PLURAL_IRR) || finite_form(t, m) || tpp(t, m) ||
+                    if (!(m == comp + 1 && copula_after_comp(t, comp, m)) && is_word(t, m) && (kin(t, m, AUX | FINITE_IRR | PLURAL_IRR) || finite_form(t, m) || tpp(t, m) ||
                                           (starts(key(t, m), klen(t, m), "ge") && tppl(t, m))))
                         verb = 1;
                 if (verb) continue;
@@ -1190,7 +1527,10 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                     continue;
                 }
             }
-            if (is_subj_pron(t, i + 1) || kis(t, i + 1, WC_NL_ID_er)) continue;
+            /* "goedkoper als je huidige abonnement": je + noun is no subject */
+            if ((is_subj_pron(t, i + 1) && !(kis(t, i + 1, WC_NL_ID_je) && !next_not_noun(t, i + 1))) ||
+                kis(t, i + 1, WC_NL_ID_er))
+                continue;
             int cond = 0;
             for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {
                 if (!is_word(t, m)) continue;

@@ -481,6 +481,48 @@ static int eval_mode(void)
     return 0;
 }
 
+/* Issue 11, wording written by others: subjects as noun phrases, verbs far
+ * from their subject or auxiliary, verb-first questions (and their correct twins). */
+static void dt_subject_and_verb_apart(void)
+{
+    CHECK(fires("De kabel achter de router zorg voor de storing.", WC_NL_DT, "zorg", "zorgt"));
+    CHECK(fires("Onze servicedesk reageer doorgaans binnen een dag.", WC_NL_DT, "reageer", "reageert"));
+    CHECK(fires("Die versie werk nog tot eind mei.", WC_NL_DT, "werk", "werkt"));
+    CHECK(fires("Hebt je de mail al gezien?", WC_NL_DT, "Hebt", "Heb"));
+    CHECK(fires("Veranderd dit iets aan mijn factuur?", WC_NL_DT, "Veranderd", "Verandert"));
+    CHECK(fires("Je krijg de code per sms.", WC_NL_DT, "krijg", "krijgt"));
+    CHECK(fires("Omdat ik de storing niet zelf oplost, stuur ik een monteur.", WC_NL_DT, "oplost", "oplos"));
+    CHECK(fires("Fijn dat hij er zin in heb, zei de monteur.", WC_NL_DT, "heb", "heeft"));
+    CHECK(fires("Je aanvraag is vrijgegeven en klaargezet, en inmiddels goedgekeurt.", WC_NL_DT, "goedgekeurt",
+                "goedgekeurd"));
+    CHECK(fires("De brief had al verstuurt moeten zijn.", WC_NL_DT, "verstuurt", "verstuurd"));
+    CHECK(fires("Ik lees dat het al gebeurt is.", WC_NL_DT, "gebeurt", "gebeurd"));
+    CHECK(fires("Het pakket belande gisteren in Tilburg.", WC_NL_DT, "belande", "belandde"));
+    CHECK(passes("De kabel achter de kast regel ik morgen."));
+    CHECK(passes("De rest van het bedrag krijg je terug."));
+    CHECK(passes("Hebt u de mail al gezien?"));
+    CHECK(passes("Wilt je zus ook een pas aanvragen?"));
+    CHECK(passes("Verhuisd naar een ander adres?"));
+    CHECK(passes("Zodra ik aan de beurt ben, bel ik je."));
+    CHECK(passes("Als het goed is betaalt zijn werkgever de cursus."));
+    CHECK(passes("Het verwachte bedrag staat op de factuur."));
+    CHECK(passes("Een fijne dag verder!"));
+    CHECK(passes("Als ik kijk naar wat hij betaalt, klopt het."));
+}
+
+static void confusion_far_apart(void)
+{
+    CHECK(fires("Je ken de bon zelf downloaden in de app.", WC_NL_CONFUSION, "ken", "kan"));
+    CHECK(fires("Ik ken je abonnement niet meer activeren.", WC_NL_CONFUSION, "ken", "kan"));
+    CHECK(fires("Dit toestel is lichter als je vorige telefoon.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(fires("Een brief mag niet dikker zijn als drie centimeter.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(passes("Ik ken nog meer verhalen over die winkel."));
+    CHECK(passes("Ik ken hun plannen niet."));
+    CHECK(passes("Het is lichter als je de accu eruit haalt."));
+    CHECK(passes("Het zou handiger zijn als de app een knop had."));
+    CHECK(passes("Dat wordt niet meer als apart product verkocht."));
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--eval") == 0) return eval_mode();
@@ -495,6 +537,8 @@ int main(int argc, char **argv)
     RUN(dt_correct_sentences);
     RUN(confusions);
     RUN(confusion_correct_sentences);
+    RUN(dt_subject_and_verb_apart);
+    RUN(confusion_far_apart);
     RUN(english_is_skipped);
     RUN(readability);
     RUN(utf16_offsets);

@@ -1047,7 +1047,9 @@ static int dt_np_subject(ctx *c, size_t i, unsigned char *taken)
     if (plural_shape(key(t, head), klen(t, head)) || ends(key(t, head), klen(t, head), "ers")) return 0;
     /* a noun-verb after an adjective or an -e word is the noun ("een kleine groep") */
     if (noun_k || spd == 2) {
-        if (!(kin(t, i + 1, CLOSED) || verb_adverb(t, i + 1))) return 0;
+        /* "Het lampje op de router brand rood.": an adjective that ends the clause */
+        if (!(kin(t, i + 1, CLOSED) || verb_adverb(t, i + 1) || (pp && tadj(t, i + 1) && is_boundary(t, i + 2))))
+            return 0;
         if (kis(t, i + 1, WC_NL_ID_en) || kis(t, i + 1, WC_NL_ID_of) || kis(t, i + 1, WC_NL_ID_door)) return 0;
         /* "betaald het verschil": an article after stem + d only behind a
          * prepositional part; never after a noun-verb ("de klant antwoord de") */
@@ -1400,11 +1402,40 @@ static int me_noun(const wc_text *t, size_t j)
     return (f & WC_NL_NOUN) && lookup(key(t, j), klen(t, j)) >= 0 && !tadj(t, j);
 }
 
+/* "Bedankt voor u bericht.", "voor jou geduld": after a preposition, u/jou +
+ * a noun of thanks that ends the clause ("met u contact opnemen" goes on). */
+static int possessive_thanks(const wc_text *t, size_t i)
+{
+    static const char *const NOUNS[] = {"bericht", "berichtje", "geduld", "begrip", "reactie", "vraag", "antwoord",
+                                        "melding", "mail", "vertrouwen", "medewerking", "interesse", "feedback",
+                                        "tip", "compliment", NULL};
+    if (i == 0 || !kin(t, i - 1, PREP) || !(kis(t, i, WC_NL_ID_u) || kis(t, i, WC_NL_ID_jou))) return 0;
+    if (!kstrs(t, i + 1, NOUNS) || (t->tok[i + 1].flags & WC_TF_UPPER)) return 0;
+    return is_boundary(t, i + 2) || kis(t, i + 2, WC_NL_ID_en) || kin(t, i + 2, SUBORD);
+}
+/* "dat u adres is gewijzigd": u + noun after a subordinator, and the clause's
+ * verb is "is"/"was", which never goes with u as the subject. */
+static int possessive_u_is(const wc_text *t, size_t i)
+{
+    if (i == 0 || !kis(t, i, WC_NL_ID_u) || !kin(t, i - 1, SUBORD) || !nounish(t, i + 1)) return 0;
+    for (size_t j = i + 2; j < t->n && !is_boundary(t, j) && j < i + 10; j++) {
+        if (kin(t, j, SUBORD | COORD) || kin(t, j, SUBJ)) return 0;
+        if (kis(t, j, WC_NL_ID_is) || kis(t, j, WC_NL_ID_was)) return 1;
+        if (finite_form(t, j)) return 0;
+    }
+    return 0;
+}
+
 static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *quoted)
 {
     const wc_text *t = c->t;
     for (size_t i = 0; i < t->n; i++) {
         if (!is_word(t, i) || quoted[i] || taken[i]) continue;
+        if (possessive_thanks(t, i) || possessive_u_is(t, i)) {
+            if (kis(t, i, WC_NL_ID_jou)) add(c, i, WC_NL_CONFUSION, 0, MSG_JOU, "jouw", 4, taken);
+            else add(c, i, WC_NL_CONFUSION, 0, MSG_U, "uw", 2, taken);
+            continue;
+        }
         /* jou + noun -> jouw ; u + noun -> uw ; me + noun -> mijn */
         if ((((kis(t, i, WC_NL_ID_jou) || kis(t, i, WC_NL_ID_u) || kis(t, i, WC_NL_ID_me)) && nounish(t, i + 1)) ||
              ((kis(t, i, WC_NL_ID_me) || (kis(t, i, WC_NL_ID_u) && i > 0 && kin(t, i - 1, PREP))) && me_noun(t, i + 1))) &&

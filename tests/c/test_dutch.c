@@ -521,6 +521,11 @@ static void confusion_far_apart(void)
     CHECK(passes("Het is lichter als je de accu eruit haalt."));
     CHECK(passes("Het zou handiger zijn als de app een knop had."));
     CHECK(passes("Dat wordt niet meer als apart product verkocht."));
+    CHECK(fires("Dank voor u reactie.", WC_NL_CONFUSION, "u", "uw"));
+    CHECK(fires("Ik zie dat u bestelling al is verzonden.", WC_NL_CONFUSION, "u", "uw"));
+    CHECK(passes("Wij nemen morgen met u contact op."));
+    CHECK(passes("Ik zie dat u al bent verhuisd."));
+    CHECK(fires("De led op de voorkant brand groen.", WC_NL_DT, "brand", "brandt"));
 }
 
 int main(int argc, char **argv)

@@ -1126,6 +1126,11 @@ int wc_classify(const char *text, size_t len, wc_classification *out)
     return classify_ex(text, len, 0, out, NULL, NULL);
 }
 
+int wc_classify_reach(const char *text, size_t len, double reach, wc_classification *out)
+{
+    return classify_ex(text, len, reach, out, NULL, NULL);
+}
+
 static const char *language_name(wc_language l)
 {
     return l == WC_LANG_NL ? "nl" : (l == WC_LANG_EN ? "en" : "other");

@@ -39,6 +39,10 @@ typedef struct wc_classification {
  * No allocation survives the call; `out` needs no freeing. */
 int wc_classify(const char *text, size_t len, wc_classification *out);
 
+/* Like wc_classify, with the author's reach (followers, >= 0) raising the
+ * priority as op "classify" does with "options.reach". */
+int wc_classify_reach(const char *text, size_t len, double reach, wc_classification *out);
+
 /* "happy" | "neutral" | "angry" | "question"; and the reverse (-1 if unknown). */
 const char *wc_type_name(int type);
 int wc_type_from_name(const char *name);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { root } from './helpers.mjs';
 
-const ROWS = ['1a', '1b', '1c', '1d', '2a', '2b', '2c', '3a', '3b', '4', '5a', '5b', '5c', '6a', '6b', '7a', '7b'];
+const ROWS = ['1a', '1b', '1c', '1d', '2a', '2b', '2c', '2d', '3a', '3b', '4', '5a', '5b', '5c', '6a', '6b', '7a', '7b'];
 
 test('bench corpora are the deterministic output of make-corpus.mjs', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'webcare-corpus-'));

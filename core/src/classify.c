@@ -16,6 +16,7 @@
  * No allocation besides the tokenizer's; no global mutable state.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "classify.h"
@@ -65,17 +66,19 @@ typedef struct state {
     int caps_words, caps_long;
     int words, nl, en;
     int profane;
-    cue cues[MAX_CUES];
     size_t n_cues;
-    /* per-token lookups, done once (tokens past MEMO_N are looked up each time) */
-    word_info memo[MEMO_N];
     unsigned char memo_ok[MEMO_N];
     /* hashed words: buckets seen, per-class sums of their int8 weights, and
      * bucket + 1 of the first MEMO_N tokens that brought a new bucket */
     uint32_t hseen[WC_NHASH / 32];
     int32_t hsum[WC_NCLASS];
     uint16_t hbucket[MEMO_N];
+    /* from here on not cleared per call (STATE_CLEAR): filled before read */
+    cue cues[MAX_CUES];     /* [0, n_cues) */
+    word_info memo[MEMO_N]; /* per-token lookups where memo_ok (tokens past MEMO_N are looked up each time) */
 } state;
+
+#define STATE_CLEAR offsetof(state, cues)
 
 static const char *const LBL_HAPPY = "happy", *const LBL_NEUTRAL = "neutral",
                          *const LBL_ANGRY = "angry", *const LBL_QUESTION = "question";
@@ -102,9 +105,49 @@ int wc_type_from_name(const char *name)
 static int cmp_key(const char *a, size_t alen, const char *b, size_t blen)
 {
     size_t n = alen < blen ? alen : blen;
-    int c = memcmp(a, b, n);
-    if (c) return c;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
     return alen < blen ? -1 : (alen > blen ? 1 : 0);
+}
+
+/* A lookup key with the FNV-1a hashes of its prefixes, extended on demand:
+ * every lookup of a word (exact, stems, inflections, compound modifiers)
+ * probes a prefix of it, so each byte is hashed once per word. */
+typedef struct lkey {
+    const char *k;
+    size_t len;
+    size_t nh;           /* ph[0..nh] are valid */
+    uint32_t ph[KEYBUF]; /* ph[n]: hash of k[0..n) */
+} lkey;
+
+static void lkey_init(lkey *lk, const char *k, size_t len)
+{
+    lk->k = k;
+    lk->len = len;
+    lk->nh = 0;
+    lk->ph[0] = WC_LEX_HASH_INIT;
+}
+
+/* Hash of the first n bytes of the key. */
+static uint32_t lkey_hash(lkey *lk, size_t n)
+{
+    if (n >= KEYBUF) {
+        uint32_t h = WC_LEX_HASH_INIT;
+        for (size_t i = 0; i < n; i++) h = wc_lex_hash_step(h, (unsigned char)lk->k[i]);
+        return h;
+    }
+    while (lk->nh < n) {
+        lk->ph[lk->nh + 1] = wc_lex_hash_step(lk->ph[lk->nh], (unsigned char)lk->k[lk->nh]);
+        lk->nh++;
+    }
+    return lk->ph[n];
+}
+
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
 }
 
 /* One probe of a generated hash index for the n-byte key k with hash h. */
@@ -115,31 +158,28 @@ static const wc_lex_word *probe(const wc_lex_word *tab, const uint16_t *slots, u
         uint16_t e = slots[s];
         if (!e) return NULL;
         const wc_lex_word *w = &tab[e - 1];
-        if (w->len == n && memcmp(wc_lex_strings + w->off, k, n) == 0) return w;
+        if (w->len == n && same_bytes(wc_lex_strings + w->off, k, n)) return w;
     }
 }
 
-static const wc_lex_word *find_exact(const char *k, size_t klen)
+/* The exact entry for the first n bytes of the key. */
+static const wc_lex_word *find_exact(lkey *lk, size_t n)
 {
-    uint32_t h = WC_LEX_HASH_INIT;
-    if (klen == 0) return NULL;
-    for (size_t i = 0; i < klen; i++) h = wc_lex_hash_step(h, (unsigned char)k[i]);
-    return probe(wc_lex_words, wc_lex_words_hash, wc_lex_words_hash_mask, h, k, klen);
+    if (n == 0) return NULL;
+    return probe(wc_lex_words, wc_lex_words_hash, wc_lex_words_hash_mask, lkey_hash(lk, n), lk->k, n);
 }
 
-/* Longest stem ("kut*", "tevreden*") that is a prefix of k: the prefix hash
- * is extended byte by byte and probed only at lengths some stem has. */
-static const wc_lex_word *find_stem(const char *k, size_t klen)
+/* Longest stem ("kut*", "tevreden*") that is a prefix of the first klen bytes
+ * of the key: the few stems with the key's first byte are compared. */
+static const wc_lex_word *find_stem(const lkey *lk, size_t klen)
 {
     const wc_lex_word *best = NULL;
-    uint32_t h = WC_LEX_HASH_INIT;
+    unsigned char b = (unsigned char)lk->k[0];
     if (klen < 3) return NULL;
-    for (size_t n = 1; n <= klen && n < 64; n++) {
-        h = wc_lex_hash_step(h, (unsigned char)k[n - 1]);
-        if (!((wc_lex_stem_lens >> n) & 1u)) continue;
-        const wc_lex_word *w = probe(wc_lex_stems, wc_lex_stems_hash, wc_lex_stems_hash_mask, h, k, n);
-        if (w) best = w;
-        if (n + 1 >= 64 || !(wc_lex_stem_lens >> (n + 1))) break; /* no longer stems */
+    for (size_t e = wc_lex_stems_index[b]; e < wc_lex_stems_index[b + 1]; e++) {
+        const wc_lex_word *w = &wc_lex_stems[e];
+        if (w->len > klen || w->len >= 64 || (best && w->len <= best->len)) continue;
+        if (same_bytes(wc_lex_strings + w->off, lk->k, w->len)) best = w;
     }
     return best;
 }
@@ -151,43 +191,47 @@ static void merge(word_info *wi, const wc_lex_word *w)
     if ((w->cats & WC_LX_SENT) && wi->weight == 0) wi->weight = w->weight;
 }
 
-/* Exact word or stem. */
-static void lookup_plain(const char *k, size_t klen, word_info *wi)
+/* Exact word or stem, for the first klen bytes of the key. */
+static void lookup_plain(lkey *lk, size_t klen, word_info *wi)
 {
     if (klen == 0) return;
-    unsigned p = wc_lex_pair(k, klen);
-    if (wc_lex_pair_has(wc_lex_words_pair_any, p)) merge(wi, find_exact(k, klen));
-    if (wc_lex_pair_has(wc_lex_stems_pair_any, p)) merge(wi, find_stem(k, klen));
+    unsigned p = wc_lex_pair(lk->k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_any, p)) merge(wi, find_exact(lk, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_any, p)) merge(wi, find_stem(lk, klen));
 }
 
 /* Like lookup_plain, for callers that only want a sentiment weight (or
  * profanity): inflections and compound heads. */
-static void lookup_sent(const char *k, size_t klen, word_info *wi)
+static void lookup_sent(lkey *lk, size_t klen, word_info *wi)
 {
     if (klen == 0) return;
-    unsigned p = wc_lex_pair(k, klen);
-    if (wc_lex_pair_has(wc_lex_words_pair_sent, p)) merge(wi, find_exact(k, klen));
-    if (wc_lex_pair_has(wc_lex_stems_pair_sent, p)) merge(wi, find_stem(k, klen));
+    unsigned p = wc_lex_pair(lk->k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_sent, p)) merge(wi, find_exact(lk, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_sent, p)) merge(wi, find_stem(lk, klen));
 }
 
 /* Dutch/English inflection: slechte, snelle, toppers, beste, waited. */
-static void lookup_inflected(const char *k, size_t klen, word_info *wi)
+static void lookup_inflected(lkey *lk, size_t klen, word_info *wi)
 {
     static const char *const suffixes[] = {"ste", "ere", "en", "er", "es", "e", "s", "ed", "ly"};
     static const unsigned char suffix_len[] = {3, 3, 2, 2, 2, 1, 1, 2, 2};
-    char buf[KEYBUF];
+    const char *k = lk->k;
+    if (klen < 4) return;
+    /* every suffix ends in one of these */
+    char last = k[klen - 1];
+    if (last != 'e' && last != 'n' && last != 'r' && last != 's' && last != 'd' && last != 'y') return;
     /* inflection only finds sentiment: skip keys no sentiment entry starts like */
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t sl = suffix_len[i];
-        if (klen < sl + 3 || memcmp(k + klen - sl, suffixes[i], sl) != 0) continue;
+        if (klen < sl + 3 || suffixes[i][sl - 1] != last ||
+            !same_bytes(k + klen - sl, suffixes[i], sl))
+            continue;
         size_t n = klen - sl;
         word_info w = {0, 0, 0};
-        lookup_sent(k, n, &w);
-        /* undouble: snelle -> snell -> snel */
-        if (!(w.cats & WC_LX_SENT) && n >= 4 && k[n - 1] == k[n - 2] && n <= sizeof buf) {
-            memcpy(buf, k, n - 1);
-            lookup_sent(buf, n - 1, &w);
-        }
+        lookup_sent(lk, n, &w);
+        /* undouble: snelle -> snell -> snel (a prefix of the key too) */
+        if (!(w.cats & WC_LX_SENT) && n >= 4 && k[n - 1] == k[n - 2] && n <= KEYBUF)
+            lookup_sent(lk, n - 1, &w);
         if (w.cats & WC_LX_SENT) {
             wi->cats |= w.cats & (WC_LX_SENT | WC_LX_LANG_NL | WC_LX_LANG_EN);
             wi->weight = w.weight;
@@ -196,16 +240,25 @@ static void lookup_inflected(const char *k, size_t klen, word_info *wi)
     }
 }
 
-/* Compounds: supersnel, megatraag, topdag, klantonvriendelijk, seinstoring. */
-static void lookup_compound(const char *k, size_t klen, word_info *wi)
+/* lookup_sent of k[0..n) as a key of its own. */
+static void lookup_sent_at(const char *k, size_t n, word_info *wi)
 {
+    lkey lk;
+    lkey_init(&lk, k, n);
+    lookup_sent(&lk, n, wi);
+}
+
+/* Compounds: supersnel, megatraag, topdag, klantonvriendelijk, seinstoring. */
+static void lookup_compound(lkey *lk, size_t klen, word_info *wi)
+{
+    const char *k = lk->k;
     /* modifier prefix + known word */
     int maybe_modifier = wc_lex_pair_has(wc_lex_words_pair_any, wc_lex_pair(k, klen));
     for (size_t n = 3; maybe_modifier && n + 3 <= klen && n <= 6; n++) {
-        const wc_lex_word *m = find_exact(k, n);
+        const wc_lex_word *m = find_exact(lk, n);
         if (!m || !(m->cats & WC_LX_MODIFIER)) continue;
         word_info rest = {0, 0, 0};
-        lookup_sent(k + n, klen - n, &rest);
+        lookup_sent_at(k + n, klen - n, &rest);
         if (rest.cats & WC_LX_SENT) {
             wi->weight = rest.weight + (rest.weight > 0 ? 1 : -1);
         } else if ((m->cats & WC_LX_SENT) && m->weight > 0) {
@@ -222,9 +275,9 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
     for (size_t i = 2; i + 4 <= klen; i++) {
         word_info tail = {0, 0, 0};
         int negated = 0;
-        lookup_sent(k + i, klen - i, &tail);
-        if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && memcmp(k + i, "on", 2) == 0) {
-            lookup_sent(k + i + 2, klen - i - 2, &tail);
+        lookup_sent_at(k + i, klen - i, &tail);
+        if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && k[i] == 'o' && k[i + 1] == 'n') {
+            lookup_sent_at(k + i + 2, klen - i - 2, &tail);
             negated = 1;
         }
         if ((tail.cats & WC_LX_SENT) && (tail.cats & WC_LX_LANG_NL) && tail.weight != 0) {
@@ -264,21 +317,26 @@ static int unleet(const char *k, size_t klen, char *dst, size_t cap)
 static void lookup_word(const char *k, size_t klen, unsigned flags, word_info *wi)
 {
     char buf[KEYBUF];
+    lkey lk, alt;
     memset(wi, 0, sizeof *wi);
-    lookup_plain(k, klen, wi);
+    lkey_init(&lk, k, klen);
+    lookup_plain(&lk, klen, wi);
     if ((flags & WC_TF_ELONGATED) && klen < sizeof buf) {
         for (int keep = 2; keep >= 1 && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)); keep--) {
             size_t n = wc_squeeze(k, buf, sizeof buf, keep);
-            lookup_plain(buf, n, wi);
-            if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF))) lookup_inflected(buf, n, wi);
+            lkey_init(&alt, buf, n);
+            lookup_plain(&alt, n, wi);
+            if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF))) lookup_inflected(&alt, n, wi);
         }
     }
     if ((flags & WC_TF_DIGIT) && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)) &&
-        unleet(k, klen, buf, sizeof buf))
-        lookup_plain(buf, klen, wi);
-    if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(k, klen, wi);
+        unleet(k, klen, buf, sizeof buf)) {
+        lkey_init(&alt, buf, klen);
+        lookup_plain(&alt, klen, wi);
+    }
+    if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(&lk, klen, wi);
     if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF)) && klen >= 6 && klen < KEYBUF)
-        lookup_compound(k, klen, wi);
+        lookup_compound(&lk, klen, wi);
 }
 
 /* What word token j means, memoised per token. `tmp` is used past MEMO_N. */
@@ -430,28 +488,20 @@ static void word_cues(state *st, int best)
 
 static int is_word(const wc_token *tk) { return tk->kind == WC_TOK_WORD; }
 
-static int punct_has(const wc_text *t, size_t i, char ch)
+/* Does token i end a clause (1: . ! ? , ; : or a line break; not quotes or
+ * '*') or a sentence (2: . ! ? or a line break)? 0 if neither. */
+static int boundary_of(const wc_text *t, size_t i)
 {
     const wc_token *tk = &t->tok[i];
-    return memchr(t->src + tk->start, ch, tk->end - tk->start) != NULL;
-}
-
-/* Clause boundary: . ! ? , ; : and line breaks (not quotes or '*'). */
-static int is_boundary(const wc_text *t, size_t i)
-{
-    const wc_token *tk = &t->tok[i];
-    if (tk->kind == WC_TOK_BREAK) return 1;
+    int b = 0;
+    if (tk->kind == WC_TOK_BREAK) return 2;
     if (tk->kind != WC_TOK_PUNCT) return 0;
-    return punct_has(t, i, '.') || punct_has(t, i, '!') || punct_has(t, i, '?') ||
-           punct_has(t, i, ',') || punct_has(t, i, ';') || punct_has(t, i, ':');
-}
-
-static int is_sentence_end(const wc_text *t, size_t i)
-{
-    const wc_token *tk = &t->tok[i];
-    if (tk->kind == WC_TOK_BREAK) return 1;
-    if (tk->kind != WC_TOK_PUNCT) return 0;
-    return punct_has(t, i, '.') || punct_has(t, i, '!') || punct_has(t, i, '?');
+    for (uint32_t k = tk->start; k < tk->end; k++) {
+        char c = t->src[k];
+        if (c == '.' || c == '!' || c == '?') return 2;
+        if (c == ',' || c == ';' || c == ':') b = 1;
+    }
+    return b;
 }
 
 /* Next word token after i (skipping handles), or t->n. */
@@ -476,25 +526,37 @@ static int phrase_word_matches(const wc_text *t, size_t j, const char *w, size_t
         return tk->kind == WC_TOK_NUMBER ||
                (tk->kind == WC_TOK_WORD && k[0] >= '0' && k[0] <= '9');
     if (tk->kind != WC_TOK_WORD) return 0;
-    if (w[wlen - 1] == '*') return tk->key_len >= wlen - 1 && memcmp(k, w, wlen - 1) == 0;
-    return tk->key_len == wlen && memcmp(k, w, wlen) == 0;
+    if (w[wlen - 1] == '*') return tk->key_len >= wlen - 1 && same_bytes(k, w, wlen - 1);
+    return tk->key_len == wlen && same_bytes(k, w, wlen);
+}
+
+/* Matches the phrase words s[0..end) against the tokens from j on, of a
+ * phrase that starts at token i; returns the index after the last matched
+ * token, or 0. Handles between the words are skipped. */
+static size_t phrase_words_at(const wc_text *t, size_t i, size_t j, const char *s, const char *end)
+{
+    while (s < end) {
+        while (j < t->n && t->tok[j].kind == WC_TOK_HANDLE && j > i) j++;
+        if (j >= t->n) return 0;
+        /* a word (or stem*) needs a word token with the same first byte */
+        if (s[0] != '*' && s[0] != '#' && (t->tok[j].kind != WC_TOK_WORD || wc_key(t, j)[0] != s[0]))
+            return 0;
+        const char *sp = s;
+        while (sp < end && *sp != ' ') sp++;
+        size_t wlen = (size_t)(sp - s);
+        if (!phrase_word_matches(t, j, s, wlen)) return 0;
+        j++;
+        s = sp < end ? sp + 1 : end;
+    }
+    return j;
 }
 
 /* Matches phrase p starting at token i; returns the index after the last
- * matched token, or 0. Handles between the words are skipped. */
+ * matched token, or 0. */
 static size_t phrase_at(const wc_text *t, size_t i, const wc_lex_phrase *p)
 {
-    const char *s = wc_lex_strings + p->off, *end = s + p->len;
-    size_t j = i;
-    while (s < end) {
-        const char *sp = memchr(s, ' ', (size_t)(end - s));
-        size_t wlen = sp ? (size_t)(sp - s) : (size_t)(end - s);
-        while (j < t->n && t->tok[j].kind == WC_TOK_HANDLE && j > i) j++;
-        if (j >= t->n || !phrase_word_matches(t, j, s, wlen)) return 0;
-        j++;
-        s += wlen + (sp ? 1 : 0);
-    }
-    return j;
+    const char *s = wc_lex_strings + p->off;
+    return phrase_words_at(t, i, i, s, s + p->len);
 }
 
 /* The longest phrase starting at token i; *end gets the index after it. */
@@ -523,9 +585,11 @@ static const wc_lex_phrase *find_phrase(const wc_text *t, size_t i, size_t *end)
         for (size_t p = lo; p < wc_lex_phrases_n; p++) {
             const wc_lex_phrase *ph = &wc_lex_phrases[p];
             const char *s = wc_lex_strings + ph->off;
-            if (ph->len < klen || memcmp(s, k, klen) != 0) break;
+            if (ph->len < klen || !same_bytes(s, k, klen)) break;
             if (ph->len > klen && s[klen] != ' ') continue;
-            size_t e = phrase_at(t, i, ph);
+            /* its first word is this token's key: match the rest */
+            size_t e = ph->len == klen ? i + 1
+                                       : phrase_words_at(t, i, i + 1, s + klen + 1, s + ph->len);
             if (e > best_end) { best = ph; best_end = e; }
         }
     }
@@ -873,6 +937,19 @@ static size_t obfuscation(state *st, size_t i)
     const wc_text *t = st->t;
     char pat[KEYBUF];
     size_t n = 0, j = i;
+    /* quick reject: no run of '*'/'#' (3 at most) glued to this word */
+    for (j = i + 1;; j++) {
+        if (j >= t->n || (t->tok[j].flags & WC_TF_SPACE_BEFORE)) return 0;
+        const wc_token *tk = &t->tok[j];
+        if (tk->kind == WC_TOK_WORD) continue;
+        if (tk->kind != WC_TOK_PUNCT || tk->end - tk->start > 3) return 0;
+        int stars = 1;
+        for (uint32_t b = tk->start; b < tk->end; b++)
+            if (t->src[b] != '*' && t->src[b] != '#') stars = 0;
+        if (!stars) return 0;
+        break;
+    }
+    j = i;
     while (j < t->n && n + 8 < sizeof pat) {
         const wc_token *tk = &t->tok[j];
         if (j > i && (tk->flags & WC_TF_SPACE_BEFORE)) break;
@@ -947,13 +1024,14 @@ static void scan(state *st)
         case WC_TOK_PUNCT: punct(st, i); break;
         default: break;
         }
-        if (is_boundary(t, i)) {
+        int bnd = boundary_of(t, i);
+        if (bnd) {
             if (st->neg_left > 0) unconsumed_negation(st);
             st->neg_left = 0;
             st->intens_left = 0;
         }
-        if (is_sentence_end(t, i)) sentence_start = 2;
-        else if (is_boundary(t, i) && !sentence_start) sentence_start = 1;
+        if (bnd == 2) sentence_start = 2;
+        else if (bnd && !sentence_start) sentence_start = 1;
     }
     if (st->neg_left > 0) unconsumed_negation(st);
 }
@@ -1084,7 +1162,7 @@ static int classify_ex(const char *text, size_t len, double reach, wc_classifica
     rc = wc_tokenize(text ? text : "", len, &t, &err_at);
     if (rc) goto cleanup;
 
-    memset(&st, 0, sizeof st);
+    memset(&st, 0, STATE_CLEAR);
     st.t = &t;
     scan(&st);
     int sarcastic = is_sarcastic(&st);

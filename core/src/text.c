@@ -20,13 +20,28 @@ static int decode(const char *s, size_t len, size_t i, int32_t *cp)
 
 static int u16_units(int32_t cp) { return cp >= 0x10000 ? 2 : 1; }
 
+/* Bytes from i up to the first non-ASCII byte in 8-byte words (or len). */
+static size_t ascii_run(const char *src, size_t len, size_t i)
+{
+    while (len - i >= 8) {
+        uint64_t w;
+        memcpy(&w, src + i, 8);
+        if (w & 0x8080808080808080u) break;
+        i += 8;
+    }
+    return i;
+}
+
 int wc_validate_utf8(const char *src, size_t len, size_t *err_at)
 {
     size_t i = 0;
     if (!src && len) return WEBCARE_ERROR_NULL;
     while (i < len) {
         unsigned char c = (unsigned char)src[i];
-        if (c < 0x80) { i++; continue; }
+        if (c < 0x80) {
+            i = ascii_run(src, len, i + 1);
+            continue;
+        }
         int32_t cp;
         int n = decode(src, len, i, &cp);
         if (n < 0) {
@@ -44,7 +59,11 @@ size_t wc_u16_len(const char *src, size_t len)
     while (i < len) {
         unsigned char c = (unsigned char)src[i];
         /* Valid UTF-8 is assumed: lead bytes tell the length. */
-        if (c < 0x80) { i += 1; u += 1; }
+        if (c < 0x80) {
+            size_t j = ascii_run(src, len, i + 1);
+            u += j - i;
+            i = j;
+        }
         else if (c < 0xE0) { i += 2; u += 1; }
         else if (c < 0xF0) { i += 3; u += 1; }
         else { i += 4; u += 2; }
@@ -152,18 +171,25 @@ static int is_ignorable(int32_t cp)
 
 static int32_t peek_at(const char *s, size_t len, size_t i, int *n);
 
+static enum cp_class classify_wide(int32_t cp, const char *s, size_t len, size_t after);
+
 /* Class of code point cp whose encoding ends at byte `after` of s (the next
  * code point is only decoded for emoji-capable symbols: U+FE0F makes them emoji). */
-static enum cp_class classify_cp(int32_t cp, const char *s, size_t len, size_t after)
+static inline enum cp_class classify_cp(int32_t cp, const char *s, size_t len, size_t after)
 {
     if (cp < 0x80) {
-        if (cp == '\n') return C_NEWLINE;
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return C_LETTER;
+        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return C_LETTER;
         if (cp >= '0' && cp <= '9') return C_DIGIT;
-        if (cp < 0x20 || cp == 0x7F) return C_SPACE;
+        if (cp == '\n') return C_NEWLINE;
+        if (cp < 0x21 || cp == 0x7F) return C_SPACE; /* ' ', \t, \r, \f, \v and controls */
         return C_PUNCT;
     }
+    return classify_wide(cp, s, len, after);
+}
+
+/* classify_cp of a non-ASCII code point. */
+static enum cp_class classify_wide(int32_t cp, const char *s, size_t len, size_t after)
+{
     if (cp == 0x2028 || cp == 0x2029) return C_NEWLINE;
     if (is_ignorable(cp)) return C_IGNORABLE;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
@@ -240,16 +266,23 @@ static enum cp_class cur_class(const cursor *c)
 
 /* ---- token storage ---------------------------------------------------- */
 
+/* Room for n more bytes of keys. */
+static int reserve_keys(wc_text *t, size_t n)
+{
+    if (t->keys_len + n <= t->keys_cap) return 0;
+    size_t cap = t->keys_cap ? t->keys_cap : 256;
+    while (cap < t->keys_len + n) cap *= 2;
+    char *k = realloc(t->keys, cap);
+    if (!k) return WEBCARE_ERROR_NOMEM;
+    t->keys = k;
+    t->keys_cap = cap;
+    return 0;
+}
+
 static int push_key_bytes(wc_text *t, const char *b, size_t n)
 {
-    if (t->keys_len + n + 1 > t->keys_cap) {
-        size_t cap = t->keys_cap ? t->keys_cap : 256;
-        while (cap < t->keys_len + n + 1) cap *= 2;
-        char *k = realloc(t->keys, cap);
-        if (!k) return WEBCARE_ERROR_NOMEM;
-        t->keys = k;
-        t->keys_cap = cap;
-    }
+    int rc = reserve_keys(t, n + 1);
+    if (rc) return rc;
     memcpy(t->keys + t->keys_len, b, n);
     t->keys_len += n;
     return 0;
@@ -257,8 +290,8 @@ static int push_key_bytes(wc_text *t, const char *b, size_t n)
 
 static int end_key(wc_text *t)
 {
-    char z = 0;
-    int rc = push_key_bytes(t, &z, 1);
+    int rc = reserve_keys(t, 1);
+    if (rc == 0) t->keys[t->keys_len++] = 0;
     return rc;
 }
 
@@ -302,12 +335,41 @@ cleanup:
     return rc;
 }
 
-static int push_key(wc_text *t, const wc_token *tok)
+/* Sets WC_TF_NONASCII and pushes the key of token tok (NUL-terminated). */
+static int push_key(wc_text *t, wc_token *tok)
 {
     const char *s = t->src + tok->start;
     size_t len = tok->end - tok->start;
     int rc = 0;
-    if (tok->kind == WC_TOK_EMOJI) {
+    if (tok->kind != WC_TOK_EMOJI) {
+        /* One pass: copy (lower-cased but for punctuation) and look for
+         * non-ASCII bytes; those keys are redone by push_key_unicode. */
+        unsigned hi = 0;
+        rc = reserve_keys(t, len + 1);
+        if (rc) return rc;
+        char *k = t->keys + t->keys_len;
+        if (tok->kind == WC_TOK_PUNCT || tok->kind == WC_TOK_BREAK) {
+            for (size_t i = 0; i < len; i++) {
+                hi |= (unsigned char)s[i];
+                k[i] = s[i];
+            }
+        } else {
+            for (size_t i = 0; i < len; i++) {
+                unsigned char b = (unsigned char)s[i];
+                hi |= b;
+                k[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            }
+        }
+        if (hi & 0x80) tok->flags |= WC_TF_NONASCII;
+        if (!(hi & 0x80) || tok->kind == WC_TOK_PUNCT || tok->kind == WC_TOK_BREAK)
+            t->keys_len += len;
+        else
+            rc = push_key_unicode(t, s, len);
+        return rc ? rc : end_key(t);
+    }
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) { tok->flags |= WC_TF_NONASCII; break; }
+    {
         /* Drop variation selectors and skin tones so "👍🏽" keys as "👍". */
         size_t i = 0;
         while (i < len && rc == 0) {
@@ -317,15 +379,6 @@ static int push_key(wc_text *t, const wc_token *tok)
                 rc = push_key_bytes(t, s + i, (size_t)n);
             i += (size_t)n;
         }
-    } else if (tok->kind == WC_TOK_PUNCT || tok->kind == WC_TOK_BREAK) {
-        rc = push_key_bytes(t, s, len);
-    } else if (!(tok->flags & WC_TF_NONASCII)) {
-        /* Reserve once, then lower-case straight into the key buffer. */
-        rc = push_key_bytes(t, s, len);
-        for (char *k = t->keys + t->keys_len - len; rc == 0 && k < t->keys + t->keys_len; k++)
-            if (*k >= 'A' && *k <= 'Z') *k = (char)(*k + 32);
-    } else {
-        rc = push_key_unicode(t, s, len);
     }
     if (rc == 0) rc = end_key(t);
     return rc;
@@ -348,8 +401,6 @@ static int push_token(wc_text *t, wc_tok_kind kind, unsigned flags, const cursor
     tok->end = (uint32_t)to->i;
     tok->u16_start = (uint32_t)from->u16;
     tok->u16_end = (uint32_t)to->u16;
-    for (size_t k = from->i; k < to->i; k++)
-        if ((unsigned char)t->src[k] >= 0x80) { tok->flags |= WC_TF_NONASCII; break; }
     tok->key = (uint32_t)t->keys_len;
     int rc = push_key(t, tok);
     if (rc) return rc;
@@ -510,19 +561,25 @@ static unsigned scan_word(cursor *c)
     int run = 0;
     for (;;) {
         if (c->i < c->len) {
-            /* ASCII fast path: no property lookups for plain letters. */
+            /* ASCII fast path: a run of plain letters, no property lookups. */
             unsigned char b = (unsigned char)c->s[c->i];
-            int up = b >= 'A' && b <= 'Z';
-            if (up || (b >= 'a' && b <= 'z')) {
-                int32_t low = up ? b + 32 : b;
-                if (first_upper < 0) first_upper = up;
-                letters++;
-                uppers += up;
-                run = (low == prev) ? run + 1 : 1;
-                if (run >= 3) flags |= WC_TF_ELONGATED;
-                prev = low;
-                c->i++;
-                c->u16++;
+            int32_t low = b | 0x20;
+            if (low >= 'a' && low <= 'z') {
+                size_t i = c->i, start = i;
+                if (first_upper < 0) first_upper = b < 'a';
+                for (;;) {
+                    uppers += b < 'a';
+                    run = (low == prev) ? run + 1 : 1;
+                    if (run >= 3) flags |= WC_TF_ELONGATED;
+                    prev = low;
+                    if (++i >= c->len) break;
+                    b = (unsigned char)c->s[i];
+                    low = b | 0x20;
+                    if (low < 'a' || low > 'z') break;
+                }
+                letters += (int)(i - start);
+                c->u16 += i - start;
+                c->i = i;
                 continue;
             }
         }

@@ -35,6 +35,7 @@ enum {
 #define MAX_CUES 48
 #define MEMO_N 160
 #define KEYBUF 64
+#define TOKBUF 128
 
 typedef struct cue {
     uint32_t start, end;
@@ -80,12 +81,15 @@ typedef struct state {
 
 #define STATE_CLEAR offsetof(state, cues)
 
-static const char *const LBL_HAPPY = "happy", *const LBL_NEUTRAL = "neutral",
-                         *const LBL_ANGRY = "angry", *const LBL_QUESTION = "question";
-
 /* ---- names --------------------------------------------------------------- */
 
 static const char *const type_names[WC_TYPE_COUNT] = {"happy", "neutral", "angry", "question"};
+
+/* Cue labels are these very pointers (keep_evidence compares them). */
+#define LBL_HAPPY (type_names[WC_HAPPY])
+#define LBL_NEUTRAL (type_names[WC_NEUTRAL])
+#define LBL_ANGRY (type_names[WC_ANGRY])
+#define LBL_QUESTION (type_names[WC_QUESTION])
 
 const char *wc_type_name(int type)
 {
@@ -413,11 +417,11 @@ static uint32_t first_cp(const char *s, size_t len)
 static unsigned word_bucket(const char *k, size_t klen)
 {
     uint32_t h = WC_LEX_HASH_INIT;
-    size_t run = 0;
     for (size_t i = 0; i < klen; i++) {
-        run = (i > 0 && k[i] == k[i - 1]) ? run + 1 : 1;
-        if (run > 2 && k[i] >= 'a' && k[i] <= 'z') continue;
-        h = wc_lex_hash_step(h, (unsigned char)k[i]);
+        char c = k[i];
+        /* the third and later of a run of equal letters */
+        if (i >= 2 && c == k[i - 1] && c == k[i - 2] && c >= 'a' && c <= 'z') continue;
+        h = wc_lex_hash_step(h, (unsigned char)c);
     }
     return h & (WC_NHASH - 1);
 }
@@ -1125,8 +1129,8 @@ static void keep_evidence(const state *st, wc_classification *out)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < st->n_cues && out->n_evidence < WC_MAX_EVIDENCE; i++) {
             const cue *c = &st->cues[i];
-            int same = strcmp(c->label, want) == 0 ||
-                       (out->type == WC_ANGRY && strcmp(c->cue, "sarcasm") == 0);
+            int same = c->label == want || strcmp(c->label, want) == 0 ||
+                       (out->type == WC_ANGRY && c->cue[0] == 's' && strcmp(c->cue, "sarcasm") == 0);
             if (same != (pass == 0)) continue;
             if (c->end <= c->start) continue;
             wc_evidence *ev = &out->evidence[out->n_evidence++];
@@ -1155,11 +1159,14 @@ static int classify_ex(const char *text, size_t len, double reach, wc_classifica
 {
     wc_text t;
     state st;
+    /* tokens and keys of a mention (up to ~400 bytes) stay on the stack */
+    wc_token tokbuf[TOKBUF];
+    char keybuf[TOKBUF * 5];
     size_t err_at = 0;
     int rc;
     if (!out || (!text && len)) return WEBCARE_ERROR_NULL;
     memset(out, 0, sizeof *out);
-    rc = wc_tokenize(text ? text : "", len, &t, &err_at);
+    rc = wc_tokenize_in(text ? text : "", len, &t, &err_at, tokbuf, TOKBUF, keybuf, sizeof keybuf);
     if (rc) goto cleanup;
 
     memset(&st, 0, STATE_CLEAR);

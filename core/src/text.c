@@ -266,17 +266,33 @@ static enum cp_class cur_class(const cursor *c)
 
 /* ---- token storage ---------------------------------------------------- */
 
-/* Room for n more bytes of keys. */
-static int reserve_keys(wc_text *t, size_t n)
+/* A buffer of `want` bytes holding the `used` bytes of buf: realloc, or for
+ * a borrowed buffer (the caller's, wc_tokenize_in) a fresh copy. */
+static void *grow(void *buf, size_t used, size_t want, int borrowed)
 {
-    if (t->keys_len + n <= t->keys_cap) return 0;
+    if (!borrowed) return realloc(buf, want);
+    void *nb = malloc(want);
+    if (nb && used) memcpy(nb, buf, used);
+    return nb;
+}
+
+/* reserve_keys when the keys are full. */
+static int grow_keys(wc_text *t, size_t n)
+{
     size_t cap = t->keys_cap ? t->keys_cap : 256;
     while (cap < t->keys_len + n) cap *= 2;
-    char *k = realloc(t->keys, cap);
+    char *k = grow(t->keys, t->keys_len, cap, t->borrowed & WC_TEXT_BORROWED_KEYS);
     if (!k) return WEBCARE_ERROR_NOMEM;
     t->keys = k;
     t->keys_cap = cap;
+    t->borrowed &= (unsigned char)~WC_TEXT_BORROWED_KEYS;
     return 0;
+}
+
+/* Room for n more bytes of keys. */
+static inline int reserve_keys(wc_text *t, size_t n)
+{
+    return t->keys_len + n <= t->keys_cap ? 0 : grow_keys(t, n);
 }
 
 static int push_key_bytes(wc_text *t, const char *b, size_t n)
@@ -389,10 +405,11 @@ static int push_token(wc_text *t, wc_tok_kind kind, unsigned flags, const cursor
 {
     if (t->n == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 32;
-        wc_token *nt = realloc(t->tok, cap * sizeof *nt);
+        wc_token *nt = grow(t->tok, t->n * sizeof *nt, cap * sizeof *nt, t->borrowed & WC_TEXT_BORROWED_TOK);
         if (!nt) return WEBCARE_ERROR_NOMEM;
         t->tok = nt;
         t->cap = cap;
+        t->borrowed &= (unsigned char)~WC_TEXT_BORROWED_TOK;
     }
     wc_token *tok = &t->tok[t->n];
     tok->kind = (uint8_t)kind;
@@ -411,10 +428,17 @@ static int push_token(wc_text *t, wc_tok_kind kind, unsigned flags, const cursor
 
 /* ---- recognisers ------------------------------------------------------ */
 
-static int ascii_alnum(int32_t c)
+/* Is c (0..127) in the set given as two 64-bit masks (bit c / bit c - 64)? */
+static int in_ascii_set(int32_t c, uint64_t lo, uint64_t hi)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c < 0 || c >= 128) return 0;
+    return (int)(((c < 64 ? lo : hi) >> (c & 63)) & 1u);
 }
+
+#define DIGITS_LO 0x03FF000000000000u  /* 0-9 */
+#define LETTERS_HI 0x07FFFFFE07FFFFFEu /* A-Z, a-z */
+
+static int ascii_alnum(int32_t c) { return in_ascii_set(c, DIGITS_LO, LETTERS_HI); }
 
 static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
@@ -513,7 +537,9 @@ static size_t match_url(const char *s, size_t len, size_t i)
  * would count as part of an address.) */
 static int local_char(unsigned char c)
 {
-    return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    /* . % + - in the low half, _ in the high one */
+    return in_ascii_set(c, DIGITS_LO | 1ull << '.' | 1ull << '%' | 1ull << '+' | 1ull << '-',
+                        LETTERS_HI | 1ull << ('_' - 64));
 }
 
 /* If an e-mail address starts at byte i, returns its end, else 0. */
@@ -580,6 +606,8 @@ static unsigned scan_word(cursor *c)
                 letters += (int)(i - start);
                 c->u16 += i - start;
                 c->i = i;
+                /* ASCII space or punctuation other than a joiner ends the word */
+                if (i < c->len && b < 0x80 && !(b >= '0' && b <= '9') && b != '\'' && b != '-') break;
                 continue;
             }
         }
@@ -668,6 +696,12 @@ static int keycap_at(const cursor *c)
 
 int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at)
 {
+    return wc_tokenize_in(src, len, out, err_at, NULL, 0, NULL, 0);
+}
+
+int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc_token *tok,
+                   size_t tok_cap, char *keys, size_t keys_cap)
+{
     memset(out, 0, sizeof *out);
     out->src = src;
     out->len = len;
@@ -675,11 +709,24 @@ int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at)
     int rc = wc_validate_utf8(src, len, err_at);
     if (rc) return rc;
     out->u16_len = wc_u16_len(src, len);
-    /* Reserve once for typical text so short texts never reallocate. */
+    /* Reserve once for typical text so short texts never reallocate (the
+     * caller's buffers when they are that large). */
     out->cap = len / 4 + 16;
-    out->tok = malloc(out->cap * sizeof *out->tok);
+    if (tok && tok_cap >= out->cap) {
+        out->tok = tok;
+        out->cap = tok_cap;
+        out->borrowed |= WC_TEXT_BORROWED_TOK;
+    } else {
+        out->tok = malloc(out->cap * sizeof *out->tok);
+    }
     out->keys_cap = len + len / 2 + 64;
-    out->keys = malloc(out->keys_cap);
+    if (keys && keys_cap >= out->keys_cap) {
+        out->keys = keys;
+        out->keys_cap = keys_cap;
+        out->borrowed |= WC_TEXT_BORROWED_KEYS;
+    } else {
+        out->keys = malloc(out->keys_cap);
+    }
     if (!out->tok || !out->keys) return WEBCARE_ERROR_NOMEM;
 
     cursor c = {src, len, 0, 0};
@@ -792,11 +839,12 @@ int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at)
 void wc_text_free(wc_text *t)
 {
     if (!t) return;
-    free(t->tok);
-    free(t->keys);
+    if (!(t->borrowed & WC_TEXT_BORROWED_TOK)) free(t->tok);
+    if (!(t->borrowed & WC_TEXT_BORROWED_KEYS)) free(t->keys);
     t->tok = NULL;
     t->keys = NULL;
     t->n = t->cap = t->keys_len = t->keys_cap = 0;
+    t->borrowed = 0;
 }
 
 size_t wc_squeeze(const char *key, char *dst, size_t cap, int keep)

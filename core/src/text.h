@@ -51,7 +51,10 @@ typedef struct wc_text {
     size_t n, cap;
     char *keys;
     size_t keys_len, keys_cap;
+    unsigned char borrowed; /* WC_TEXT_BORROWED_*: tok / keys are the caller's (wc_tokenize_in) */
 } wc_text;
+
+enum { WC_TEXT_BORROWED_TOK = 1, WC_TEXT_BORROWED_KEYS = 2 };
 
 /* Tokenise `len` bytes of `src` (need not be NUL-terminated; must outlive
  * `out`). Returns 0 or a negative webcare_status; on WEBCARE_ERROR_INVALID_UTF8
@@ -59,6 +62,14 @@ typedef struct wc_text {
  * always initialised and must be released with wc_text_free. */
 int wc_tokenize(const char *src, size_t len, wc_text *out, size_t *err_at);
 void wc_text_free(wc_text *t);
+
+/* Like wc_tokenize, but starts in the caller's buffers `tok` (tok_cap tokens)
+ * and `keys` (keys_cap bytes) when they hold what wc_tokenize would reserve
+ * (len / 4 + 16 tokens, len * 3 / 2 + 64 key bytes); longer texts, or more
+ * tokens than that, move to the heap. wc_text_free frees only heap buffers;
+ * the caller's must outlive `out`. Saves two allocations per short text. */
+int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc_token *tok,
+                   size_t tok_cap, char *keys, size_t keys_cap);
 
 /* The match key of token i (NUL-terminated). */
 static inline const char *wc_key(const wc_text *t, size_t i) { return t->keys + t->tok[i].key; }

@@ -248,6 +248,10 @@ static void lookup_inflected(lkey *lk, size_t klen, word_info *wi)
 static void lookup_sent_at(const char *k, size_t n, word_info *wi)
 {
     lkey lk;
+    if (n == 0) return;
+    /* most compound tails start like no entry at all: skip the key set-up */
+    unsigned p = wc_lex_pair(k, n);
+    if (!wc_lex_pair_has(wc_lex_words_pair_sent, p) && !wc_lex_pair_has(wc_lex_stems_pair_sent, p)) return;
     lkey_init(&lk, k, n);
     lookup_sent(&lk, n, wi);
 }
@@ -473,7 +477,10 @@ static void word_cues(state *st, int best)
     size_t n = 0, lim = st->t->n < MEMO_N ? st->t->n : MEMO_N;
     for (size_t i = 0; i < lim; i++) {
         if (!st->hbucket[i]) continue;
-        float m = word_margin(st->hbucket[i] - 1u, best);
+        unsigned b = st->hbucket[i] - 1u;
+        /* no margin when another type weighs as much (the common case) */
+        if (wc_model_hw[best == 0 ? 1 : 0][b] >= wc_model_hw[best][b]) continue;
+        float m = word_margin(b, best);
         if (m < WORD_MARGIN) continue;
         size_t at; /* insert into pick[], strongest first */
         if (n < WORD_CUES) at = n++;
@@ -1175,12 +1182,16 @@ static int classify_ex(const char *text, size_t len, double reach, wc_classifica
     int sarcastic = is_sarcastic(&st);
     finish_features(&st, sarcastic);
 
-    double s[WC_NCLASS], mx = -1e30, sum = 0;
+    double s[WC_NCLASS] = {0}, mx = -1e30, sum = 0;
     int best = 0;
+    /* the linear model over the (few) non-zero features, in feature order:
+     * a zero feature would add +-0, which changes no sum */
+    for (int k = 0; k < WC_NFEAT; k++) {
+        if (st.f[k] == 0) continue;
+        for (int c = 0; c < WC_NCLASS; c++) s[c] += (double)wc_model_w[c][k] * st.f[k];
+    }
     for (int c = 0; c < WC_NCLASS; c++) {
-        double v = 0;
-        for (int k = 0; k < WC_NFEAT; k++) v += (double)wc_model_w[c][k] * st.f[k];
-        v += (double)wc_model_hscale * st.hsum[c];
+        double v = s[c] + (double)wc_model_hscale * st.hsum[c];
         s[c] = v;
         if (v > mx) { mx = v; best = c; }
     }

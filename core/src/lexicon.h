@@ -71,17 +71,12 @@ extern const wc_lex_word wc_lex_words[];    /* exact keys, sorted bytewise */
 extern const size_t wc_lex_words_n;
 extern const wc_lex_word wc_lex_stems[];    /* prefix keys ("stem*"), sorted */
 extern const size_t wc_lex_stems_n;
-/* First-byte indexes: entries [idx[b], idx[b+1]) start with byte b. */
-extern const uint16_t wc_lex_words_index[257];
-extern const uint16_t wc_lex_stems_index[257];
-/* Hash indexes (FNV-1a of the key, see wc_lex_hash): slot = hash & mask,
- * linear probing; a slot holds entry index + 1, 0 = empty. */
+/* Exact words: a hash index (FNV-1a of the key, see wc_lex_hash_step): slot =
+ * hash & mask, linear probing; a slot holds entry index + 1, 0 = empty. */
 extern const uint16_t wc_lex_words_hash[];
 extern const uint32_t wc_lex_words_hash_mask;
-extern const uint16_t wc_lex_stems_hash[];
-extern const uint32_t wc_lex_stems_hash_mask;
-/* Bit n set: some stem is n bytes long. */
-extern const uint64_t wc_lex_stem_lens;
+/* Stems: a first-byte index, entries [idx[b], idx[b+1]) start with byte b. */
+extern const uint8_t wc_lex_stems_index[257];
 /* First-three-byte filters, one pair per table: bit wc_lex_pair(k) is set if
  * some entry (any / with a sentiment weight or profanity) starts with k[0..2]
  * (all stems have 3+ bytes, so a stem and the keys it matches share them). */

@@ -438,7 +438,10 @@ static int in_ascii_set(int32_t c, uint64_t lo, uint64_t hi)
 #define DIGITS_LO 0x03FF000000000000u  /* 0-9 */
 #define LETTERS_HI 0x07FFFFFE07FFFFFEu /* A-Z, a-z */
 
-static int ascii_alnum(int32_t c) { return in_ascii_set(c, DIGITS_LO, LETTERS_HI); }
+
+static int ascii_alpha(int32_t c) { return (uint32_t)((c | 0x20) - 'a') < 26u; }
+
+static int ascii_alnum(int32_t c) { return ascii_alpha(c) || (uint32_t)(c - '0') < 10u; }
 
 static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
@@ -557,8 +560,12 @@ static size_t match_email(const char *s, size_t len, size_t i)
 static int maybe_link(const char *s, size_t len, size_t i)
 {
     size_t j = i;
-    while (j < len && local_char((unsigned char)s[j])) {
-        if (s[j] == '.' && j + 1 < len && ascii_alnum((unsigned char)s[j + 1])) return 1;
+    while (j < len) {
+        unsigned char c = (unsigned char)s[j];
+        if (!ascii_alnum(c)) {
+            if (!local_char(c)) break;
+            if (c == '.' && j + 1 < len && ascii_alnum((unsigned char)s[j + 1])) return 1;
+        }
         if (j - i > MAX_LOCAL) return 0; /* too long for a local part or a label */
         j++;
     }
@@ -804,7 +811,10 @@ int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc
             cursor h = c;
             advance(&h);
             size_t body = h.i;
-            while (h.i < len && (ascii_alnum((unsigned char)src[h.i]) || src[h.i] == '_')) advance(&h);
+            size_t j = h.i; /* ASCII: one UTF-16 unit per byte */
+            while (j < len && (ascii_alnum((unsigned char)src[j]) || src[j] == '_')) j++;
+            h.u16 += j - h.i;
+            h.i = j;
             if (h.i > body) {
                 c = h;
                 rc = push_token(out, WC_TOK_HANDLE, sb, &from, &c);

@@ -114,39 +114,6 @@ static int cmp_key(const char *a, size_t alen, const char *b, size_t blen)
     return alen < blen ? -1 : (alen > blen ? 1 : 0);
 }
 
-/* A lookup key with the FNV-1a hashes of its prefixes, extended on demand:
- * every lookup of a word (exact, stems, inflections, compound modifiers)
- * probes a prefix of it, so each byte is hashed once per word. */
-typedef struct lkey {
-    const char *k;
-    size_t len;
-    size_t nh;           /* ph[0..nh] are valid */
-    uint32_t ph[KEYBUF]; /* ph[n]: hash of k[0..n) */
-} lkey;
-
-static void lkey_init(lkey *lk, const char *k, size_t len)
-{
-    lk->k = k;
-    lk->len = len;
-    lk->nh = 0;
-    lk->ph[0] = WC_LEX_HASH_INIT;
-}
-
-/* Hash of the first n bytes of the key. */
-static uint32_t lkey_hash(lkey *lk, size_t n)
-{
-    if (n >= KEYBUF) {
-        uint32_t h = WC_LEX_HASH_INIT;
-        for (size_t i = 0; i < n; i++) h = wc_lex_hash_step(h, (unsigned char)lk->k[i]);
-        return h;
-    }
-    while (lk->nh < n) {
-        lk->ph[lk->nh + 1] = wc_lex_hash_step(lk->ph[lk->nh], (unsigned char)lk->k[lk->nh]);
-        lk->nh++;
-    }
-    return lk->ph[n];
-}
-
 static int same_bytes(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -154,36 +121,34 @@ static int same_bytes(const char *a, const char *b, size_t n)
     return 1;
 }
 
-/* One probe of a generated hash index for the n-byte key k with hash h. */
-static const wc_lex_word *probe(const wc_lex_word *tab, const uint16_t *slots, uint32_t mask,
-                                uint32_t h, const char *k, size_t n)
-{
-    for (uint32_t s = h & mask;; s = (s + 1) & mask) {
-        uint16_t e = slots[s];
-        if (!e) return NULL;
-        const wc_lex_word *w = &tab[e - 1];
-        if (w->len == n && same_bytes(wc_lex_strings + w->off, k, n)) return w;
-    }
-}
-
-/* The exact entry for the first n bytes of the key. */
-static const wc_lex_word *find_exact(lkey *lk, size_t n)
+/* The exact entry for the n-byte key k: a binary search among the words
+ * with k's first byte (ordered by length, then bytes). */
+static const wc_lex_word *find_exact(const char *k, size_t n)
 {
     if (n == 0) return NULL;
-    return probe(wc_lex_words, wc_lex_words_hash, wc_lex_words_hash_mask, lkey_hash(lk, n), lk->k, n);
+    unsigned char b = (unsigned char)k[0];
+    size_t lo = wc_lex_words_index[b], hi = wc_lex_words_index[b + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const wc_lex_word *w = &wc_lex_words[mid];
+        int c = w->len < n ? -1 : w->len > n ? 1 : cmp_key(wc_lex_strings + w->off + 1, n - 1, k + 1, n - 1);
+        if (c == 0) return w;
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return NULL;
 }
 
-/* Longest stem ("kut*", "tevreden*") that is a prefix of the first klen bytes
- * of the key: the few stems with the key's first byte are compared. */
-static const wc_lex_word *find_stem(const lkey *lk, size_t klen)
+/* Longest stem ("kut*", "tevreden*") that is a prefix of the klen-byte key
+ * k: the few stems with k's first byte are compared. */
+static const wc_lex_word *find_stem(const char *k, size_t klen)
 {
     const wc_lex_word *best = NULL;
-    unsigned char b = (unsigned char)lk->k[0];
+    unsigned char b = (unsigned char)k[0];
     if (klen < 3) return NULL;
     for (size_t e = wc_lex_stems_index[b]; e < wc_lex_stems_index[b + 1]; e++) {
         const wc_lex_word *w = &wc_lex_stems[e];
         if (w->len > klen || w->len >= 64 || (best && w->len <= best->len)) continue;
-        if (same_bytes(wc_lex_strings + w->off, lk->k, w->len)) best = w;
+        if (same_bytes(wc_lex_strings + w->off, k, w->len)) best = w;
     }
     return best;
 }
@@ -195,31 +160,30 @@ static void merge(word_info *wi, const wc_lex_word *w)
     if ((w->cats & WC_LX_SENT) && wi->weight == 0) wi->weight = w->weight;
 }
 
-/* Exact word or stem, for the first klen bytes of the key. */
-static void lookup_plain(lkey *lk, size_t klen, word_info *wi)
+/* Exact word or stem. */
+static void lookup_plain(const char *k, size_t klen, word_info *wi)
 {
     if (klen == 0) return;
-    unsigned p = wc_lex_pair(lk->k, klen);
-    if (wc_lex_pair_has(wc_lex_words_pair_any, p)) merge(wi, find_exact(lk, klen));
-    if (wc_lex_pair_has(wc_lex_stems_pair_any, p)) merge(wi, find_stem(lk, klen));
+    unsigned p = wc_lex_pair(k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_any, p)) merge(wi, find_exact(k, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_any, p)) merge(wi, find_stem(k, klen));
 }
 
 /* Like lookup_plain, for callers that only want a sentiment weight (or
  * profanity): inflections and compound heads. */
-static void lookup_sent(lkey *lk, size_t klen, word_info *wi)
+static void lookup_sent(const char *k, size_t klen, word_info *wi)
 {
     if (klen == 0) return;
-    unsigned p = wc_lex_pair(lk->k, klen);
-    if (wc_lex_pair_has(wc_lex_words_pair_sent, p)) merge(wi, find_exact(lk, klen));
-    if (wc_lex_pair_has(wc_lex_stems_pair_sent, p)) merge(wi, find_stem(lk, klen));
+    unsigned p = wc_lex_pair(k, klen);
+    if (wc_lex_pair_has(wc_lex_words_pair_sent, p)) merge(wi, find_exact(k, klen));
+    if (wc_lex_pair_has(wc_lex_stems_pair_sent, p)) merge(wi, find_stem(k, klen));
 }
 
 /* Dutch/English inflection: slechte, snelle, toppers, beste, waited. */
-static void lookup_inflected(lkey *lk, size_t klen, word_info *wi)
+static void lookup_inflected(const char *k, size_t klen, word_info *wi)
 {
     static const char *const suffixes[] = {"ste", "ere", "en", "er", "es", "e", "s", "ed", "ly"};
     static const unsigned char suffix_len[] = {3, 3, 2, 2, 2, 1, 1, 2, 2};
-    const char *k = lk->k;
     if (klen < 4) return;
     /* every suffix ends in one of these */
     char last = k[klen - 1];
@@ -232,10 +196,10 @@ static void lookup_inflected(lkey *lk, size_t klen, word_info *wi)
             continue;
         size_t n = klen - sl;
         word_info w = {0, 0, 0};
-        lookup_sent(lk, n, &w);
+        lookup_sent(k, n, &w);
         /* undouble: snelle -> snell -> snel (a prefix of the key too) */
         if (!(w.cats & WC_LX_SENT) && n >= 4 && k[n - 1] == k[n - 2] && n <= KEYBUF)
-            lookup_sent(lk, n - 1, &w);
+            lookup_sent(k, n - 1, &w);
         if (w.cats & WC_LX_SENT) {
             wi->cats |= w.cats & (WC_LX_SENT | WC_LX_LANG_NL | WC_LX_LANG_EN);
             wi->weight = w.weight;
@@ -244,29 +208,26 @@ static void lookup_inflected(lkey *lk, size_t klen, word_info *wi)
     }
 }
 
-/* lookup_sent of k[0..n) as a key of its own. */
-static void lookup_sent_at(const char *k, size_t n, word_info *wi)
-{
-    lkey lk;
-    if (n == 0) return;
-    /* most compound tails start like no entry at all: skip the key set-up */
-    unsigned p = wc_lex_pair(k, n);
-    if (!wc_lex_pair_has(wc_lex_words_pair_sent, p) && !wc_lex_pair_has(wc_lex_stems_pair_sent, p)) return;
-    lkey_init(&lk, k, n);
-    lookup_sent(&lk, n, wi);
-}
-
 /* Compounds: supersnel, megatraag, topdag, klantonvriendelijk, seinstoring. */
-static void lookup_compound(lkey *lk, size_t klen, word_info *wi)
+static void lookup_compound(const char *k, size_t klen, word_info *wi)
 {
-    const char *k = lk->k;
-    /* modifier prefix + known word */
-    int maybe_modifier = wc_lex_pair_has(wc_lex_words_pair_any, wc_lex_pair(k, klen));
-    for (size_t n = 3; maybe_modifier && n + 3 <= klen && n <= 6; n++) {
-        const wc_lex_word *m = find_exact(lk, n);
-        if (!m || !(m->cats & WC_LX_MODIFIER)) continue;
+    /* modifier prefix + known word: the modifiers of 3..6 bytes that start
+     * k, found in one pass over the words with k's first byte */
+    const wc_lex_word *mods[7] = {NULL};
+    if (wc_lex_pair_has(wc_lex_words_pair_any, wc_lex_pair(k, klen))) {
+        unsigned char b = (unsigned char)k[0];
+        for (size_t e = wc_lex_words_index[b]; e < wc_lex_words_index[b + 1]; e++) {
+            const wc_lex_word *w = &wc_lex_words[e];
+            if ((w->cats & WC_LX_MODIFIER) && w->len >= 3 && w->len <= 6 && w->len + 3u <= klen &&
+                same_bytes(wc_lex_strings + w->off, k, w->len))
+                mods[w->len] = w;
+        }
+    }
+    for (size_t n = 3; n + 3 <= klen && n <= 6; n++) {
+        const wc_lex_word *m = mods[n];
+        if (!m) continue;
         word_info rest = {0, 0, 0};
-        lookup_sent_at(k + n, klen - n, &rest);
+        lookup_sent(k + n, klen - n, &rest);
         if (rest.cats & WC_LX_SENT) {
             wi->weight = rest.weight + (rest.weight > 0 ? 1 : -1);
         } else if ((m->cats & WC_LX_SENT) && m->weight > 0) {
@@ -283,9 +244,9 @@ static void lookup_compound(lkey *lk, size_t klen, word_info *wi)
     for (size_t i = 2; i + 4 <= klen; i++) {
         word_info tail = {0, 0, 0};
         int negated = 0;
-        lookup_sent_at(k + i, klen - i, &tail);
+        lookup_sent(k + i, klen - i, &tail);
         if (!(tail.cats & WC_LX_SENT) && klen - i > 6 && k[i] == 'o' && k[i + 1] == 'n') {
-            lookup_sent_at(k + i + 2, klen - i - 2, &tail);
+            lookup_sent(k + i + 2, klen - i - 2, &tail);
             negated = 1;
         }
         if ((tail.cats & WC_LX_SENT) && (tail.cats & WC_LX_LANG_NL) && tail.weight != 0) {
@@ -325,26 +286,21 @@ static int unleet(const char *k, size_t klen, char *dst, size_t cap)
 static void lookup_word(const char *k, size_t klen, unsigned flags, word_info *wi)
 {
     char buf[KEYBUF];
-    lkey lk, alt;
     memset(wi, 0, sizeof *wi);
-    lkey_init(&lk, k, klen);
-    lookup_plain(&lk, klen, wi);
+    lookup_plain(k, klen, wi);
     if ((flags & WC_TF_ELONGATED) && klen < sizeof buf) {
         for (int keep = 2; keep >= 1 && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)); keep--) {
             size_t n = wc_squeeze(k, buf, sizeof buf, keep);
-            lkey_init(&alt, buf, n);
-            lookup_plain(&alt, n, wi);
-            if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF))) lookup_inflected(&alt, n, wi);
+            lookup_plain(buf, n, wi);
+            if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF))) lookup_inflected(buf, n, wi);
         }
     }
     if ((flags & WC_TF_DIGIT) && !(wi->cats & (WC_LX_SENT | WC_LX_PROF)) &&
-        unleet(k, klen, buf, sizeof buf)) {
-        lkey_init(&alt, buf, klen);
-        lookup_plain(&alt, klen, wi);
-    }
-    if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(&lk, klen, wi);
+        unleet(k, klen, buf, sizeof buf))
+        lookup_plain(buf, klen, wi);
+    if (!(wi->cats & WC_LX_SENT) && klen >= 4) lookup_inflected(k, klen, wi);
     if (!(wi->cats & (WC_LX_SENT | WC_LX_PROF)) && klen >= 6 && klen < KEYBUF)
-        lookup_compound(&lk, klen, wi);
+        lookup_compound(k, klen, wi);
 }
 
 /* What word token j means, memoised per token. `tmp` is used past MEMO_N. */

@@ -67,15 +67,12 @@ typedef struct wc_lex_emoji {
 } wc_lex_emoji;
 
 extern const char wc_lex_strings[];
-extern const wc_lex_word wc_lex_words[];    /* exact keys, sorted bytewise */
+extern const wc_lex_word wc_lex_words[];    /* exact keys, by first byte, length, bytes */
 extern const size_t wc_lex_words_n;
-extern const wc_lex_word wc_lex_stems[];    /* prefix keys ("stem*"), sorted */
+extern const wc_lex_word wc_lex_stems[];    /* prefix keys ("stem*"), same order */
 extern const size_t wc_lex_stems_n;
-/* Exact words: a hash index (FNV-1a of the key, see wc_lex_hash_step): slot =
- * hash & mask, linear probing; a slot holds entry index + 1, 0 = empty. */
-extern const uint16_t wc_lex_words_hash[];
-extern const uint32_t wc_lex_words_hash_mask;
-/* Stems: a first-byte index, entries [idx[b], idx[b+1]) start with byte b. */
+/* First-byte indexes: entries [idx[b], idx[b+1]) start with byte b. */
+extern const uint16_t wc_lex_words_index[257];
 extern const uint8_t wc_lex_stems_index[257];
 /* First-three-byte filters, one pair per table: bit wc_lex_pair(k) is set if
  * some entry (any / with a sentiment weight or profanity) starts with k[0..2]
@@ -96,7 +93,7 @@ extern const size_t wc_lex_phrases_n;
 extern const wc_lex_emoji wc_lex_emoji_tab[]; /* sorted by cp */
 extern const size_t wc_lex_emoji_n;
 
-/* FNV-1a over n bytes: the hash of the generated indexes. */
+/* FNV-1a, byte by byte: the hash of the hashed word features below. */
 static inline uint32_t wc_lex_hash_step(uint32_t h, unsigned char b) { return (h ^ b) * 0x01000193u; }
 #define WC_LEX_HASH_INIT 0x811c9dc5u
 

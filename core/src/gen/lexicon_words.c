@@ -2,80 +2,80 @@
 #include "../lexicon.h"
 
 const char wc_lex_strings[] =
-    "a\000aan\000aangenaam\000aanmaning\000aanrader\000abn\000abominabel\000about\000absolutely\000accepteert\000accepteren\000achterlijk\000"
-    "afgeschreven\000afgewezen\000afgezet\000after\000afzetterij\000again\000ah\000ai\000ain't\000aint\000al\000alleen\000"
-    "als\000although\000altijd\000alvast\000alweer\000amazing\000amro\000ams\000an\000and\000angry\000annoyed\000"
-    "annoying\000any\000anymore\000anyone\000app\000appreciated\000are\000at\000attent\000awesome\000awful\000baal\000"
-    "bad\000bagger\000balen\000barst\000be\000beautiful\000bedankje\000bedankt\000bedrog\000been\000before\000behulpzaam\000"
-    "behulpzame\000belachelijk\000belazerd\000ben\000benieuwd\000beschadigd\000best\000beste\000betrouwbaar\000beu\000bevriest\000bevroren\000"
-    "bezorgen\000bezorgt\000bieden\000biedt\000big\000bij\000bijzonder\000binnen\000bizar\000blij\000blije\000blijf\000"
-    "blijft\000boos\000boze\000bravo\000brilliant\000broken\000bsn\000bullshit\000but\000bv\000can\000can't\000"
-    "cannot\000cant\000cbr\000ceo\000chaos\000chapeau\000charged\000cheers\000comfortable\000compleet\000cool\000correct\000"
-    "could\000cs\000daar\000dag\000dagen\000damaged\000dan\000dank\000dankbaar\000dankje\000dankjewel\000dankuwel\000"
-    "dat\000de\000dekken\000dekt\000delicious\000delighted\000denk\000dented\000derde\000deuk\000deze\000dhl\000"
-    "did\000didn't\000didnt\000die\000diefstal\000dik\000dikke\000dirty\000dit\000dm\000do\000doe\000"
-    "doen\000does\000doesn't\000doesnt\000doet\000dolblij\000don't\000dont\000drama\000dubbel\000duidelijk\000dus\000"
-    "duurder\000dwaas\000easy\000echt\000echter\000echtt\000een\000eens\000eerlijk\000effe\000efficient\000eigen\000"
-    "eindelijk\000elk\000elke\000ellende\000en\000enorm\000er\000erg\000eu\000even\000every\000excellent\000"
-    "extra\000extreem\000extremely\000fail\000fakking\000fan\000fantastic\000fantastisch\000fast\000fastest\000feilloos\000ff\000"
-    "fiasco\000fijn\000fijne\000fk\000fking\000flauwekul\000flawless\000for\000fout\000fouten\000friendly\000from\000"
-    "furious\000gaaf\000gaan\000gaat\000game\000garbage\000gave\000geannuleerd\000geblokkeerd\000gebroken\000gedoe\000gedrocht\000"
-    "geduld\000geen\000gefikst\000gefixt\000gefrustreerd\000geholpen\000geld\000gelden\000geldt\000gelogen\000gelukkig\000gemist\000"
-    "geniaal\000genoten\000geregeld\000geschrapt\000geslaagd\000gestolen\000gestoord\000geweldig\000gewoon\000gezeik\000gisteren\000glad\000"
-    "goed\000goede\000goedemiddag\000goedemorgen\000goedenavond\000goeie\000goh\000good\000goud\000gps\000graag\000grateful\000"
-    "gratis\000great\000gvb\000gvd\000had\000hallo\000handig\000hangt\000happy\000hardly\000has\000have\000"
-    "heb\000hebben\000hebt\000heeft\000heel\000heerlijk\000heey\000helaas\000held\000helden\000helder\000hele\000"
-    "helemaal\000hello\000helpful\000helpt\000hema\000herrie\000het\000hey\000hi\000hier\000highly\000hij\000"
-    "hing\000hoe\000hoelang\000hoer\000hoeveel\000hoi\000hoort\000hopeloos\000hopeloze\000horen\000horrible\000how\000"
-    "however\000hr\000huge\000hyper\000i\000iban\000id\000idioot\000idiote\000iedere\000iemand\000ik\000"
-    "in\000incompetent\000incredibly\000indruk\000ing\000installeert\000installeren\000is\000isn't\000isnt\000it\000ja\000"
-    "jammer\000janboel\000jbl\000je\000jfk\000joke\000jullie\000just\000kan\000kapot\000kapotte\000keer\000"
-    "kei\000kind\000kk\000kkr\000klaar\000klachten\000klant\000klasse\000klm\000klopt\000knap\000knudde\000"
-    "komen\000komt\000kost\000kosten\000koud\000koude\000kpn\000krijg\000krijgen\000kudos\000kun\000kunnen\000"
-    "kunt\000kvk\000kwaad\000kwartier\000kwijt\000kwijtgeraakt\000laat\000lamgelegd\000langzaam\000late\000laten\000legend\000"
-    "lek\000lekke\000lekker\000lekt\000leveren\000levert\000lief\000lieve\000liggen\000ligt\000lijn\000lol\000"
-    "looking\000losing\000lost\000love\000lovely\000m'n\000maakt\000maakte\000maanden\000maar\000mag\000may\000"
-    "me\000mega\000merci\000mess\000messed\000met\000mijn\000minuten\000misgegaan\000misgelopen\000misleading\000mislukking\000"
-    "mislukt\000misschien\000missing\000mkb\000mn\000moeiteloos\000moet\000moeten\000mogen\000mooi\000mooie\000morgen\000"
-    "my\000naar\000naheffing\000nep\000nergens\000net\000netjes\000never\000nice\000nie\000niemand\000niet\000"
-    "niets\000nightmare\000niks\000nimmer\000nl\000no\000nobody\000noch\000nog\000nogsteeds\000nooit\000nos\000"
-    "not\000nothing\000nou\000nowhere\000ns\000ns_online\000nu\000of\000oh\000ok\000om\000omg\000"
-    "on\000onbereikbaar\000onder\000ontbrak\000ontbreekt\000ontbreken\000ontspannen\000ontzettend\000onzin\000ook\000op\000opgehangen\000"
-    "opgelicht\000opgelost\000opgelucht\000opgezegd\000ophangen\000oplichting\000opnieuw\000our\000outstanding\000ov\000over\000overboekt\000"
-    "overbooked\000overcharged\000own\000pathetic\000patient\000pax\000pc\000pdf\000perfect\000persoonlijk\000pissig\000pleased\000"
-    "pluim\000polite\000poor\000prachtig\000prima\000probleem\000probleemloos\000problemen\000professional\000professioneel\000puinhoop\000punctueel\000"
-    "question\000quick\000ramp\000razend\000rdw\000really\000redder\000refused\000relaxed\000reliable\000ret\000reuze\000"
-    "ridiculous\000rijden\000rijdt\000rip-off\000ripoff\000rock\000rommel\000rotzooi\000rude\000satisfied\000schande\000scherp\000"
-    "schoon\000second\000sepa\000seriously\000should\000shout\000shout-out\000sinds\000slaat\000slim\000slimmerik\000sloom\000"
-    "slow\000smooth\000sms\000snel\000snelle\000snelste\000so\000soepel\000spuugzat\000sta\000stank\000stellar\000"
-    "sterk\000stil\000still\000stinkt\000stipt\000stoppen\000stopt\000storingen\000stuck\000stuk\000such\000sucks\000"
-    "suffer\000super\000superb\000superblij\000superservice\000tasty\000tbh\000te\000ter\000terrible\000tevredenheid\000thank\000"
-    "thankful\000thanks\000thanx\000that\000the\000their\000there\000they\000third\000this\000thnx\000though\000"
-    "thx\000to\000toch\000today\000toegankelijk\000tomorrow\000tonight\000top\000toppie\000topservice\000topteam\000tot\000"
-    "totaal\000totally\000traag\000trage\000trash\000troep\000trots\000tv\000twee\000tweede\000u\000uit\000"
-    "uitgevallen\000uitval\000uk\000ultra\000unacceptable\000unhappy\000unreliable\000usa\000useless\000uur\000uwv\000vaart\000"
-    "vacature\000vallen\000valt\000van\000vanaf\000vandaag\000vastgelopen\000verbeterd\000verbetering\000verbrand\000verbroken\000verdomme\000"
-    "vergeten\000vergoeden\000vergoedt\000verhelpen\000verholpen\000verkoopt\000verkopen\000verloren\000verrast\000verschrikkelijk\000verspilling\000vertraagd\000"
-    "vertraging\000very\000verzet\000vet\000vierde\000vlekkeloos\000voor\000voordelig\000vraag\000vraagje\000vreselijk\000vroeg\000"
-    "vs\000waanzinnig\000waar\000waardeloos\000waardeloze\000waardering\000waarmee\000waarom\000waarop\000waarvoor\000wachten\000waiting\000"
-    "wanbeleid\000wanneer\000wanprestatie\000was\000wasn't\000wasnt\000wat\000wauw\000we\000we'll\000wederom\000weer\000"
-    "weet\000weken\000wel\000welk\000welke\000well\000were\000werkt\000weten\000what\000what's\000when\000"
-    "where\000which\000who\000why\000wie\000wifi\000wij\000wil\000will\000willen\000with\000woedend\000"
-    "won't\000wonderful\000wondering\000wont\000worden\000wordt\000worse\000worst\000would\000wow\000wrong\000wtf\000"
-    "yeah\000yes\000yo\000you\000your\000zalig\000zat\000ze\000zeer\000zeg\000zeggen\000ziek\000"
-    "zielig\000zien\000zij\000zijn\000zit\000zitten\000zo\000zonde\000zonder\000zoo\000zooi\000zooo\000"
-    "zou\000zouden\000zoveelste\000zwaar\000zwak\000zwendel\000zzp\000aanbevel\000aanrad\000aardig\000afzetter\000amateur\000"
-    "annulering\000appreciate\000bedroevend\000belabberd\000beroerd\000bitch\000blunder\000boete\000bureaucrat\000cancel\000chagrijn\000clown\000"
-    "comfortabel\000compliment\000crap\000crash\000defect\000delay\000deskundig\000disappoint\000disgrace\000disgust\000dramatisch\000eikel\000"
-    "ellendig\000enthousiast\000erger\000ergerlijk\000ergernis\000error\000faal\000fab\000fck\000foutief\000foutmelding\000frustrat\000"
-    "frustratie\000frustrer\000fuck\000fuk\000geduldig\000gemakkelijk\000geniet\000gezellig\000godsamme\000godver\000hartelijk\000hate\000"
-    "hero\000hoeren\000hulpvaardig\000ignor\000ijskoud\000impress\000ingewikkeld\000irritant\000irritatie\000kanjer\000kanker\000keurig\000"
-    "klacht\000klantgericht\000klantvriendelijk\000klojo\000kloot\000klote\000kolere\000kut\000lamlendig\000leugen\000leugenaar\000leuk\000"
-    "makkelijk\000meedenk\000misleid\000motherfuck\000onacceptabel\000onbegrijpelijk\000onbeschoft\000onbetrouwbaar\000onduidelijk\000ongeloofwaardig\000onhandig\000onjuist\000"
-    "onmenselijk\000onprofessioneel\000onrecht\000ontzorg\000oplichter\000oplossingsgericht\000outage\000overzichtelijk\000pijnlijk\000pokke\000prettig\000prutser\000"
-    "rampzalig\000recommend\000rustig\000scam\000scandal\000schandalig\000schimmel\000seamless\000shit\000slecht\000smerig\000storing\000"
-    "sukkel\000sympathiek\000teleurgesteld\000teleurstell\000teleurstelling\000tering\000tevreden\000topper\000treurig\000triest\000tyf\000uitstekend\000"
-    "vakkundig\000verkeerd\000vervelend\000vies\000vlot\000vriendelijk\000waardeer\000wachttijd\000woede\000# keer\000aan het lijntje\000again and again\000"
+    "a\000ah\000ai\000al\000an\000at\000aan\000abn\000als\000ams\000and\000any\000"
+    "app\000are\000aint\000amro\000about\000after\000again\000ain't\000angry\000awful\000alleen\000altijd\000"
+    "alvast\000alweer\000anyone\000attent\000afgezet\000amazing\000annoyed\000anymore\000awesome\000aanrader\000although\000annoying\000"
+    "aangenaam\000aanmaning\000afgewezen\000abominabel\000absolutely\000accepteert\000accepteren\000achterlijk\000afzetterij\000appreciated\000afgeschreven\000be\000"
+    "bv\000bad\000ben\000beu\000big\000bij\000bsn\000but\000baal\000been\000best\000blij\000"
+    "boos\000boze\000balen\000barst\000beste\000biedt\000bizar\000blije\000blijf\000bravo\000bagger\000bedrog\000"
+    "before\000bieden\000binnen\000blijft\000broken\000bedankt\000bezorgt\000bedankje\000belazerd\000benieuwd\000bevriest\000bevroren\000"
+    "bezorgen\000bullshit\000beautiful\000bijzonder\000brilliant\000behulpzaam\000behulpzame\000beschadigd\000belachelijk\000betrouwbaar\000cs\000can\000"
+    "cbr\000ceo\000cant\000cool\000can't\000chaos\000could\000cannot\000cheers\000chapeau\000charged\000correct\000"
+    "compleet\000comfortable\000de\000dm\000do\000dag\000dan\000dat\000dhl\000did\000die\000dik\000"
+    "dit\000doe\000dus\000daar\000dank\000dekt\000denk\000deuk\000deze\000doen\000does\000doet\000"
+    "dont\000dagen\000derde\000didnt\000dikke\000dirty\000don't\000drama\000dwaas\000dankje\000dekken\000dented\000"
+    "didn't\000doesnt\000dubbel\000damaged\000doesn't\000dolblij\000duurder\000dankbaar\000dankuwel\000diefstal\000dankjewel\000delicious\000"
+    "delighted\000duidelijk\000en\000er\000eu\000een\000elk\000erg\000easy\000echt\000eens\000effe\000"
+    "elke\000even\000echtt\000eigen\000enorm\000every\000extra\000echter\000eerlijk\000ellende\000extreem\000efficient\000"
+    "eindelijk\000excellent\000extremely\000ff\000fk\000fan\000for\000fail\000fast\000fijn\000fout\000from\000"
+    "fijne\000fking\000fiasco\000fouten\000fakking\000fastest\000furious\000feilloos\000flawless\000friendly\000fantastic\000flauwekul\000"
+    "fantastisch\000goh\000gps\000gvb\000gvd\000gaaf\000gaan\000gaat\000game\000gave\000geen\000geld\000"
+    "glad\000goed\000good\000goud\000gedoe\000geldt\000goede\000goeie\000graag\000great\000geduld\000gefixt\000"
+    "gelden\000gemist\000gewoon\000gezeik\000gratis\000garbage\000gefikst\000gelogen\000geniaal\000genoten\000gebroken\000gedrocht\000"
+    "geholpen\000gelukkig\000geregeld\000geslaagd\000gestolen\000gestoord\000geweldig\000gisteren\000grateful\000geschrapt\000geannuleerd\000geblokkeerd\000"
+    "goedemiddag\000goedemorgen\000goedenavond\000gefrustreerd\000hi\000hr\000had\000has\000heb\000het\000hey\000hij\000"
+    "hoe\000hoi\000how\000have\000hebt\000heel\000heey\000held\000hele\000hema\000hier\000hing\000"
+    "hoer\000huge\000hallo\000hangt\000happy\000heeft\000hello\000helpt\000hoort\000horen\000hyper\000handig\000"
+    "hardly\000hebben\000helaas\000helden\000helder\000herrie\000highly\000helpful\000hoelang\000hoeveel\000however\000heerlijk\000"
+    "helemaal\000hopeloos\000hopeloze\000horrible\000i\000id\000ik\000in\000is\000it\000ing\000iban\000"
+    "isnt\000isn't\000idioot\000idiote\000iedere\000iemand\000indruk\000incredibly\000incompetent\000installeert\000installeren\000ja\000"
+    "je\000jbl\000jfk\000joke\000just\000jammer\000jullie\000janboel\000kk\000kan\000kei\000kkr\000"
+    "klm\000kpn\000kun\000kvk\000keer\000kind\000knap\000komt\000kost\000koud\000kunt\000kapot\000"
+    "klaar\000klant\000klopt\000komen\000koude\000krijg\000kudos\000kwaad\000kwijt\000klasse\000knudde\000kosten\000"
+    "kunnen\000kapotte\000krijgen\000klachten\000kwartier\000kwijtgeraakt\000lek\000lol\000laat\000late\000lekt\000lief\000"
+    "ligt\000lijn\000lost\000love\000laten\000lekke\000lieve\000legend\000lekker\000levert\000liggen\000losing\000"
+    "lovely\000leveren\000looking\000langzaam\000lamgelegd\000me\000mn\000my\000m'n\000mag\000may\000met\000"
+    "mkb\000maar\000mega\000mess\000mijn\000moet\000mooi\000maakt\000merci\000mogen\000mooie\000maakte\000"
+    "messed\000moeten\000morgen\000maanden\000minuten\000mislukt\000missing\000misgegaan\000misschien\000misgelopen\000misleading\000mislukking\000"
+    "moeiteloos\000nl\000no\000ns\000nu\000nep\000net\000nie\000nog\000nos\000not\000nou\000"
+    "naar\000nice\000niet\000niks\000noch\000never\000niets\000nooit\000netjes\000nimmer\000nobody\000nergens\000"
+    "niemand\000nothing\000nowhere\000naheffing\000nightmare\000nogsteeds\000ns_online\000of\000oh\000ok\000om\000on\000"
+    "op\000ov\000omg\000ook\000our\000own\000over\000onder\000onzin\000ontbrak\000opnieuw\000opgelost\000"
+    "opgezegd\000ophangen\000ontbreekt\000ontbreken\000opgelicht\000opgelucht\000overboekt\000ontspannen\000ontzettend\000opgehangen\000oplichting\000overbooked\000"
+    "outstanding\000overcharged\000onbereikbaar\000pc\000pax\000pdf\000poor\000pluim\000prima\000pissig\000polite\000patient\000"
+    "perfect\000pleased\000pathetic\000prachtig\000probleem\000puinhoop\000problemen\000punctueel\000persoonlijk\000probleemloos\000professional\000professioneel\000"
+    "quick\000question\000rdw\000ret\000ramp\000rock\000rude\000reuze\000rijdt\000razend\000really\000redder\000"
+    "rijden\000ripoff\000rommel\000refused\000relaxed\000rip-off\000rotzooi\000reliable\000ridiculous\000so\000sms\000sta\000"
+    "sepa\000slim\000slow\000snel\000stil\000stuk\000such\000shout\000sinds\000slaat\000sloom\000stank\000"
+    "sterk\000still\000stipt\000stopt\000stuck\000sucks\000super\000scherp\000schoon\000second\000should\000smooth\000"
+    "snelle\000soepel\000stinkt\000suffer\000superb\000schande\000snelste\000stellar\000stoppen\000spuugzat\000satisfied\000seriously\000"
+    "shout-out\000slimmerik\000storingen\000superblij\000superservice\000te\000to\000tv\000tbh\000ter\000the\000thx\000"
+    "top\000tot\000that\000they\000this\000thnx\000toch\000twee\000tasty\000thank\000thanx\000their\000"
+    "there\000third\000today\000traag\000trage\000trash\000troep\000trots\000thanks\000though\000toppie\000totaal\000"
+    "tweede\000tonight\000topteam\000totally\000terrible\000thankful\000tomorrow\000topservice\000tevredenheid\000toegankelijk\000u\000uk\000"
+    "uit\000usa\000uur\000uwv\000ultra\000uitval\000unhappy\000useless\000unreliable\000uitgevallen\000unacceptable\000vs\000"
+    "van\000vet\000valt\000very\000voor\000vaart\000vanaf\000vraag\000vroeg\000vallen\000verzet\000vierde\000"
+    "vandaag\000verrast\000vraagje\000vacature\000verbrand\000verdomme\000vergeten\000vergoedt\000verkoopt\000verkopen\000verloren\000verbeterd\000"
+    "verbroken\000vergoeden\000verhelpen\000verholpen\000vertraagd\000voordelig\000vreselijk\000vertraging\000vlekkeloos\000vastgelopen\000verbetering\000verspilling\000"
+    "verschrikkelijk\000we\000was\000wat\000wel\000who\000why\000wie\000wij\000wil\000wow\000wtf\000"
+    "waar\000wauw\000weer\000weet\000welk\000well\000were\000what\000when\000wifi\000will\000with\000"
+    "wont\000wasnt\000we'll\000weken\000welke\000werkt\000weten\000where\000which\000won't\000wordt\000worse\000"
+    "worst\000would\000wrong\000waarom\000waarop\000wasn't\000what's\000willen\000worden\000waarmee\000wachten\000waiting\000"
+    "wanneer\000wederom\000woedend\000waarvoor\000wanbeleid\000wonderful\000wondering\000waanzinnig\000waardeloos\000waardeloze\000waardering\000wanprestatie\000"
+    "yo\000yes\000you\000yeah\000your\000ze\000zo\000zat\000zeg\000zij\000zit\000zoo\000"
+    "zou\000zzp\000zeer\000ziek\000zien\000zijn\000zooi\000zooo\000zwak\000zalig\000zonde\000zwaar\000"
+    "zeggen\000zielig\000zitten\000zonder\000zouden\000zwendel\000zoveelste\000aanrad\000aardig\000amateur\000aanbevel\000afzetter\000"
+    "annulering\000appreciate\000bitch\000boete\000beroerd\000blunder\000belabberd\000bedroevend\000bureaucrat\000crap\000clown\000crash\000"
+    "cancel\000chagrijn\000compliment\000comfortabel\000delay\000defect\000disgust\000disgrace\000deskundig\000disappoint\000dramatisch\000eikel\000"
+    "erger\000error\000ellendig\000ergernis\000ergerlijk\000enthousiast\000fab\000fck\000fuk\000faal\000fuck\000foutief\000"
+    "frustrat\000frustrer\000frustratie\000foutmelding\000geniet\000godver\000geduldig\000gezellig\000godsamme\000gemakkelijk\000hate\000hero\000"
+    "hoeren\000hartelijk\000hulpvaardig\000ignor\000ijskoud\000impress\000irritant\000irritatie\000ingewikkeld\000kut\000klojo\000kloot\000"
+    "klote\000kanjer\000kanker\000keurig\000klacht\000kolere\000klantgericht\000klantvriendelijk\000leuk\000leugen\000lamlendig\000leugenaar\000"
+    "meedenk\000misleid\000makkelijk\000motherfuck\000outage\000onjuist\000onrecht\000ontzorg\000onhandig\000oplichter\000onbeschoft\000onduidelijk\000"
+    "onmenselijk\000onacceptabel\000onbetrouwbaar\000onbegrijpelijk\000overzichtelijk\000ongeloofwaardig\000onprofessioneel\000oplossingsgericht\000pokke\000prettig\000prutser\000pijnlijk\000"
+    "rustig\000rampzalig\000recommend\000scam\000shit\000slecht\000smerig\000sukkel\000scandal\000storing\000schimmel\000seamless\000"
+    "schandalig\000sympathiek\000tyf\000tering\000topper\000triest\000treurig\000tevreden\000teleurstell\000teleurgesteld\000teleurstelling\000uitstekend\000"
+    "vies\000vlot\000verkeerd\000vakkundig\000vervelend\000vriendelijk\000woede\000waardeer\000wachttijd\000# keer\000aan het lijntje\000again and again\000"
     "al # dagen\000al # maanden\000al # uur\000al # weken\000al maanden\000al weken\000altijd fijn\000altijd leuk\000any chance\000any recommendations\000anyone know\000bedankt voor de mail\000"
     "bedankt voor niets\000bedankt voor niks\000ben benieuwd of\000ben er blij mee hoor\000ben er erg blij mee\000ben er klaar mee\000ben fan\000ben het zat\000big thanks\000binnen een dag\000binnen een uur\000blijf ik\000"
     "can i\000can you\000charged twice\000cool cool\000could you\000dank je wel hoor\000dankjewel hoor\000derde keer\000dikke pluim\000dit kan niet\000do you\000doe er iets aan\000"
@@ -107,1042 +107,930 @@ const char wc_lex_strings[] =
 
 const wc_lex_word wc_lex_words[] = {
     {0, 1, 0, WC_LX_FUNC_EN}, /* a */
-    {2, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* aan */
-    {6, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aangenaam */
-    {16, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* aanmaning */
-    {26, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrader */
-    {35, 3, 0, WC_LX_ACRONYM}, /* abn */
-    {39, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* abominabel */
-    {50, 5, 0, WC_LX_FUNC_EN}, /* about */
-    {56, 10, 0, WC_LX_INTENS}, /* absolutely */
-    {67, 10, 0, WC_LX_QWORD}, /* accepteert */
-    {78, 10, 0, WC_LX_QWORD}, /* accepteren */
-    {89, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* achterlijk */
-    {100, 12, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* afgeschreven */
-    {113, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgewezen */
-    {123, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgezet */
-    {131, 5, 0, WC_LX_FUNC_EN}, /* after */
-    {137, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetterij */
-    {148, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN | WC_LX_PHRASE}, /* again */
-    {154, 2, 0, WC_LX_ACRONYM}, /* ah */
-    {157, 2, 0, WC_LX_ACRONYM}, /* ai */
-    {160, 5, 0, WC_LX_NEGATOR}, /* ain't */
-    {166, 4, 0, WC_LX_NEGATOR}, /* aint */
-    {171, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* al */
-    {174, 6, 0, WC_LX_CONTRAST}, /* alleen */
-    {181, 3, 0, WC_LX_FUNC_NL}, /* als */
-    {185, 8, 0, WC_LX_CONTRAST}, /* although */
-    {194, 6, 0, WC_LX_PHRASE}, /* altijd */
-    {201, 6, 0, WC_LX_FUNC_NL}, /* alvast */
-    {208, 6, 0, WC_LX_COMPLAINT}, /* alweer */
-    {215, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
-    {223, 4, 0, WC_LX_ACRONYM}, /* amro */
-    {228, 3, 0, WC_LX_ACRONYM}, /* ams */
-    {232, 2, 0, WC_LX_FUNC_EN}, /* an */
-    {235, 3, 0, WC_LX_FUNC_EN}, /* and */
-    {239, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
-    {245, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoyed */
-    {253, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
-    {262, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* any */
-    {266, 7, 0, WC_LX_COMPLAINT}, /* anymore */
-    {274, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* anyone */
-    {281, 3, 0, WC_LX_ACRONYM}, /* app */
-    {285, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciated */
-    {297, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
-    {301, 2, 0, WC_LX_FUNC_EN}, /* at */
-    {304, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
-    {311, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
-    {319, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
-    {325, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
-    {330, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
-    {334, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bagger */
-    {341, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
-    {347, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
-    {353, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
-    {356, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* beautiful */
-    {366, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* bedankje */
-    {375, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
-    {383, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedrog */
-    {390, 4, 0, WC_LX_FUNC_EN}, /* been */
-    {395, 6, 0, WC_LX_FUNC_EN}, /* before */
-    {402, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
-    {413, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzame */
-    {424, 11, 0, WC_LX_INTENS}, /* belachelijk */
-    {436, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belazerd */
-    {445, 3, 0, WC_LX_PHRASE}, /* ben */
-    {449, 8, 0, WC_LX_VAGUE}, /* benieuwd */
-    {458, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
-    {469, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
-    {474, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
-    {480, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
-    {492, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beu */
-    {496, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevriest */
-    {505, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevroren */
-    {514, 8, 0, WC_LX_QWORD}, /* bezorgen */
-    {523, 7, 0, WC_LX_QWORD}, /* bezorgt */
-    {531, 6, 0, WC_LX_QWORD}, /* bieden */
-    {538, 5, 0, WC_LX_QWORD}, /* biedt */
-    {544, 3, 0, WC_LX_PHRASE}, /* big */
-    {548, 3, 0, WC_LX_FUNC_NL}, /* bij */
-    {552, 9, 0, WC_LX_INTENS}, /* bijzonder */
-    {562, 6, 0, WC_LX_PHRASE}, /* binnen */
-    {569, 5, 0, WC_LX_INTENS}, /* bizar */
-    {575, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
-    {580, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blije */
-    {586, 5, 0, WC_LX_PHRASE}, /* blijf */
-    {592, 6, 0, WC_LX_QWORD}, /* blijft */
-    {599, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
-    {604, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
-    {609, 5, 0, WC_LX_SARCMARK}, /* bravo */
-    {615, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
-    {625, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
-    {632, 3, 0, WC_LX_ACRONYM}, /* bsn */
-    {636, 8, 0, WC_LX_PROF}, /* bullshit */
-    {645, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
-    {649, 2, 0, WC_LX_ACRONYM}, /* bv */
-    {652, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* can */
-    {656, 5, 0, WC_LX_NEGATOR}, /* can't */
-    {662, 6, 0, WC_LX_NEGATOR}, /* cannot */
-    {669, 4, 0, WC_LX_NEGATOR}, /* cant */
-    {674, 3, 0, WC_LX_ACRONYM}, /* cbr */
-    {678, 3, 0, WC_LX_ACRONYM}, /* ceo */
-    {682, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
-    {688, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
-    {696, 7, -1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* charged */
-    {704, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
-    {711, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* comfortable */
-    {723, 8, 0, WC_LX_INTENS}, /* compleet */
-    {732, 4, 1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* cool */
-    {737, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* correct */
-    {745, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* could */
-    {751, 2, 0, WC_LX_ACRONYM}, /* cs */
-    {754, 4, 0, WC_LX_FUNC_NL}, /* daar */
-    {759, 3, 0, WC_LX_GREETING}, /* dag */
-    {763, 5, 0, WC_LX_COMPLAINT}, /* dagen */
-    {769, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* damaged */
-    {777, 3, 0, WC_LX_FUNC_NL}, /* dan */
-    {781, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
-    {786, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
-    {795, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
-    {802, 9, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
-    {812, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
-    {821, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
-    {825, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
-    {828, 6, 0, WC_LX_QWORD}, /* dekken */
-    {835, 4, 0, WC_LX_QWORD}, /* dekt */
-    {840, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delicious */
-    {850, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delighted */
-    {860, 4, 0, WC_LX_VAGUE}, /* denk */
-    {865, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
-    {872, 5, 0, WC_LX_PHRASE}, /* derde */
-    {878, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* deuk */
-    {883, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
-    {888, 3, 0, WC_LX_ACRONYM}, /* dhl */
-    {892, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
-    {896, 6, 0, WC_LX_NEGATOR}, /* didn't */
-    {903, 5, 0, WC_LX_NEGATOR}, /* didnt */
-    {909, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
-    {913, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* diefstal */
-    {922, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
-    {926, 5, 0, WC_LX_PHRASE}, /* dikke */
-    {932, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dirty */
-    {938, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* dit */
-    {942, 2, 0, WC_LX_ACRONYM}, /* dm */
-    {945, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* do */
-    {948, 3, 0, WC_LX_PHRASE}, /* doe */
-    {952, 4, 0, WC_LX_QWORD}, /* doen */
-    {957, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* does */
-    {962, 7, 0, WC_LX_NEGATOR}, /* doesn't */
-    {970, 6, 0, WC_LX_NEGATOR}, /* doesnt */
-    {977, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* doet */
-    {982, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* dolblij */
-    {990, 5, 0, WC_LX_NEGATOR}, /* don't */
-    {996, 4, 0, WC_LX_NEGATOR}, /* dont */
-    {1001, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
-    {1007, 6, 0, WC_LX_PHRASE}, /* dubbel */
-    {1014, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
-    {1024, 3, 0, WC_LX_FUNC_NL}, /* dus */
-    {1028, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* duurder */
-    {1036, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
-    {1042, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* easy */
-    {1047, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* echt */
-    {1052, 6, 0, WC_LX_CONTRAST}, /* echter */
-    {1059, 5, 0, WC_LX_INTENS}, /* echtt */
-    {1065, 3, 0, WC_LX_FUNC_NL}, /* een */
-    {1069, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* eens */
-    {1074, 7, 0, WC_LX_PHRASE}, /* eerlijk */
-    {1082, 4, 0, WC_LX_GREETING}, /* effe */
-    {1087, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* efficient */
-    {1097, 5, 0, WC_LX_PHRASE}, /* eigen */
-    {1103, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
-    {1113, 3, 0, WC_LX_PHRASE}, /* elk */
-    {1117, 4, 0, WC_LX_PHRASE}, /* elke */
-    {1122, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellende */
-    {1130, 2, 0, WC_LX_FUNC_NL}, /* en */
-    {1133, 5, 0, WC_LX_INTENS}, /* enorm */
-    {1139, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
-    {1142, 3, 0, WC_LX_INTENS}, /* erg */
-    {1146, 2, 0, WC_LX_ACRONYM}, /* eu */
-    {1149, 4, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* even */
-    {1154, 5, 0, WC_LX_PHRASE}, /* every */
-    {1160, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
-    {1170, 5, 0, WC_LX_MODIFIER}, /* extra */
-    {1176, 7, 0, WC_LX_INTENS}, /* extreem */
+    {2, 2, 0, WC_LX_ACRONYM}, /* ah */
+    {5, 2, 0, WC_LX_ACRONYM}, /* ai */
+    {8, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* al */
+    {11, 2, 0, WC_LX_FUNC_EN}, /* an */
+    {14, 2, 0, WC_LX_FUNC_EN}, /* at */
+    {17, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* aan */
+    {21, 3, 0, WC_LX_ACRONYM}, /* abn */
+    {25, 3, 0, WC_LX_FUNC_NL}, /* als */
+    {29, 3, 0, WC_LX_ACRONYM}, /* ams */
+    {33, 3, 0, WC_LX_FUNC_EN}, /* and */
+    {37, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* any */
+    {41, 3, 0, WC_LX_ACRONYM}, /* app */
+    {45, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* are */
+    {49, 4, 0, WC_LX_NEGATOR}, /* aint */
+    {54, 4, 0, WC_LX_ACRONYM}, /* amro */
+    {59, 5, 0, WC_LX_FUNC_EN}, /* about */
+    {65, 5, 0, WC_LX_FUNC_EN}, /* after */
+    {71, 5, 0, WC_LX_COMPLAINT | WC_LX_FUNC_EN | WC_LX_PHRASE}, /* again */
+    {77, 5, 0, WC_LX_NEGATOR}, /* ain't */
+    {83, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* angry */
+    {89, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* awful */
+    {95, 6, 0, WC_LX_CONTRAST}, /* alleen */
+    {102, 6, 0, WC_LX_PHRASE}, /* altijd */
+    {109, 6, 0, WC_LX_FUNC_NL}, /* alvast */
+    {116, 6, 0, WC_LX_COMPLAINT}, /* alweer */
+    {123, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* anyone */
+    {130, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* attent */
+    {137, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgezet */
+    {145, 7, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* amazing */
+    {153, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoyed */
+    {161, 7, 0, WC_LX_COMPLAINT}, /* anymore */
+    {169, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* awesome */
+    {177, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrader */
+    {186, 8, 0, WC_LX_CONTRAST}, /* although */
+    {195, 8, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* annoying */
+    {204, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aangenaam */
+    {214, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* aanmaning */
+    {224, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* afgewezen */
+    {234, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* abominabel */
+    {245, 10, 0, WC_LX_INTENS}, /* absolutely */
+    {256, 10, 0, WC_LX_QWORD}, /* accepteert */
+    {267, 10, 0, WC_LX_QWORD}, /* accepteren */
+    {278, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* achterlijk */
+    {289, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetterij */
+    {300, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciated */
+    {312, 12, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* afgeschreven */
+    {325, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN}, /* be */
+    {328, 2, 0, WC_LX_ACRONYM}, /* bv */
+    {331, 3, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* bad */
+    {335, 3, 0, WC_LX_PHRASE}, /* ben */
+    {339, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beu */
+    {343, 3, 0, WC_LX_PHRASE}, /* big */
+    {347, 3, 0, WC_LX_FUNC_NL}, /* bij */
+    {351, 3, 0, WC_LX_ACRONYM}, /* bsn */
+    {355, 3, 0, WC_LX_CONTRAST | WC_LX_FUNC_EN}, /* but */
+    {359, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* baal */
+    {364, 4, 0, WC_LX_FUNC_EN}, /* been */
+    {369, 4, 2, WC_LX_INTENS | WC_LX_LANG_EN | WC_LX_SENT}, /* best */
+    {374, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blij */
+    {379, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boos */
+    {384, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* boze */
+    {389, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* balen */
+    {395, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* barst */
+    {401, 5, 2, WC_LX_GREETING | WC_LX_LANG_NL | WC_LX_SENT}, /* beste */
+    {407, 5, 0, WC_LX_QWORD}, /* biedt */
+    {413, 5, 0, WC_LX_INTENS}, /* bizar */
+    {419, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* blije */
+    {425, 5, 0, WC_LX_PHRASE}, /* blijf */
+    {431, 5, 0, WC_LX_SARCMARK}, /* bravo */
+    {437, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bagger */
+    {444, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedrog */
+    {451, 6, 0, WC_LX_FUNC_EN}, /* before */
+    {458, 6, 0, WC_LX_QWORD}, /* bieden */
+    {465, 6, 0, WC_LX_PHRASE}, /* binnen */
+    {472, 6, 0, WC_LX_QWORD}, /* blijft */
+    {479, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* broken */
+    {486, 7, 2, WC_LX_FUNC_NL | WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* bedankt */
+    {494, 7, 0, WC_LX_QWORD}, /* bezorgt */
+    {502, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* bedankje */
+    {511, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belazerd */
+    {520, 8, 0, WC_LX_VAGUE}, /* benieuwd */
+    {529, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevriest */
+    {538, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* bevroren */
+    {547, 8, 0, WC_LX_QWORD}, /* bezorgen */
+    {556, 8, 0, WC_LX_PROF}, /* bullshit */
+    {565, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* beautiful */
+    {575, 9, 0, WC_LX_INTENS}, /* bijzonder */
+    {585, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* brilliant */
+    {595, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzaam */
+    {606, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* behulpzame */
+    {617, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beschadigd */
+    {628, 11, 0, WC_LX_INTENS}, /* belachelijk */
+    {640, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* betrouwbaar */
+    {652, 2, 0, WC_LX_ACRONYM}, /* cs */
+    {655, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* can */
+    {659, 3, 0, WC_LX_ACRONYM}, /* cbr */
+    {663, 3, 0, WC_LX_ACRONYM}, /* ceo */
+    {667, 4, 0, WC_LX_NEGATOR}, /* cant */
+    {672, 4, 1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* cool */
+    {677, 5, 0, WC_LX_NEGATOR}, /* can't */
+    {683, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chaos */
+    {689, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* could */
+    {695, 6, 0, WC_LX_NEGATOR}, /* cannot */
+    {702, 6, 2, WC_LX_LANG_EN | WC_LX_SENT | WC_LX_THANKS}, /* cheers */
+    {709, 7, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* chapeau */
+    {717, 7, -1, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* charged */
+    {725, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* correct */
+    {733, 8, 0, WC_LX_INTENS}, /* compleet */
+    {742, 11, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* comfortable */
+    {754, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* de */
+    {757, 2, 0, WC_LX_ACRONYM}, /* dm */
+    {760, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* do */
+    {763, 3, 0, WC_LX_GREETING}, /* dag */
+    {767, 3, 0, WC_LX_FUNC_NL}, /* dan */
+    {771, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* dat */
+    {775, 3, 0, WC_LX_ACRONYM}, /* dhl */
+    {779, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* did */
+    {783, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* die */
+    {787, 3, 1, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* dik */
+    {791, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* dit */
+    {795, 3, 0, WC_LX_PHRASE}, /* doe */
+    {799, 3, 0, WC_LX_FUNC_NL}, /* dus */
+    {803, 4, 0, WC_LX_FUNC_NL}, /* daar */
+    {808, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dank */
+    {813, 4, 0, WC_LX_QWORD}, /* dekt */
+    {818, 4, 0, WC_LX_VAGUE}, /* denk */
+    {823, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* deuk */
+    {828, 4, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* deze */
+    {833, 4, 0, WC_LX_QWORD}, /* doen */
+    {838, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD}, /* does */
+    {843, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* doet */
+    {848, 4, 0, WC_LX_NEGATOR}, /* dont */
+    {853, 5, 0, WC_LX_COMPLAINT}, /* dagen */
+    {859, 5, 0, WC_LX_PHRASE}, /* derde */
+    {865, 5, 0, WC_LX_NEGATOR}, /* didnt */
+    {871, 5, 0, WC_LX_PHRASE}, /* dikke */
+    {877, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dirty */
+    {883, 5, 0, WC_LX_NEGATOR}, /* don't */
+    {889, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* drama */
+    {895, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dwaas */
+    {901, 6, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* dankje */
+    {908, 6, 0, WC_LX_QWORD}, /* dekken */
+    {915, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* dented */
+    {922, 6, 0, WC_LX_NEGATOR}, /* didn't */
+    {929, 6, 0, WC_LX_NEGATOR}, /* doesnt */
+    {936, 6, 0, WC_LX_PHRASE}, /* dubbel */
+    {943, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* damaged */
+    {951, 7, 0, WC_LX_NEGATOR}, /* doesn't */
+    {959, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* dolblij */
+    {967, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* duurder */
+    {975, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* dankbaar */
+    {984, 8, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankuwel */
+    {993, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* diefstal */
+    {1002, 9, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* dankjewel */
+    {1012, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delicious */
+    {1022, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* delighted */
+    {1032, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* duidelijk */
+    {1042, 2, 0, WC_LX_FUNC_NL}, /* en */
+    {1045, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* er */
+    {1048, 2, 0, WC_LX_ACRONYM}, /* eu */
+    {1051, 3, 0, WC_LX_FUNC_NL}, /* een */
+    {1055, 3, 0, WC_LX_PHRASE}, /* elk */
+    {1059, 3, 0, WC_LX_INTENS}, /* erg */
+    {1063, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* easy */
+    {1068, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* echt */
+    {1073, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* eens */
+    {1078, 4, 0, WC_LX_GREETING}, /* effe */
+    {1083, 4, 0, WC_LX_PHRASE}, /* elke */
+    {1088, 4, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* even */
+    {1093, 5, 0, WC_LX_INTENS}, /* echtt */
+    {1099, 5, 0, WC_LX_PHRASE}, /* eigen */
+    {1105, 5, 0, WC_LX_INTENS}, /* enorm */
+    {1111, 5, 0, WC_LX_PHRASE}, /* every */
+    {1117, 5, 0, WC_LX_MODIFIER}, /* extra */
+    {1123, 6, 0, WC_LX_CONTRAST}, /* echter */
+    {1130, 7, 0, WC_LX_PHRASE}, /* eerlijk */
+    {1138, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellende */
+    {1146, 7, 0, WC_LX_INTENS}, /* extreem */
+    {1154, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* efficient */
+    {1164, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* eindelijk */
+    {1174, 9, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* excellent */
     {1184, 9, 0, WC_LX_INTENS}, /* extremely */
-    {1194, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
-    {1199, 7, 0, WC_LX_PROF}, /* fakking */
-    {1207, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fan */
-    {1211, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
-    {1221, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
-    {1233, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
-    {1238, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
-    {1246, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* feilloos */
-    {1255, 2, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* ff */
-    {1258, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fiasco */
-    {1265, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
-    {1270, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
-    {1276, 2, 0, WC_LX_PROF}, /* fk */
-    {1279, 5, 0, WC_LX_PROF}, /* fking */
-    {1285, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* flauwekul */
-    {1295, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* flawless */
-    {1304, 3, 0, WC_LX_FUNC_EN}, /* for */
-    {1308, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fout */
-    {1313, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fouten */
-    {1320, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
-    {1329, 4, 0, WC_LX_FUNC_EN}, /* from */
-    {1334, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
-    {1342, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
-    {1347, 4, 0, WC_LX_QWORD}, /* gaan */
-    {1352, 4, 0, WC_LX_QWORD}, /* gaat */
-    {1357, 4, 0, WC_LX_PHRASE}, /* game */
-    {1362, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* garbage */
-    {1370, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
-    {1375, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geannuleerd */
-    {1387, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geblokkeerd */
-    {1399, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gebroken */
-    {1408, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
-    {1414, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gedrocht */
-    {1423, 6, -1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* geduld */
-    {1430, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* geen */
-    {1435, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
-    {1443, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefixt */
-    {1450, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
-    {1463, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
-    {1472, 4, 0, WC_LX_PHRASE}, /* geld */
-    {1477, 6, 0, WC_LX_QWORD}, /* gelden */
-    {1484, 5, 0, WC_LX_QWORD}, /* geldt */
-    {1490, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
-    {1498, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelukkig */
-    {1507, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemist */
-    {1514, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
-    {1522, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* genoten */
-    {1530, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
-    {1539, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geschrapt */
-    {1549, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geslaagd */
-    {1558, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gestolen */
-    {1567, 8, 0, WC_LX_INTENS}, /* gestoord */
-    {1576, 8, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* geweldig */
-    {1585, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
-    {1592, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
-    {1599, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
-    {1608, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
-    {1613, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goed */
-    {1618, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
-    {1624, 11, 0, WC_LX_GREETING}, /* goedemiddag */
-    {1636, 11, 0, WC_LX_GREETING}, /* goedemorgen */
-    {1648, 11, 0, WC_LX_GREETING}, /* goedenavond */
-    {1660, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
-    {1666, 3, 0, WC_LX_SARCMARK}, /* goh */
-    {1670, 4, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* good */
-    {1675, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goud */
-    {1680, 3, 0, WC_LX_ACRONYM}, /* gps */
-    {1684, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* graag */
-    {1690, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* grateful */
-    {1699, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gratis */
-    {1706, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
-    {1712, 3, 0, WC_LX_ACRONYM}, /* gvb */
-    {1716, 3, 0, WC_LX_PROF}, /* gvd */
-    {1720, 3, 0, WC_LX_FUNC_EN}, /* had */
-    {1724, 5, 0, WC_LX_GREETING}, /* hallo */
-    {1730, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* handig */
-    {1737, 5, 0, WC_LX_PHRASE}, /* hangt */
-    {1743, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
-    {1749, 6, 0, WC_LX_NEGATOR}, /* hardly */
-    {1756, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
-    {1760, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
-    {1765, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
-    {1769, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* hebben */
-    {1776, 4, 0, WC_LX_QWORD}, /* hebt */
-    {1781, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* heeft */
-    {1787, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
-    {1792, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
-    {1801, 4, 0, WC_LX_GREETING}, /* heey */
-    {1806, 6, 0, WC_LX_CONTRAST}, /* helaas */
-    {1813, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {1818, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
-    {1825, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
-    {1832, 4, 0, WC_LX_INTENS}, /* hele */
-    {1837, 8, 0, WC_LX_INTENS}, /* helemaal */
-    {1846, 5, 0, WC_LX_GREETING}, /* hello */
-    {1852, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
-    {1860, 5, 0, WC_LX_PHRASE}, /* helpt */
-    {1866, 4, 0, WC_LX_ACRONYM}, /* hema */
-    {1871, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
-    {1878, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* het */
-    {1882, 3, 0, WC_LX_GREETING}, /* hey */
-    {1886, 2, 0, WC_LX_GREETING}, /* hi */
-    {1889, 4, 0, WC_LX_FUNC_NL}, /* hier */
-    {1894, 6, 0, WC_LX_PHRASE}, /* highly */
-    {1901, 3, 0, WC_LX_PRONOUN}, /* hij */
-    {1905, 4, 0, WC_LX_PHRASE}, /* hing */
-    {1910, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* hoe */
-    {1914, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
-    {1922, 4, 0, WC_LX_PROF}, /* hoer */
-    {1927, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
-    {1935, 3, 0, WC_LX_GREETING}, /* hoi */
-    {1939, 5, 0, WC_LX_QWORD}, /* hoort */
-    {1945, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
-    {1954, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloze */
-    {1963, 5, 0, WC_LX_QWORD}, /* horen */
-    {1969, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
-    {1978, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* how */
-    {1982, 7, 0, WC_LX_CONTRAST}, /* however */
-    {1990, 2, 0, WC_LX_ACRONYM}, /* hr */
-    {1993, 4, 0, WC_LX_PHRASE}, /* huge */
-    {1998, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
+    {1194, 2, 0, WC_LX_FUNC_NL | WC_LX_GREETING}, /* ff */
+    {1197, 2, 0, WC_LX_PROF}, /* fk */
+    {1200, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fan */
+    {1204, 3, 0, WC_LX_FUNC_EN}, /* for */
+    {1208, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fail */
+    {1213, 4, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* fast */
+    {1218, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* fijn */
+    {1223, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fout */
+    {1228, 4, 0, WC_LX_FUNC_EN}, /* from */
+    {1233, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* fijne */
+    {1239, 5, 0, WC_LX_PROF}, /* fking */
+    {1245, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* fiasco */
+    {1252, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* fouten */
+    {1259, 7, 0, WC_LX_PROF}, /* fakking */
+    {1267, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fastest */
+    {1275, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* furious */
+    {1283, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* feilloos */
+    {1292, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* flawless */
+    {1301, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* friendly */
+    {1310, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* fantastic */
+    {1320, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* flauwekul */
+    {1330, 11, 0, WC_LX_SARCMARK}, /* fantastisch */
+    {1342, 3, 0, WC_LX_SARCMARK}, /* goh */
+    {1346, 3, 0, WC_LX_ACRONYM}, /* gps */
+    {1350, 3, 0, WC_LX_ACRONYM}, /* gvb */
+    {1354, 3, 0, WC_LX_PROF}, /* gvd */
+    {1358, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gaaf */
+    {1363, 4, 0, WC_LX_QWORD}, /* gaan */
+    {1368, 4, 0, WC_LX_QWORD}, /* gaat */
+    {1373, 4, 0, WC_LX_PHRASE}, /* game */
+    {1378, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gave */
+    {1383, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* geen */
+    {1388, 4, 0, WC_LX_PHRASE}, /* geld */
+    {1393, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* glad */
+    {1398, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goed */
+    {1403, 4, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* good */
+    {1408, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* goud */
+    {1413, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gedoe */
+    {1419, 5, 0, WC_LX_QWORD}, /* geldt */
+    {1425, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goede */
+    {1431, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* goeie */
+    {1437, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* graag */
+    {1443, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* great */
+    {1449, 6, -1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* geduld */
+    {1456, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefixt */
+    {1463, 6, 0, WC_LX_QWORD}, /* gelden */
+    {1470, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemist */
+    {1477, 6, 0, WC_LX_COMPLAINT}, /* gewoon */
+    {1484, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gezeik */
+    {1491, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gratis */
+    {1498, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* garbage */
+    {1506, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gefikst */
+    {1514, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelogen */
+    {1522, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geniaal */
+    {1530, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* genoten */
+    {1538, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gebroken */
+    {1547, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* gedrocht */
+    {1556, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geholpen */
+    {1565, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gelukkig */
+    {1574, 8, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geregeld */
+    {1583, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geslaagd */
+    {1592, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* gestolen */
+    {1601, 8, 0, WC_LX_INTENS}, /* gestoord */
+    {1610, 8, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* geweldig */
+    {1619, 8, 0, WC_LX_FUNC_NL}, /* gisteren */
+    {1628, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* grateful */
+    {1637, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geschrapt */
+    {1647, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geannuleerd */
+    {1659, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* geblokkeerd */
+    {1671, 11, 0, WC_LX_GREETING}, /* goedemiddag */
+    {1683, 11, 0, WC_LX_GREETING}, /* goedemorgen */
+    {1695, 11, 0, WC_LX_GREETING}, /* goedenavond */
+    {1707, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* gefrustreerd */
+    {1720, 2, 0, WC_LX_GREETING}, /* hi */
+    {1723, 2, 0, WC_LX_ACRONYM}, /* hr */
+    {1726, 3, 0, WC_LX_FUNC_EN}, /* had */
+    {1730, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* has */
+    {1734, 3, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* heb */
+    {1738, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* het */
+    {1742, 3, 0, WC_LX_GREETING}, /* hey */
+    {1746, 3, 0, WC_LX_PRONOUN}, /* hij */
+    {1750, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* hoe */
+    {1754, 3, 0, WC_LX_GREETING}, /* hoi */
+    {1758, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* how */
+    {1762, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* have */
+    {1767, 4, 0, WC_LX_QWORD}, /* hebt */
+    {1772, 4, 0, WC_LX_FUNC_NL | WC_LX_INTENS}, /* heel */
+    {1777, 4, 0, WC_LX_GREETING}, /* heey */
+    {1782, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {1787, 4, 0, WC_LX_INTENS}, /* hele */
+    {1792, 4, 0, WC_LX_ACRONYM}, /* hema */
+    {1797, 4, 0, WC_LX_FUNC_NL}, /* hier */
+    {1802, 4, 0, WC_LX_PHRASE}, /* hing */
+    {1807, 4, 0, WC_LX_PROF}, /* hoer */
+    {1812, 4, 0, WC_LX_PHRASE}, /* huge */
+    {1817, 5, 0, WC_LX_GREETING}, /* hallo */
+    {1823, 5, 0, WC_LX_PHRASE}, /* hangt */
+    {1829, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* happy */
+    {1835, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* heeft */
+    {1841, 5, 0, WC_LX_GREETING}, /* hello */
+    {1847, 5, 0, WC_LX_PHRASE}, /* helpt */
+    {1853, 5, 0, WC_LX_QWORD}, /* hoort */
+    {1859, 5, 0, WC_LX_QWORD}, /* horen */
+    {1865, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* hyper */
+    {1871, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* handig */
+    {1878, 6, 0, WC_LX_NEGATOR}, /* hardly */
+    {1885, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* hebben */
+    {1892, 6, 0, WC_LX_CONTRAST}, /* helaas */
+    {1899, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* helden */
+    {1906, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* helder */
+    {1913, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* herrie */
+    {1920, 6, 0, WC_LX_PHRASE}, /* highly */
+    {1927, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* helpful */
+    {1935, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoelang */
+    {1943, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* hoeveel */
+    {1951, 7, 0, WC_LX_CONTRAST}, /* however */
+    {1959, 8, 0, WC_LX_SARCMARK}, /* heerlijk */
+    {1968, 8, 0, WC_LX_INTENS}, /* helemaal */
+    {1977, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloos */
+    {1986, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* hopeloze */
+    {1995, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* horrible */
     {2004, 1, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* i */
-    {2006, 4, 0, WC_LX_ACRONYM}, /* iban */
-    {2011, 2, 0, WC_LX_ACRONYM}, /* id */
-    {2014, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
-    {2021, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
-    {2028, 6, 0, WC_LX_PHRASE}, /* iedere */
-    {2035, 6, 0, WC_LX_PHRASE}, /* iemand */
-    {2042, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* ik */
-    {2045, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE}, /* in */
-    {2048, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* incompetent */
-    {2060, 10, 0, WC_LX_INTENS}, /* incredibly */
-    {2071, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* indruk */
-    {2078, 3, 0, WC_LX_ACRONYM}, /* ing */
-    {2082, 11, 0, WC_LX_QWORD}, /* installeert */
-    {2094, 11, 0, WC_LX_QWORD}, /* installeren */
-    {2106, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* is */
-    {2109, 5, 0, WC_LX_NEGATOR}, /* isn't */
-    {2115, 4, 0, WC_LX_NEGATOR}, /* isnt */
-    {2120, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
+    {2006, 2, 0, WC_LX_ACRONYM}, /* id */
+    {2009, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* ik */
+    {2012, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE}, /* in */
+    {2015, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* is */
+    {2018, 2, 0, WC_LX_ACRONYM | WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* it */
+    {2021, 3, 0, WC_LX_ACRONYM}, /* ing */
+    {2025, 4, 0, WC_LX_ACRONYM}, /* iban */
+    {2030, 4, 0, WC_LX_NEGATOR}, /* isnt */
+    {2035, 5, 0, WC_LX_NEGATOR}, /* isn't */
+    {2041, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idioot */
+    {2048, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* idiote */
+    {2055, 6, 0, WC_LX_PHRASE}, /* iedere */
+    {2062, 6, 0, WC_LX_PHRASE}, /* iemand */
+    {2069, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* indruk */
+    {2076, 10, 0, WC_LX_INTENS}, /* incredibly */
+    {2087, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* incompetent */
+    {2099, 11, 0, WC_LX_QWORD}, /* installeert */
+    {2111, 11, 0, WC_LX_QWORD}, /* installeren */
     {2123, 2, 0, WC_LX_PHRASE}, /* ja */
-    {2126, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* jammer */
-    {2133, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* janboel */
-    {2141, 3, 0, WC_LX_ACRONYM}, /* jbl */
-    {2145, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
-    {2148, 3, 0, WC_LX_ACRONYM}, /* jfk */
-    {2152, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
-    {2157, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
-    {2164, 4, 0, WC_LX_FUNC_EN}, /* just */
-    {2169, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kan */
-    {2173, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
-    {2179, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
-    {2187, 4, 0, WC_LX_COMPLAINT}, /* keer */
-    {2192, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
-    {2196, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
-    {2201, 2, 0, WC_LX_PROF}, /* kk */
-    {2204, 3, 0, WC_LX_PROF}, /* kkr */
-    {2208, 5, 0, WC_LX_PHRASE}, /* klaar */
-    {2214, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klachten */
-    {2223, 5, 0, WC_LX_PHRASE}, /* klant */
-    {2229, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* klasse */
-    {2236, 3, 0, WC_LX_ACRONYM}, /* klm */
-    {2240, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* klopt */
-    {2246, 4, 1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
-    {2251, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* knudde */
-    {2258, 5, 0, WC_LX_QWORD}, /* komen */
-    {2264, 4, 0, WC_LX_QWORD}, /* komt */
-    {2269, 4, 0, WC_LX_QWORD}, /* kost */
-    {2274, 6, 0, WC_LX_QWORD}, /* kosten */
-    {2281, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koud */
-    {2286, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koude */
-    {2292, 3, 0, WC_LX_ACRONYM}, /* kpn */
-    {2296, 5, 0, WC_LX_QWORD}, /* krijg */
-    {2302, 7, 0, WC_LX_QWORD}, /* krijgen */
-    {2310, 5, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* kudos */
-    {2316, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kun */
-    {2320, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kunnen */
-    {2327, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kunt */
-    {2332, 3, 0, WC_LX_ACRONYM}, /* kvk */
-    {2336, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* kwaad */
-    {2342, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
-    {2351, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
+    {2126, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* je */
+    {2129, 3, 0, WC_LX_ACRONYM}, /* jbl */
+    {2133, 3, 0, WC_LX_ACRONYM}, /* jfk */
+    {2137, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* joke */
+    {2142, 4, 0, WC_LX_FUNC_EN}, /* just */
+    {2147, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* jammer */
+    {2154, 6, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* jullie */
+    {2161, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* janboel */
+    {2169, 2, 0, WC_LX_PROF}, /* kk */
+    {2172, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kan */
+    {2176, 3, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* kei */
+    {2180, 3, 0, WC_LX_PROF}, /* kkr */
+    {2184, 3, 0, WC_LX_ACRONYM}, /* klm */
+    {2188, 3, 0, WC_LX_ACRONYM}, /* kpn */
+    {2192, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kun */
+    {2196, 3, 0, WC_LX_ACRONYM}, /* kvk */
+    {2200, 4, 0, WC_LX_COMPLAINT}, /* keer */
+    {2205, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* kind */
+    {2210, 4, 1, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* knap */
+    {2215, 4, 0, WC_LX_QWORD}, /* komt */
+    {2220, 4, 0, WC_LX_QWORD}, /* kost */
+    {2225, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koud */
+    {2230, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* kunt */
+    {2235, 5, -2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_SENT}, /* kapot */
+    {2241, 5, 0, WC_LX_PHRASE}, /* klaar */
+    {2247, 5, 0, WC_LX_PHRASE}, /* klant */
+    {2253, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* klopt */
+    {2259, 5, 0, WC_LX_QWORD}, /* komen */
+    {2265, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* koude */
+    {2271, 5, 0, WC_LX_QWORD}, /* krijg */
+    {2277, 5, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* kudos */
+    {2283, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* kwaad */
+    {2289, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijt */
+    {2295, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* klasse */
+    {2302, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* knudde */
+    {2309, 6, 0, WC_LX_QWORD}, /* kosten */
+    {2316, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* kunnen */
+    {2323, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kapotte */
+    {2331, 7, 0, WC_LX_QWORD}, /* krijgen */
+    {2339, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klachten */
+    {2348, 8, 0, WC_LX_COMPLAINT}, /* kwartier */
     {2357, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* kwijtgeraakt */
-    {2370, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
-    {2375, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamgelegd */
-    {2385, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* langzaam */
-    {2394, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* late */
-    {2399, 5, 0, WC_LX_PHRASE}, /* laten */
-    {2405, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
-    {2412, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
-    {2416, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
-    {2422, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* lekker */
-    {2429, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekt */
-    {2434, 7, 0, WC_LX_QWORD}, /* leveren */
-    {2442, 6, 0, WC_LX_QWORD}, /* levert */
-    {2449, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
-    {2454, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
-    {2460, 6, 0, WC_LX_QWORD}, /* liggen */
-    {2467, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* ligt */
-    {2472, 4, 0, WC_LX_PHRASE}, /* lijn */
-    {2477, 3, 0, WC_LX_ACRONYM}, /* lol */
-    {2481, 7, 0, WC_LX_PHRASE}, /* looking */
-    {2489, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
-    {2496, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
-    {2501, 4, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
-    {2506, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
-    {2513, 3, 0, WC_LX_PRONOUN}, /* m'n */
-    {2517, 5, 0, WC_LX_PHRASE}, /* maakt */
-    {2523, 6, 0, WC_LX_PHRASE}, /* maakte */
-    {2530, 7, 0, WC_LX_COMPLAINT}, /* maanden */
-    {2538, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
-    {2543, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* mag */
-    {2547, 3, 0, WC_LX_QWORD}, /* may */
-    {2551, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
-    {2554, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
-    {2559, 5, 0, WC_LX_THANKS}, /* merci */
-    {2565, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* mess */
-    {2570, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* messed */
-    {2577, 3, 0, WC_LX_FUNC_NL}, /* met */
-    {2581, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* mijn */
-    {2586, 7, 0, WC_LX_PHRASE}, /* minuten */
-    {2594, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgegaan */
-    {2604, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgelopen */
-    {2615, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* misleading */
-    {2626, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukking */
-    {2637, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
-    {2645, 9, 0, WC_LX_VAGUE}, /* misschien */
-    {2655, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* missing */
-    {2663, 3, 0, WC_LX_ACRONYM}, /* mkb */
-    {2667, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
-    {2670, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* moeiteloos */
-    {2681, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* moet */
-    {2686, 6, 0, WC_LX_QWORD}, /* moeten */
-    {2693, 5, 0, WC_LX_QWORD}, /* mogen */
-    {2699, 4, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* mooi */
-    {2704, 5, 0, WC_LX_SARCMARK}, /* mooie */
-    {2710, 6, 0, WC_LX_FUNC_NL}, /* morgen */
-    {2717, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
-    {2720, 4, 0, WC_LX_FUNC_NL}, /* naar */
-    {2725, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* naheffing */
-    {2735, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
-    {2739, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
-    {2747, 3, 0, WC_LX_FUNC_NL}, /* net */
-    {2751, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* netjes */
-    {2758, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* never */
-    {2764, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
-    {2769, 3, 0, WC_LX_NEGATOR}, /* nie */
-    {2773, 7, 0, WC_LX_PHRASE}, /* niemand */
-    {2781, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niet */
-    {2786, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niets */
-    {2792, 9, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* nightmare */
-    {2802, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niks */
-    {2807, 6, 0, WC_LX_NEGATOR}, /* nimmer */
-    {2814, 2, 0, WC_LX_ACRONYM}, /* nl */
-    {2817, 2, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* no */
-    {2820, 6, 0, WC_LX_PHRASE}, /* nobody */
-    {2827, 4, 0, WC_LX_NEGATOR}, /* noch */
-    {2832, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nog */
-    {2836, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
-    {2846, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nooit */
-    {2852, 3, 0, WC_LX_ACRONYM}, /* nos */
-    {2856, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR | WC_LX_PHRASE}, /* not */
-    {2860, 7, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nothing */
-    {2868, 3, 0, WC_LX_FUNC_NL}, /* nou */
-    {2872, 7, 0, WC_LX_NEGATOR}, /* nowhere */
-    {2880, 2, 0, WC_LX_ACRONYM}, /* ns */
-    {2883, 9, 0, WC_LX_ACRONYM}, /* ns_online */
-    {2893, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nu */
+    {2370, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lek */
+    {2374, 3, 0, WC_LX_ACRONYM}, /* lol */
+    {2378, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* laat */
+    {2383, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* late */
+    {2388, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekt */
+    {2393, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lief */
+    {2398, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* ligt */
+    {2403, 4, 0, WC_LX_PHRASE}, /* lijn */
+    {2408, 4, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* lost */
+    {2413, 4, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* love */
+    {2418, 5, 0, WC_LX_PHRASE}, /* laten */
+    {2424, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* lekke */
+    {2430, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lieve */
+    {2436, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* legend */
+    {2443, 6, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* lekker */
+    {2450, 6, 0, WC_LX_QWORD}, /* levert */
+    {2457, 6, 0, WC_LX_QWORD}, /* liggen */
+    {2464, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* losing */
+    {2471, 6, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* lovely */
+    {2478, 7, 0, WC_LX_QWORD}, /* leveren */
+    {2486, 7, 0, WC_LX_PHRASE}, /* looking */
+    {2494, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* langzaam */
+    {2503, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamgelegd */
+    {2513, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* me */
+    {2516, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* mn */
+    {2519, 2, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* my */
+    {2522, 3, 0, WC_LX_PRONOUN}, /* m'n */
+    {2526, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* mag */
+    {2530, 3, 0, WC_LX_QWORD}, /* may */
+    {2534, 3, 0, WC_LX_FUNC_NL}, /* met */
+    {2538, 3, 0, WC_LX_ACRONYM}, /* mkb */
+    {2542, 4, 0, WC_LX_CONTRAST | WC_LX_FUNC_NL}, /* maar */
+    {2547, 4, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* mega */
+    {2552, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* mess */
+    {2557, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* mijn */
+    {2562, 4, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* moet */
+    {2567, 4, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* mooi */
+    {2572, 5, 0, WC_LX_PHRASE}, /* maakt */
+    {2578, 5, 0, WC_LX_THANKS}, /* merci */
+    {2584, 5, 0, WC_LX_QWORD}, /* mogen */
+    {2590, 5, 0, WC_LX_SARCMARK}, /* mooie */
+    {2596, 6, 0, WC_LX_PHRASE}, /* maakte */
+    {2603, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* messed */
+    {2610, 6, 0, WC_LX_QWORD}, /* moeten */
+    {2617, 6, 0, WC_LX_FUNC_NL}, /* morgen */
+    {2624, 7, 0, WC_LX_COMPLAINT}, /* maanden */
+    {2632, 7, 0, WC_LX_PHRASE}, /* minuten */
+    {2640, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukt */
+    {2648, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* missing */
+    {2656, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgegaan */
+    {2666, 9, 0, WC_LX_VAGUE}, /* misschien */
+    {2676, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* misgelopen */
+    {2687, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* misleading */
+    {2698, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* mislukking */
+    {2709, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* moeiteloos */
+    {2720, 2, 0, WC_LX_ACRONYM}, /* nl */
+    {2723, 2, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* no */
+    {2726, 2, 0, WC_LX_ACRONYM}, /* ns */
+    {2729, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nu */
+    {2732, 3, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* nep */
+    {2736, 3, 0, WC_LX_FUNC_NL}, /* net */
+    {2740, 3, 0, WC_LX_NEGATOR}, /* nie */
+    {2744, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* nog */
+    {2748, 3, 0, WC_LX_ACRONYM}, /* nos */
+    {2752, 3, 0, WC_LX_FUNC_EN | WC_LX_NEGATOR | WC_LX_PHRASE}, /* not */
+    {2756, 3, 0, WC_LX_FUNC_NL}, /* nou */
+    {2760, 4, 0, WC_LX_FUNC_NL}, /* naar */
+    {2765, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* nice */
+    {2770, 4, 0, WC_LX_FUNC_NL | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niet */
+    {2775, 4, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niks */
+    {2780, 4, 0, WC_LX_NEGATOR}, /* noch */
+    {2785, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* never */
+    {2791, 5, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR | WC_LX_PHRASE}, /* niets */
+    {2797, 5, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nooit */
+    {2803, 6, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* netjes */
+    {2810, 6, 0, WC_LX_NEGATOR}, /* nimmer */
+    {2817, 6, 0, WC_LX_PHRASE}, /* nobody */
+    {2824, 7, 0, WC_LX_COMPLAINT | WC_LX_NEGATOR}, /* nergens */
+    {2832, 7, 0, WC_LX_PHRASE}, /* niemand */
+    {2840, 7, 0, WC_LX_NEGATOR | WC_LX_PHRASE}, /* nothing */
+    {2848, 7, 0, WC_LX_NEGATOR}, /* nowhere */
+    {2856, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* naheffing */
+    {2866, 9, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* nightmare */
+    {2876, 9, 0, WC_LX_COMPLAINT}, /* nogsteeds */
+    {2886, 9, 0, WC_LX_ACRONYM}, /* ns_online */
     {2896, 2, 0, WC_LX_FUNC_EN}, /* of */
     {2899, 2, 0, WC_LX_PHRASE | WC_LX_SARCMARK}, /* oh */
     {2902, 2, 0, WC_LX_ACRONYM}, /* ok */
     {2905, 2, 0, WC_LX_FUNC_NL}, /* om */
-    {2908, 3, 0, WC_LX_ACRONYM}, /* omg */
-    {2912, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE}, /* on */
-    {2915, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
-    {2928, 5, 0, WC_LX_PHRASE}, /* onder */
-    {2934, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbrak */
-    {2942, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreekt */
-    {2952, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreken */
-    {2962, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
-    {2973, 10, 0, WC_LX_INTENS}, /* ontzettend */
-    {2984, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
-    {2990, 3, 0, WC_LX_FUNC_NL}, /* ook */
-    {2994, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* op */
-    {2997, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgehangen */
-    {3008, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelicht */
-    {3018, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
-    {3027, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
-    {3037, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* opgezegd */
-    {3046, 8, 0, WC_LX_PHRASE}, /* ophangen */
-    {3055, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
-    {3066, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
-    {3074, 3, 0, WC_LX_FUNC_EN}, /* our */
-    {3078, 11, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* outstanding */
-    {3090, 2, 0, WC_LX_ACRONYM}, /* ov */
-    {3093, 4, 0, WC_LX_FUNC_NL | WC_LX_MODIFIER}, /* over */
-    {3098, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* overboekt */
-    {3108, 10, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* overbooked */
-    {3119, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* overcharged */
-    {3131, 3, 0, WC_LX_PHRASE}, /* own */
-    {3135, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
-    {3144, 7, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* patient */
-    {3152, 3, 0, WC_LX_ACRONYM}, /* pax */
-    {3156, 2, 0, WC_LX_ACRONYM}, /* pc */
-    {3159, 3, 0, WC_LX_ACRONYM}, /* pdf */
-    {3163, 7, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
-    {3171, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* persoonlijk */
-    {3183, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* pissig */
-    {3190, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* pleased */
-    {3198, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
-    {3204, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* polite */
-    {3211, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
-    {3216, 8, 0, WC_LX_SARCMARK}, /* prachtig */
-    {3225, 5, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* prima */
-    {3231, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
-    {3240, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* probleemloos */
-    {3253, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
-    {3263, 12, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* professional */
-    {3276, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
-    {3290, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* puinhoop */
-    {3299, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* punctueel */
-    {3309, 8, 0, WC_LX_PHRASE}, /* question */
-    {3318, 5, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* quick */
-    {3324, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
-    {3329, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* razend */
-    {3336, 3, 0, WC_LX_ACRONYM}, /* rdw */
-    {3340, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
-    {3347, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
-    {3354, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* refused */
-    {3362, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
-    {3370, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* reliable */
-    {3379, 3, 0, WC_LX_ACRONYM}, /* ret */
-    {3383, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
-    {3389, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
-    {3400, 6, 0, WC_LX_QWORD}, /* rijden */
-    {3407, 5, 0, WC_LX_QWORD}, /* rijdt */
-    {3413, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rip-off */
-    {3421, 6, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ripoff */
-    {3428, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
-    {3433, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
-    {3440, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
-    {3448, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
-    {3453, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* satisfied */
-    {3463, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
-    {3471, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
-    {3478, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
-    {3485, 6, 0, WC_LX_PHRASE}, /* second */
-    {3492, 4, 0, WC_LX_ACRONYM}, /* sepa */
-    {3497, 9, 0, WC_LX_INTENS}, /* seriously */
-    {3507, 6, 0, WC_LX_QWORD}, /* should */
-    {3514, 5, 0, WC_LX_PHRASE}, /* shout */
-    {3520, 9, 0, WC_LX_PHRASE}, /* shout-out */
-    {3530, 5, 0, WC_LX_PHRASE}, /* sinds */
-    {3536, 5, 0, WC_LX_PHRASE}, /* slaat */
-    {3542, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
-    {3547, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
-    {3557, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sloom */
-    {3563, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
-    {3568, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
-    {3575, 3, 0, WC_LX_ACRONYM}, /* sms */
-    {3579, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* snel */
-    {3584, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
-    {3591, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
-    {3599, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
-    {3602, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
-    {3609, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* spuugzat */
-    {3618, 3, 0, WC_LX_PHRASE}, /* sta */
-    {3622, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stank */
-    {3628, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* stellar */
-    {3636, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
-    {3642, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
-    {3647, 5, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* still */
-    {3653, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stinkt */
-    {3660, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* stipt */
-    {3666, 7, 0, WC_LX_QWORD}, /* stoppen */
-    {3674, 5, 0, WC_LX_QWORD}, /* stopt */
-    {3680, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storingen */
-    {3690, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* stuck */
-    {3696, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
-    {3701, 4, 0, WC_LX_INTENS}, /* such */
-    {3706, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* sucks */
-    {3712, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
-    {3719, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SENT}, /* super */
-    {3725, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
+    {2908, 2, 0, WC_LX_FUNC_EN | WC_LX_PHRASE}, /* on */
+    {2911, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* op */
+    {2914, 2, 0, WC_LX_ACRONYM}, /* ov */
+    {2917, 3, 0, WC_LX_ACRONYM}, /* omg */
+    {2921, 3, 0, WC_LX_FUNC_NL}, /* ook */
+    {2925, 3, 0, WC_LX_FUNC_EN}, /* our */
+    {2929, 3, 0, WC_LX_PHRASE}, /* own */
+    {2933, 4, 0, WC_LX_FUNC_NL | WC_LX_MODIFIER}, /* over */
+    {2938, 5, 0, WC_LX_PHRASE}, /* onder */
+    {2944, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onzin */
+    {2950, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbrak */
+    {2958, 7, 0, WC_LX_COMPLAINT}, /* opnieuw */
+    {2966, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelost */
+    {2975, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* opgezegd */
+    {2984, 8, 0, WC_LX_PHRASE}, /* ophangen */
+    {2993, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreekt */
+    {3003, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontbreken */
+    {3013, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelicht */
+    {3023, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgelucht */
+    {3033, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* overboekt */
+    {3043, 10, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* ontspannen */
+    {3054, 10, 0, WC_LX_INTENS}, /* ontzettend */
+    {3065, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* opgehangen */
+    {3076, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichting */
+    {3087, 10, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* overbooked */
+    {3098, 11, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* outstanding */
+    {3110, 11, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* overcharged */
+    {3122, 12, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onbereikbaar */
+    {3135, 2, 0, WC_LX_ACRONYM}, /* pc */
+    {3138, 3, 0, WC_LX_ACRONYM}, /* pax */
+    {3142, 3, 0, WC_LX_ACRONYM}, /* pdf */
+    {3146, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* poor */
+    {3151, 5, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* pluim */
+    {3157, 5, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* prima */
+    {3163, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* pissig */
+    {3170, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* polite */
+    {3177, 7, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* patient */
+    {3185, 7, 3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* perfect */
+    {3193, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* pleased */
+    {3201, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* pathetic */
+    {3210, 8, 0, WC_LX_SARCMARK}, /* prachtig */
+    {3219, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* probleem */
+    {3228, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* puinhoop */
+    {3237, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* problemen */
+    {3247, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* punctueel */
+    {3257, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* persoonlijk */
+    {3269, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* probleemloos */
+    {3282, 12, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* professional */
+    {3295, 13, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* professioneel */
+    {3309, 5, 1, WC_LX_LANG_EN | WC_LX_SENT}, /* quick */
+    {3315, 8, 0, WC_LX_PHRASE}, /* question */
+    {3324, 3, 0, WC_LX_ACRONYM}, /* rdw */
+    {3328, 3, 0, WC_LX_ACRONYM}, /* ret */
+    {3332, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ramp */
+    {3337, 4, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* rock */
+    {3342, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rude */
+    {3347, 5, 0, WC_LX_INTENS | WC_LX_MODIFIER}, /* reuze */
+    {3353, 5, 0, WC_LX_QWORD}, /* rijdt */
+    {3359, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* razend */
+    {3366, 6, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* really */
+    {3373, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* redder */
+    {3380, 6, 0, WC_LX_QWORD}, /* rijden */
+    {3387, 6, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ripoff */
+    {3394, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* rommel */
+    {3401, 7, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* refused */
+    {3409, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* relaxed */
+    {3417, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* rip-off */
+    {3425, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rotzooi */
+    {3433, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* reliable */
+    {3442, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* ridiculous */
+    {3453, 2, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* so */
+    {3456, 3, 0, WC_LX_ACRONYM}, /* sms */
+    {3460, 3, 0, WC_LX_PHRASE}, /* sta */
+    {3464, 4, 0, WC_LX_ACRONYM}, /* sepa */
+    {3469, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* slim */
+    {3474, 4, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* slow */
+    {3479, 4, 2, WC_LX_LANG_NL | WC_LX_PHRASE | WC_LX_SENT}, /* snel */
+    {3484, 4, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* stil */
+    {3489, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* stuk */
+    {3494, 4, 0, WC_LX_INTENS}, /* such */
+    {3499, 5, 0, WC_LX_PHRASE}, /* shout */
+    {3505, 5, 0, WC_LX_PHRASE}, /* sinds */
+    {3511, 5, 0, WC_LX_PHRASE}, /* slaat */
+    {3517, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sloom */
+    {3523, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stank */
+    {3529, 5, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* sterk */
+    {3535, 5, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* still */
+    {3541, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* stipt */
+    {3547, 5, 0, WC_LX_QWORD}, /* stopt */
+    {3553, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* stuck */
+    {3559, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* sucks */
+    {3565, 5, 2, WC_LX_INTENS | WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SENT}, /* super */
+    {3571, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* scherp */
+    {3578, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* schoon */
+    {3585, 6, 0, WC_LX_PHRASE}, /* second */
+    {3592, 6, 0, WC_LX_QWORD}, /* should */
+    {3599, 6, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* smooth */
+    {3606, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelle */
+    {3613, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* soepel */
+    {3620, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* stinkt */
+    {3627, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* suffer */
+    {3634, 6, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* superb */
+    {3641, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schande */
+    {3649, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* snelste */
+    {3657, 7, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* stellar */
+    {3665, 7, 0, WC_LX_QWORD}, /* stoppen */
+    {3673, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* spuugzat */
+    {3682, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* satisfied */
+    {3692, 9, 0, WC_LX_INTENS}, /* seriously */
+    {3702, 9, 0, WC_LX_PHRASE}, /* shout-out */
+    {3712, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* slimmerik */
+    {3722, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storingen */
     {3732, 9, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superblij */
     {3742, 12, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* superservice */
-    {3755, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* tasty */
-    {3761, 3, 0, WC_LX_ACRONYM}, /* tbh */
-    {3765, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* te */
+    {3755, 2, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* te */
+    {3758, 2, 0, WC_LX_FUNC_EN}, /* to */
+    {3761, 2, 0, WC_LX_ACRONYM}, /* tv */
+    {3764, 3, 0, WC_LX_ACRONYM}, /* tbh */
     {3768, 3, 0, WC_LX_ACRONYM}, /* ter */
-    {3772, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
-    {3781, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevredenheid */
-    {3794, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT | WC_LX_THANKS}, /* thank */
-    {3800, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* thankful */
-    {3809, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
-    {3816, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
-    {3822, 4, 0, WC_LX_FUNC_EN}, /* that */
-    {3827, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
-    {3831, 5, 0, WC_LX_FUNC_EN}, /* their */
-    {3837, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
-    {3843, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
+    {3772, 3, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* the */
+    {3776, 3, 0, WC_LX_THANKS}, /* thx */
+    {3780, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
+    {3784, 3, 0, WC_LX_PHRASE}, /* tot */
+    {3788, 4, 0, WC_LX_FUNC_EN}, /* that */
+    {3793, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* they */
+    {3798, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
+    {3803, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
+    {3808, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* toch */
+    {3813, 4, 0, WC_LX_PHRASE}, /* twee */
+    {3818, 5, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* tasty */
+    {3824, 5, 2, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT | WC_LX_THANKS}, /* thank */
+    {3830, 5, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thanx */
+    {3836, 5, 0, WC_LX_FUNC_EN}, /* their */
+    {3842, 5, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* there */
     {3848, 5, 0, WC_LX_PHRASE}, /* third */
-    {3854, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* this */
-    {3859, 4, 2, WC_LX_LANG_NL | WC_LX_SENT | WC_LX_THANKS}, /* thnx */
-    {3864, 6, 0, WC_LX_CONTRAST}, /* though */
-    {3871, 3, 0, WC_LX_THANKS}, /* thx */
-    {3875, 2, 0, WC_LX_FUNC_EN}, /* to */
-    {3878, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* toch */
-    {3883, 5, 0, WC_LX_FUNC_EN}, /* today */
-    {3889, 12, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* toegankelijk */
-    {3902, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
-    {3911, 7, 0, WC_LX_FUNC_EN}, /* tonight */
-    {3919, 3, 2, WC_LX_LANG_NL | WC_LX_MODIFIER | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT}, /* top */
-    {3923, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
-    {3930, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
-    {3941, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
-    {3949, 3, 0, WC_LX_PHRASE}, /* tot */
-    {3953, 6, 0, WC_LX_INTENS}, /* totaal */
-    {3960, 7, 0, WC_LX_INTENS}, /* totally */
-    {3968, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
-    {3974, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
-    {3980, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* trash */
-    {3986, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* troep */
-    {3992, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
-    {3998, 2, 0, WC_LX_ACRONYM}, /* tv */
-    {4001, 4, 0, WC_LX_PHRASE}, /* twee */
-    {4006, 6, 0, WC_LX_PHRASE}, /* tweede */
+    {3854, 5, 0, WC_LX_FUNC_EN}, /* today */
+    {3860, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* traag */
+    {3866, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* trage */
+    {3872, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* trash */
+    {3878, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* troep */
+    {3884, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* trots */
+    {3890, 6, 2, WC_LX_FUNC_EN | WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SARCMARK | WC_LX_SENT | WC_LX_THANKS}, /* thanks */
+    {3897, 6, 0, WC_LX_CONTRAST}, /* though */
+    {3904, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* toppie */
+    {3911, 6, 0, WC_LX_INTENS}, /* totaal */
+    {3918, 6, 0, WC_LX_PHRASE}, /* tweede */
+    {3925, 7, 0, WC_LX_FUNC_EN}, /* tonight */
+    {3933, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topteam */
+    {3941, 7, 0, WC_LX_INTENS}, /* totally */
+    {3949, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* terrible */
+    {3958, 8, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* thankful */
+    {3967, 8, 0, WC_LX_FUNC_EN}, /* tomorrow */
+    {3976, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topservice */
+    {3987, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevredenheid */
+    {4000, 12, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* toegankelijk */
     {4013, 1, 0, WC_LX_PRONOUN}, /* u */
-    {4015, 3, 0, WC_LX_FUNC_NL}, /* uit */
-    {4019, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
-    {4031, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* uitval */
-    {4038, 2, 0, WC_LX_ACRONYM}, /* uk */
-    {4041, 5, 0, WC_LX_MODIFIER}, /* ultra */
-    {4047, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
-    {4060, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unhappy */
-    {4068, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unreliable */
-    {4079, 3, 0, WC_LX_ACRONYM}, /* usa */
-    {4083, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
-    {4091, 3, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* uur */
-    {4095, 3, 0, WC_LX_ACRONYM}, /* uwv */
-    {4099, 5, 0, WC_LX_QWORD}, /* vaart */
-    {4105, 8, 0, WC_LX_PHRASE}, /* vacature */
-    {4114, 6, 0, WC_LX_QWORD}, /* vallen */
-    {4121, 4, 0, WC_LX_QWORD}, /* valt */
-    {4126, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* van */
-    {4130, 5, 0, WC_LX_PHRASE}, /* vanaf */
-    {4136, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
-    {4144, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vastgelopen */
-    {4156, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
-    {4166, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
-    {4178, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbrand */
-    {4187, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verbroken */
-    {4197, 8, 0, WC_LX_PROF}, /* verdomme */
-    {4206, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vergeten */
-    {4215, 9, 0, WC_LX_QWORD}, /* vergoeden */
-    {4225, 8, 0, WC_LX_QWORD}, /* vergoedt */
-    {4234, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verhelpen */
-    {4244, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* verholpen */
-    {4254, 8, 0, WC_LX_QWORD}, /* verkoopt */
-    {4263, 8, 0, WC_LX_QWORD}, /* verkopen */
-    {4272, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verloren */
-    {4281, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
-    {4289, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
-    {4305, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verspilling */
-    {4317, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
-    {4327, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
-    {4338, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
-    {4343, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verzet */
-    {4350, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
-    {4354, 6, 0, WC_LX_PHRASE}, /* vierde */
-    {4361, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlekkeloos */
-    {4372, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* voor */
-    {4377, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* voordelig */
-    {4387, 5, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraag */
-    {4393, 7, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraagje */
-    {4401, 9, 0, WC_LX_INTENS}, /* vreselijk */
-    {4411, 5, 0, WC_LX_PHRASE}, /* vroeg */
-    {4417, 2, 0, WC_LX_ACRONYM}, /* vs */
-    {4420, 10, 0, WC_LX_INTENS}, /* waanzinnig */
-    {4431, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waar */
-    {4436, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {4447, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
-    {4458, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardering */
-    {4469, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
-    {4477, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waarom */
-    {4484, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
-    {4491, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
-    {4500, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
-    {4508, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* waiting */
-    {4516, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanbeleid */
-    {4526, 7, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
-    {4534, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
-    {4547, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
-    {4551, 6, 0, WC_LX_NEGATOR}, /* wasn't */
-    {4558, 5, 0, WC_LX_NEGATOR}, /* wasnt */
-    {4564, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wat */
-    {4568, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
-    {4573, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* we */
-    {4576, 5, 0, WC_LX_PHRASE}, /* we'll */
-    {4582, 7, 0, WC_LX_COMPLAINT}, /* wederom */
-    {4590, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
-    {4595, 4, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
-    {4600, 5, 0, WC_LX_COMPLAINT}, /* weken */
-    {4606, 3, 0, WC_LX_FUNC_NL}, /* wel */
-    {4610, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
-    {4615, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
-    {4621, 4, 0, WC_LX_PHRASE}, /* well */
-    {4626, 4, 0, WC_LX_FUNC_EN}, /* were */
-    {4631, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* werkt */
-    {4637, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* weten */
-    {4643, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* what */
-    {4648, 6, 0, WC_LX_PHRASE}, /* what's */
-    {4655, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
-    {4660, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* where */
-    {4666, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
-    {4672, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
-    {4676, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* why */
-    {4680, 3, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wie */
-    {4684, 4, 0, WC_LX_ACRONYM}, /* wifi */
-    {4689, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
-    {4693, 3, 0, WC_LX_PHRASE}, /* wil */
-    {4697, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
-    {4702, 6, 0, WC_LX_PHRASE}, /* willen */
-    {4709, 4, 0, WC_LX_FUNC_EN}, /* with */
-    {4714, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
-    {4722, 5, 0, WC_LX_NEGATOR}, /* won't */
-    {4728, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
-    {4738, 9, 0, WC_LX_PHRASE}, /* wondering */
-    {4748, 4, 0, WC_LX_NEGATOR}, /* wont */
-    {4753, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
-    {4760, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* wordt */
-    {4766, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
-    {4772, 5, -3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* worst */
-    {4778, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
-    {4784, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
-    {4788, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* wrong */
-    {4794, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
-    {4798, 4, 0, WC_LX_PHRASE}, /* yeah */
-    {4803, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
-    {4807, 2, 0, WC_LX_GREETING}, /* yo */
-    {4810, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_PRONOUN}, /* you */
+    {4015, 2, 0, WC_LX_ACRONYM}, /* uk */
+    {4018, 3, 0, WC_LX_FUNC_NL}, /* uit */
+    {4022, 3, 0, WC_LX_ACRONYM}, /* usa */
+    {4026, 3, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* uur */
+    {4030, 3, 0, WC_LX_ACRONYM}, /* uwv */
+    {4034, 5, 0, WC_LX_MODIFIER}, /* ultra */
+    {4040, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* uitval */
+    {4047, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unhappy */
+    {4055, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* useless */
+    {4063, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unreliable */
+    {4074, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* uitgevallen */
+    {4086, 12, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* unacceptable */
+    {4099, 2, 0, WC_LX_ACRONYM}, /* vs */
+    {4102, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* van */
+    {4106, 3, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vet */
+    {4110, 4, 0, WC_LX_QWORD}, /* valt */
+    {4115, 4, 0, WC_LX_FUNC_EN | WC_LX_INTENS}, /* very */
+    {4120, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE}, /* voor */
+    {4125, 5, 0, WC_LX_QWORD}, /* vaart */
+    {4131, 5, 0, WC_LX_PHRASE}, /* vanaf */
+    {4137, 5, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraag */
+    {4143, 5, 0, WC_LX_PHRASE}, /* vroeg */
+    {4149, 6, 0, WC_LX_QWORD}, /* vallen */
+    {4156, 6, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verzet */
+    {4163, 6, 0, WC_LX_PHRASE}, /* vierde */
+    {4170, 7, 0, WC_LX_FUNC_NL}, /* vandaag */
+    {4178, 7, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verrast */
+    {4186, 7, 0, WC_LX_GREETING | WC_LX_PHRASE}, /* vraagje */
+    {4194, 8, 0, WC_LX_PHRASE}, /* vacature */
+    {4203, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbrand */
+    {4212, 8, 0, WC_LX_PROF}, /* verdomme */
+    {4221, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vergeten */
+    {4230, 8, 0, WC_LX_QWORD}, /* vergoedt */
+    {4239, 8, 0, WC_LX_QWORD}, /* verkoopt */
+    {4248, 8, 0, WC_LX_QWORD}, /* verkopen */
+    {4257, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verloren */
+    {4266, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbeterd */
+    {4276, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verbroken */
+    {4286, 9, 0, WC_LX_QWORD}, /* vergoeden */
+    {4296, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verhelpen */
+    {4306, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* verholpen */
+    {4316, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraagd */
+    {4326, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* voordelig */
+    {4336, 9, 0, WC_LX_INTENS}, /* vreselijk */
+    {4346, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* vertraging */
+    {4357, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlekkeloos */
+    {4368, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vastgelopen */
+    {4380, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* verbetering */
+    {4392, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* verspilling */
+    {4404, 15, 0, WC_LX_INTENS}, /* verschrikkelijk */
+    {4420, 2, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_PRONOUN}, /* we */
+    {4423, 3, 0, WC_LX_FUNC_EN | WC_LX_FUNC_NL}, /* was */
+    {4427, 3, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wat */
+    {4431, 3, 0, WC_LX_FUNC_NL}, /* wel */
+    {4435, 3, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* who */
+    {4439, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* why */
+    {4443, 3, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wie */
+    {4447, 3, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* wij */
+    {4451, 3, 0, WC_LX_PHRASE}, /* wil */
+    {4455, 3, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wow */
+    {4459, 3, -2, WC_LX_ACRONYM | WC_LX_LANG_EN | WC_LX_SENT}, /* wtf */
+    {4463, 4, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waar */
+    {4468, 4, 2, WC_LX_LANG_NL | WC_LX_SARCMARK | WC_LX_SENT}, /* wauw */
+    {4473, 4, 0, WC_LX_COMPLAINT | WC_LX_FUNC_NL}, /* weer */
+    {4478, 4, 0, WC_LX_PHRASE | WC_LX_QWORD | WC_LX_VAGUE}, /* weet */
+    {4483, 4, 0, WC_LX_QWORD | WC_LX_WH}, /* welk */
+    {4488, 4, 0, WC_LX_PHRASE}, /* well */
+    {4493, 4, 0, WC_LX_FUNC_EN}, /* were */
+    {4498, 4, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* what */
+    {4503, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD | WC_LX_WH}, /* when */
+    {4508, 4, 0, WC_LX_ACRONYM}, /* wifi */
+    {4513, 4, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* will */
+    {4518, 4, 0, WC_LX_FUNC_EN}, /* with */
+    {4523, 4, 0, WC_LX_NEGATOR}, /* wont */
+    {4528, 5, 0, WC_LX_NEGATOR}, /* wasnt */
+    {4534, 5, 0, WC_LX_PHRASE}, /* we'll */
+    {4540, 5, 0, WC_LX_COMPLAINT}, /* weken */
+    {4546, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* welke */
+    {4552, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* werkt */
+    {4558, 5, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* weten */
+    {4564, 5, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* where */
+    {4570, 5, 0, WC_LX_QWORD | WC_LX_WH}, /* which */
+    {4576, 5, 0, WC_LX_NEGATOR}, /* won't */
+    {4582, 5, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD}, /* wordt */
+    {4588, 5, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* worse */
+    {4594, 5, -3, WC_LX_LANG_EN | WC_LX_PHRASE | WC_LX_SENT}, /* worst */
+    {4600, 5, 0, WC_LX_FUNC_EN | WC_LX_QWORD}, /* would */
+    {4606, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* wrong */
+    {4612, 6, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* waarom */
+    {4619, 6, 0, WC_LX_QWORD | WC_LX_WH}, /* waarop */
+    {4626, 6, 0, WC_LX_NEGATOR}, /* wasn't */
+    {4633, 6, 0, WC_LX_PHRASE}, /* what's */
+    {4640, 6, 0, WC_LX_PHRASE}, /* willen */
+    {4647, 6, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* worden */
+    {4654, 7, 0, WC_LX_QWORD | WC_LX_WH}, /* waarmee */
+    {4662, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachten */
+    {4670, 7, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* waiting */
+    {4678, 7, 0, WC_LX_FUNC_NL | WC_LX_PHRASE | WC_LX_QWORD | WC_LX_WH}, /* wanneer */
+    {4686, 7, 0, WC_LX_COMPLAINT}, /* wederom */
+    {4694, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woedend */
+    {4702, 8, 0, WC_LX_QWORD | WC_LX_WH}, /* waarvoor */
+    {4711, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanbeleid */
+    {4721, 9, 3, WC_LX_LANG_EN | WC_LX_SARCMARK | WC_LX_SENT}, /* wonderful */
+    {4731, 9, 0, WC_LX_PHRASE}, /* wondering */
+    {4741, 10, 0, WC_LX_INTENS}, /* waanzinnig */
+    {4752, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
+    {4763, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloze */
+    {4774, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardering */
+    {4785, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* wanprestatie */
+    {4798, 2, 0, WC_LX_GREETING}, /* yo */
+    {4801, 3, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* yes */
+    {4805, 3, 0, WC_LX_FUNC_EN | WC_LX_PHRASE | WC_LX_PRONOUN}, /* you */
+    {4809, 4, 0, WC_LX_PHRASE}, /* yeah */
     {4814, 4, 0, WC_LX_FUNC_EN | WC_LX_PRONOUN}, /* your */
-    {4819, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
+    {4819, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
+    {4822, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* zo */
     {4825, 3, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zat */
-    {4829, 2, 0, WC_LX_FUNC_NL | WC_LX_PRONOUN}, /* ze */
-    {4832, 4, 0, WC_LX_INTENS}, /* zeer */
-    {4837, 3, 0, WC_LX_PHRASE}, /* zeg */
-    {4841, 6, 0, WC_LX_PHRASE}, /* zeggen */
-    {4848, 4, 0, WC_LX_INTENS}, /* ziek */
-    {4853, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
-    {4860, 4, 0, WC_LX_VAGUE}, /* zien */
-    {4865, 3, 0, WC_LX_PRONOUN}, /* zij */
-    {4869, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
-    {4874, 3, 0, WC_LX_QWORD}, /* zit */
-    {4878, 6, 0, WC_LX_QWORD}, /* zitten */
-    {4885, 2, 0, WC_LX_FUNC_NL | WC_LX_INTENS | WC_LX_PHRASE}, /* zo */
-    {4888, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zonde */
-    {4894, 6, 0, WC_LX_PHRASE}, /* zonder */
-    {4901, 3, 0, WC_LX_INTENS}, /* zoo */
-    {4905, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
-    {4910, 4, 0, WC_LX_INTENS}, /* zooo */
-    {4915, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zou */
-    {4919, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zouden */
-    {4926, 9, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* zoveelste */
-    {4936, 5, 0, WC_LX_INTENS}, /* zwaar */
-    {4942, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
-    {4947, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* zwendel */
-    {4955, 3, 0, WC_LX_ACRONYM}, /* zzp */
+    {4829, 3, 0, WC_LX_PHRASE}, /* zeg */
+    {4833, 3, 0, WC_LX_PRONOUN}, /* zij */
+    {4837, 3, 0, WC_LX_QWORD}, /* zit */
+    {4841, 3, 0, WC_LX_INTENS}, /* zoo */
+    {4845, 3, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zou */
+    {4849, 3, 0, WC_LX_ACRONYM}, /* zzp */
+    {4853, 4, 0, WC_LX_INTENS}, /* zeer */
+    {4858, 4, 0, WC_LX_INTENS}, /* ziek */
+    {4863, 4, 0, WC_LX_VAGUE}, /* zien */
+    {4868, 4, 0, WC_LX_FUNC_NL | WC_LX_QWORD}, /* zijn */
+    {4873, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zooi */
+    {4878, 4, 0, WC_LX_INTENS}, /* zooo */
+    {4883, 4, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zwak */
+    {4888, 5, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* zalig */
+    {4894, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* zonde */
+    {4900, 5, 0, WC_LX_INTENS}, /* zwaar */
+    {4906, 6, 0, WC_LX_PHRASE}, /* zeggen */
+    {4913, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* zielig */
+    {4920, 6, 0, WC_LX_QWORD}, /* zitten */
+    {4927, 6, 0, WC_LX_PHRASE}, /* zonder */
+    {4934, 6, 0, WC_LX_PHRASE | WC_LX_QWORD}, /* zouden */
+    {4941, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* zwendel */
+    {4949, 9, 0, WC_LX_COMPLAINT | WC_LX_PHRASE}, /* zoveelste */
 };
 const size_t wc_lex_words_n = 751;
-const uint16_t wc_lex_words_hash[2048] = {
-    384, 0, 0, 0, 0, 404, 0, 0, 570, 0, 0, 0, 0, 631, 152, 0,
-    0, 0, 0, 346, 143, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0, 0,
-    0, 0, 0, 0, 590, 0, 0, 0, 115, 0, 0, 0, 0, 637, 0, 0,
-    0, 0, 0, 704, 0, 0, 434, 290, 0, 190, 0, 503, 0, 0, 109, 0,
-    573, 448, 712, 123, 0, 505, 0, 67, 0, 461, 0, 0, 618, 38, 287, 345,
-    0, 0, 0, 0, 614, 50, 668, 0, 0, 45, 155, 197, 470, 682, 329, 195,
-    0, 571, 0, 0, 0, 0, 0, 0, 536, 0, 0, 240, 0, 362, 599, 624,
-    0, 0, 0, 0, 0, 204, 0, 0, 74, 0, 0, 0, 0, 0, 0, 252,
-    53, 0, 0, 0, 0, 0, 0, 0, 0, 275, 280, 428, 0, 0, 0, 177,
-    0, 0, 0, 156, 0, 648, 711, 0, 227, 0, 0, 0, 724, 0, 0, 0,
-    90, 678, 675, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 36, 149, 643, 220, 0, 0, 0, 0, 0, 0, 101,
-    318, 499, 0, 0, 0, 0, 99, 0, 0, 440, 0, 589, 0, 0, 0, 0,
-    0, 412, 0, 0, 716, 0, 0, 308, 0, 432, 0, 166, 0, 0, 0, 751,
-    0, 0, 0, 0, 0, 0, 0, 0, 232, 0, 348, 222, 0, 0, 0, 0,
-    0, 11, 193, 588, 494, 0, 0, 145, 0, 0, 0, 0, 365, 0, 0, 0,
-    0, 0, 749, 0, 0, 272, 0, 0, 0, 0, 0, 0, 726, 0, 0, 0,
-    0, 0, 735, 0, 0, 488, 0, 0, 0, 607, 0, 0, 0, 0, 0, 0,
-    102, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 493, 630,
-    660, 691, 0, 0, 0, 0, 0, 715, 0, 0, 0, 0, 683, 0, 585, 0,
-    0, 0, 453, 0, 0, 418, 0, 0, 319, 0, 0, 0, 0, 665, 602, 322,
-    647, 0, 0, 0, 0, 0, 0, 260, 426, 0, 0, 0, 0, 527, 341, 485,
-    508, 0, 684, 158, 259, 95, 306, 215, 169, 613, 717, 0, 56, 151, 0, 0,
-    0, 15, 0, 117, 0, 0, 577, 309, 0, 116, 0, 0, 0, 671, 203, 0,
-    0, 0, 567, 0, 0, 150, 396, 0, 641, 0, 0, 268, 0, 279, 0, 0,
-    0, 0, 0, 26, 0, 0, 85, 0, 119, 627, 0, 0, 214, 337, 0, 375,
-    0, 0, 72, 529, 534, 42, 703, 0, 0, 0, 0, 526, 0, 0, 0, 70,
-    63, 297, 578, 340, 0, 0, 0, 477, 65, 0, 0, 0, 0, 0, 217, 233,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 484, 0, 286, 0, 0,
-    0, 0, 713, 750, 409, 566, 656, 357, 248, 518, 237, 249, 471, 0, 0, 0,
-    0, 0, 0, 144, 512, 0, 0, 0, 208, 507, 0, 0, 0, 379, 0, 0,
-    0, 695, 277, 635, 167, 616, 196, 676, 0, 0, 0, 0, 429, 0, 0, 137,
-    460, 0, 0, 0, 0, 492, 575, 168, 411, 0, 148, 0, 0, 0, 0, 103,
-    479, 587, 0, 386, 324, 679, 638, 0, 120, 0, 0, 159, 581, 546, 0, 0,
-    480, 619, 0, 163, 401, 422, 594, 182, 0, 402, 0, 4, 210, 0, 532, 0,
-    326, 0, 0, 0, 0, 0, 0, 431, 0, 180, 0, 0, 0, 274, 8, 0,
-    0, 0, 0, 338, 559, 0, 664, 0, 670, 0, 0, 405, 525, 358, 468, 629,
-    0, 0, 0, 0, 0, 0, 0, 490, 0, 0, 0, 0, 0, 0, 601, 0,
-    0, 465, 545, 0, 0, 0, 283, 739, 0, 0, 0, 0, 0, 298, 0, 221,
-    0, 0, 186, 626, 395, 0, 0, 0, 49, 0, 331, 0, 0, 312, 0, 674,
-    0, 586, 0, 0, 709, 382, 0, 0, 0, 0, 0, 0, 0, 621, 0, 699,
-    0, 0, 0, 0, 0, 0, 0, 361, 0, 0, 0, 367, 0, 0, 313, 0,
-    0, 0, 239, 628, 0, 0, 34, 397, 564, 0, 456, 714, 0, 333, 427, 189,
-    0, 473, 0, 80, 522, 216, 224, 549, 541, 0, 0, 104, 107, 0, 592, 734,
-    0, 0, 0, 58, 0, 0, 0, 0, 0, 0, 407, 0, 0, 124, 0, 0,
-    0, 388, 0, 0, 0, 0, 0, 399, 0, 0, 360, 609, 0, 0, 28, 0,
-    307, 48, 732, 0, 0, 0, 33, 0, 0, 0, 0, 0, 0, 610, 0, 105,
-    381, 108, 229, 0, 0, 0, 0, 0, 0, 0, 553, 0, 509, 0, 0, 496,
+const uint16_t wc_lex_words_index[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 391, 0, 339, 0, 0, 0, 0, 0, 0, 0, 243, 0, 0, 0, 687,
-    0, 650, 0, 0, 211, 0, 0, 0, 0, 0, 0, 9, 41, 537, 580, 0,
-    0, 0, 213, 0, 0, 0, 0, 0, 478, 476, 130, 139, 142, 387, 701, 667,
-    710, 0, 0, 0, 0, 0, 0, 0, 0, 0, 640, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 246, 406, 0, 0, 0, 390, 0, 498, 0, 371, 0, 0,
-    0, 0, 706, 0, 0, 0, 0, 0, 0, 0, 226, 595, 0, 0, 0, 0,
-    0, 0, 0, 76, 394, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 393,
-    0, 0, 0, 0, 0, 658, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    200, 351, 558, 134, 0, 0, 597, 0, 0, 0, 0, 0, 450, 669, 433, 269,
-    639, 0, 0, 0, 0, 0, 0, 0, 0, 0, 721, 0, 0, 0, 0, 442,
-    0, 0, 0, 0, 0, 0, 0, 363, 0, 0, 0, 0, 46, 506, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 135, 69, 497, 0,
-    288, 223, 0, 0, 0, 0, 96, 175, 728, 0, 562, 311, 0, 0, 206, 634,
-    654, 0, 0, 0, 82, 202, 299, 126, 344, 449, 743, 745, 0, 0, 174, 251,
-    164, 662, 727, 0, 0, 0, 0, 622, 738, 310, 0, 264, 538, 0, 0, 403,
-    416, 188, 0, 414, 0, 10, 0, 0, 380, 0, 0, 0, 0, 0, 0, 0,
-    323, 611, 556, 83, 0, 0, 0, 547, 0, 247, 0, 0, 513, 0, 0, 0,
-    228, 0, 0, 666, 0, 0, 603, 165, 441, 0, 533, 632, 742, 463, 0, 694,
-    0, 178, 342, 201, 30, 22, 0, 198, 0, 0, 0, 0, 596, 0, 0, 0,
-    539, 0, 0, 88, 0, 245, 330, 0, 702, 0, 517, 0, 645, 43, 0, 593,
-    0, 0, 0, 0, 0, 378, 0, 0, 697, 0, 0, 0, 0, 0, 439, 0,
-    0, 0, 0, 0, 118, 347, 350, 372, 452, 582, 0, 0, 0, 0, 218, 0,
-    0, 55, 0, 162, 0, 686, 0, 0, 0, 0, 385, 0, 79, 0, 273, 0,
-    0, 0, 0, 0, 0, 0, 0, 677, 0, 455, 445, 663, 0, 300, 642, 0,
-    0, 0, 574, 0, 0, 0, 0, 291, 0, 0, 0, 0, 0, 0, 0, 292,
-    0, 0, 0, 0, 296, 0, 0, 0, 0, 623, 199, 205, 114, 278, 444, 467,
-    510, 617, 0, 0, 0, 0, 255, 646, 0, 0, 0, 481, 747, 0, 528, 225,
-    0, 0, 0, 0, 0, 349, 0, 14, 0, 0, 0, 0, 0, 0, 565, 661,
-    0, 555, 0, 0, 0, 680, 0, 0, 89, 267, 389, 0, 0, 530, 0, 0,
-    0, 0, 698, 0, 0, 557, 0, 708, 0, 0, 0, 0, 0, 0, 0, 0,
-    271, 368, 0, 0, 0, 0, 458, 486, 0, 606, 464, 689, 0, 0, 0, 584,
-    0, 0, 0, 0, 718, 0, 0, 540, 0, 0, 241, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 359, 550, 696, 0, 0, 0, 511,
-    0, 370, 0, 51, 24, 112, 417, 0, 0, 0, 0, 0, 0, 0, 0, 655,
-    0, 0, 13, 0, 0, 0, 92, 0, 0, 0, 0, 0, 0, 0, 133, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 106, 0, 0, 18,
-    0, 261, 0, 294, 0, 0, 0, 591, 0, 0, 673, 129, 0, 127, 563, 138,
-    32, 419, 583, 0, 487, 491, 0, 0, 171, 737, 0, 0, 0, 0, 0, 0,
-    0, 354, 0, 0, 0, 0, 633, 0, 0, 0, 185, 0, 0, 0, 0, 0,
-    720, 0, 0, 0, 0, 0, 68, 121, 44, 125, 173, 472, 561, 544, 705, 0,
-    722, 0, 443, 0, 0, 0, 315, 131, 0, 304, 0, 0, 0, 170, 301, 612,
-    0, 425, 615, 0, 0, 111, 84, 29, 0, 0, 97, 0, 0, 730, 0, 0,
-    146, 482, 0, 0, 0, 0, 0, 535, 0, 77, 733, 0, 0, 242, 244, 0,
-    0, 0, 475, 98, 305, 501, 653, 0, 504, 16, 0, 0, 0, 71, 0, 500,
-    0, 0, 0, 352, 37, 160, 0, 0, 0, 0, 0, 0, 659, 0, 0, 0,
-    194, 0, 0, 514, 576, 0, 0, 0, 21, 181, 253, 314, 0, 0, 254, 0,
-    600, 128, 0, 0, 0, 0, 0, 0, 57, 0, 552, 317, 0, 0, 0, 0,
-    355, 723, 0, 0, 0, 605, 410, 0, 183, 690, 0, 0, 19, 0, 0, 0,
-    0, 276, 187, 0, 0, 420, 0, 0, 0, 0, 0, 335, 548, 447, 383, 0,
-    153, 334, 219, 0, 0, 0, 0, 0, 0, 0, 0, 62, 0, 0, 0, 0,
-    0, 0, 0, 0, 736, 0, 0, 462, 0, 700, 0, 0, 0, 0, 0, 366,
-    0, 0, 0, 0, 0, 0, 161, 474, 579, 644, 0, 87, 0, 0, 560, 608,
-    0, 0, 0, 373, 0, 0, 0, 0, 0, 236, 0, 0, 0, 495, 692, 332,
-    0, 27, 0, 0, 238, 0, 0, 40, 437, 94, 502, 568, 707, 192, 141, 0,
-    0, 0, 0, 0, 0, 523, 719, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 636, 0, 0, 0, 172, 0, 446, 0, 0, 0, 516, 0,
-    0, 0, 257, 421, 0, 0, 0, 0, 0, 0, 285, 140, 0, 0, 0, 0,
-    0, 524, 122, 0, 0, 0, 0, 569, 620, 672, 64, 725, 746, 0, 489, 542,
-    0, 0, 572, 295, 0, 0, 0, 0, 0, 651, 0, 0, 265, 731, 0, 0,
-    157, 0, 0, 0, 0, 0, 0, 0, 0, 25, 0, 17, 0, 0, 0, 73,
-    86, 136, 0, 0, 47, 0, 0, 0, 693, 0, 0, 0, 0, 284, 400, 0,
-    281, 436, 0, 741, 0, 0, 0, 554, 0, 0, 0, 0, 649, 0, 0, 0,
-    0, 0, 191, 235, 61, 321, 0, 0, 0, 0, 0, 0, 0, 0, 35, 154,
-    0, 0, 0, 740, 179, 0, 0, 209, 0, 0, 78, 0, 451, 744, 353, 598,
-    652, 0, 0, 0, 0, 320, 0, 132, 430, 0, 0, 0, 0, 0, 435, 0,
-    0, 0, 604, 0, 364, 0, 0, 408, 0, 66, 0, 0, 0, 52, 0, 0,
-    0, 212, 234, 0, 0, 0, 0, 374, 0, 0, 0, 0, 0, 0, 59, 302,
-    0, 0, 0, 0, 0, 0, 207, 0, 0, 0, 519, 262, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 75, 0, 0, 0, 0, 0,
-    0, 0, 303, 0, 0, 376, 369, 258, 0, 0, 531, 459, 0, 184, 336, 0,
-    60, 0, 748, 327, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 39, 0, 0, 0, 93, 0, 100, 0,
-    0, 521, 0, 0, 31, 325, 0, 0, 466, 266, 423, 551, 392, 625, 688, 20,
-    0, 289, 413, 176, 250, 424, 0, 0, 316, 681, 0, 0, 231, 515, 469, 454,
-    520, 729, 0, 0, 377, 0, 0, 0, 0, 5, 0, 0, 657, 0, 12, 483,
-    23, 0, 0, 0, 282, 0, 0, 0, 0, 0, 543, 0, 415, 230, 0, 0,
-    457, 0, 0, 0, 54, 113, 0, 0, 0, 0, 0, 0, 256, 0, 0, 0,
-    0, 270, 0, 263, 343, 0, 0, 0, 0, 147, 0, 293, 0, 0, 0, 0,
-    685, 0, 0, 110, 356, 398, 0, 0, 0, 0, 438, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 47, 94, 110, 158, 183, 205, 256, 304, 323, 332, 366, 389, 421, 451,
+    483, 504, 506, 525, 569, 610, 623, 661, 720, 720, 725, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751, 751,
+    751,
 };
-const uint32_t wc_lex_words_hash_mask = 2047;
 
 const wc_lex_word wc_lex_stems[] = {
-    {4959, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanbevel */
-    {4968, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrad */
-    {4975, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
-    {4982, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
-    {4991, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
+    {4959, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanrad */
+    {4966, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aardig */
+    {4973, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* amateur */
+    {4981, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* aanbevel */
+    {4990, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* afzetter */
     {4999, 10, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* annulering */
     {5010, 10, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* appreciate */
-    {5021, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedroevend */
-    {5032, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belabberd */
-    {424, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belachelijk */
-    {5042, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
-    {5050, 5, 0, WC_LX_PROF}, /* bitch */
-    {569, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
-    {5056, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* blunder */
-    {5064, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* boete */
+    {5021, 5, 0, WC_LX_PROF}, /* bitch */
+    {413, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bizar */
+    {5027, 5, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* boete */
+    {5033, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* beroerd */
+    {5041, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* blunder */
+    {5049, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belabberd */
+    {5059, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* bedroevend */
     {5070, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* bureaucrat */
-    {5081, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
-    {5088, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chagrijn */
-    {5097, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
-    {5103, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* comfortabel */
-    {5115, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
-    {5126, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* crap */
-    {5131, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* crash */
-    {5137, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* defect */
-    {5144, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* delay */
-    {5150, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* deskundig */
-    {5160, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
-    {5171, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
-    {5180, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgust */
+    {628, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* belachelijk */
+    {5081, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* crap */
+    {5086, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* clown */
+    {5092, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* crash */
+    {5098, 6, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* cancel */
+    {5105, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* chagrijn */
+    {5114, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* compliment */
+    {5125, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* comfortabel */
+    {5137, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* delay */
+    {5143, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* defect */
+    {5150, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgust */
+    {5158, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disgrace */
+    {5167, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* deskundig */
+    {5177, 10, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* disappoint */
     {5188, 10, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* dramatisch */
     {5199, 5, 0, WC_LX_PROF}, /* eikel */
-    {5205, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellendig */
-    {5214, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* enthousiast */
-    {5226, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
-    {5232, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
-    {5242, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergernis */
-    {5251, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* error */
-    {5257, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
-    {5262, 3, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fab */
-    {1194, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* fail */
-    {1221, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
-    {5266, 3, 0, WC_LX_PROF}, /* fck */
-    {5270, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutief */
-    {5278, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
-    {5290, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
-    {5299, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustratie */
-    {5310, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
-    {5319, 4, 0, WC_LX_PROF}, /* fuck */
-    {5324, 3, 0, WC_LX_PROF}, /* fuk */
-    {5328, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geduldig */
-    {5337, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemakkelijk */
-    {5349, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
-    {1576, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
-    {5356, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
-    {5365, 8, 0, WC_LX_PROF}, /* godsamme */
-    {5374, 6, 0, WC_LX_PROF}, /* godver */
-    {1730, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
-    {5381, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hartelijk */
-    {5391, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* hate */
-    {1792, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
-    {1813, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
-    {5396, 4, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* hero */
-    {5401, 6, 0, WC_LX_PROF}, /* hoeren */
+    {5205, 5, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* erger */
+    {5211, 5, -1, WC_LX_LANG_EN | WC_LX_SENT}, /* error */
+    {5217, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* ellendig */
+    {5226, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergernis */
+    {5235, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ergerlijk */
+    {5245, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* enthousiast */
+    {5257, 3, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* fab */
+    {5261, 3, 0, WC_LX_PROF}, /* fck */
+    {5265, 3, 0, WC_LX_PROF}, /* fuk */
+    {5269, 4, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* faal */
+    {1208, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* fail */
+    {5274, 4, 0, WC_LX_PROF}, /* fuck */
+    {5279, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutief */
+    {5287, 8, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* frustrat */
+    {5296, 8, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustrer */
+    {5305, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* frustratie */
+    {1330, 11, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* fantastisch */
+    {5316, 11, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* foutmelding */
+    {5328, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* geniet */
+    {5335, 6, 0, WC_LX_PROF}, /* godver */
+    {5342, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* geduldig */
+    {1610, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* geweldig */
+    {5351, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* gezellig */
+    {5360, 8, 0, WC_LX_PROF}, /* godsamme */
+    {5369, 11, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* gemakkelijk */
+    {5381, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* hate */
+    {1782, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* held */
+    {5386, 4, 3, WC_LX_LANG_EN | WC_LX_SENT}, /* hero */
+    {1871, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* handig */
+    {5391, 6, 0, WC_LX_PROF}, /* hoeren */
+    {1959, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* heerlijk */
+    {5398, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hartelijk */
     {5408, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* hulpvaardig */
     {5420, 5, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* ignor */
     {5426, 7, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ijskoud */
     {5434, 7, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* impress */
-    {2048, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
-    {5442, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ingewikkeld */
-    {5454, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
-    {5463, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritatie */
-    {5473, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* kanjer */
-    {5480, 6, 0, WC_LX_PROF}, /* kanker */
-    {5487, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
-    {5494, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
-    {5501, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
-    {5514, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
-    {5531, 5, 0, WC_LX_PROF}, /* klojo */
-    {5537, 5, 0, WC_LX_PROF}, /* kloot */
-    {5543, 5, 0, WC_LX_PROF}, /* klote */
-    {5549, 6, 0, WC_LX_PROF}, /* kolere */
-    {5556, 3, 0, WC_LX_PROF}, /* kut */
-    {5560, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
-    {2422, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
-    {5570, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugen */
-    {5577, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
-    {5587, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
-    {5592, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* makkelijk */
-    {5602, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
-    {5610, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* misleid */
-    {2699, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
+    {5442, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritant */
+    {5451, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* irritatie */
+    {2087, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* incompetent */
+    {5461, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* ingewikkeld */
+    {5473, 3, 0, WC_LX_PROF}, /* kut */
+    {5477, 5, 0, WC_LX_PROF}, /* klojo */
+    {5483, 5, 0, WC_LX_PROF}, /* kloot */
+    {5489, 5, 0, WC_LX_PROF}, /* klote */
+    {5495, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* kanjer */
+    {5502, 6, 0, WC_LX_PROF}, /* kanker */
+    {5509, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* keurig */
+    {5516, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* klacht */
+    {5523, 6, 0, WC_LX_PROF}, /* kolere */
+    {5530, 12, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantgericht */
+    {5543, 16, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* klantvriendelijk */
+    {5560, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* leuk */
+    {2443, 6, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* lekker */
+    {5565, 6, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugen */
+    {5572, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* lamlendig */
+    {5582, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* leugenaar */
+    {2567, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* mooi */
+    {5592, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* meedenk */
+    {5600, 7, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* misleid */
+    {5608, 9, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* makkelijk */
     {5618, 10, 0, WC_LX_PROF}, /* motherfuck */
-    {5629, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
-    {5642, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbegrijpelijk */
-    {5657, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
-    {5668, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbetrouwbaar */
-    {5682, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* onduidelijk */
-    {5694, 15, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ongeloofwaardig */
-    {5710, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onhandig */
-    {5719, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onjuist */
-    {5727, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onmenselijk */
-    {5739, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onprofessioneel */
-    {5755, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onrecht */
-    {5763, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontzorg */
-    {5771, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
-    {5781, 17, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* oplossingsgericht */
-    {5799, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* outage */
-    {5806, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
-    {3163, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
-    {5821, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* pijnlijk */
-    {5830, 5, 0, WC_LX_PROF}, /* pokke */
-    {3216, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
-    {5836, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
-    {5844, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
-    {5852, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
-    {5862, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* recommend */
-    {5872, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* rustig */
+    {5629, 6, -2, WC_LX_LANG_EN | WC_LX_SENT}, /* outage */
+    {5636, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onjuist */
+    {5644, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onrecht */
+    {5652, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* ontzorg */
+    {5660, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* onhandig */
+    {5669, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* oplichter */
+    {5679, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbeschoft */
+    {5690, 11, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* onduidelijk */
+    {5702, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onmenselijk */
+    {5714, 12, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onacceptabel */
+    {5727, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbetrouwbaar */
+    {5741, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onbegrijpelijk */
+    {5756, 14, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* overzichtelijk */
+    {5771, 15, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* ongeloofwaardig */
+    {5787, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* onprofessioneel */
+    {5803, 17, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* oplossingsgericht */
+    {5821, 5, 0, WC_LX_PROF}, /* pokke */
+    {3185, 7, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* perfect */
+    {5827, 7, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* prettig */
+    {5835, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* prutser */
+    {5843, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* pijnlijk */
+    {3210, 8, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* prachtig */
+    {5852, 6, 1, WC_LX_LANG_NL | WC_LX_SENT}, /* rustig */
+    {5859, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* rampzalig */
+    {5869, 9, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* recommend */
     {5879, 4, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scam */
-    {5884, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scandal */
-    {5892, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
-    {5903, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* schimmel */
-    {5912, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* seamless */
-    {5921, 4, 0, WC_LX_PROF}, /* shit */
-    {5926, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
-    {5933, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* smerig */
-    {5940, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
-    {5948, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
+    {5884, 4, 0, WC_LX_PROF}, /* shit */
+    {5889, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* slecht */
+    {5896, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* smerig */
+    {5903, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* sukkel */
+    {5910, 7, -3, WC_LX_LANG_EN | WC_LX_SENT}, /* scandal */
+    {5918, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* storing */
+    {5926, 8, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* schimmel */
+    {5935, 8, 2, WC_LX_LANG_EN | WC_LX_SENT}, /* seamless */
+    {5944, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* schandalig */
     {5955, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* sympathiek */
-    {5966, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
-    {5980, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
-    {5992, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstelling */
-    {6007, 6, 0, WC_LX_PROF}, /* tering */
-    {6014, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
-    {6023, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
-    {6030, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* treurig */
-    {6038, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
-    {6045, 3, 0, WC_LX_PROF}, /* tyf */
+    {5966, 3, 0, WC_LX_PROF}, /* tyf */
+    {5970, 6, 0, WC_LX_PROF}, /* tering */
+    {5977, 6, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* topper */
+    {5984, 6, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* triest */
+    {5991, 7, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* treurig */
+    {5999, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* tevreden */
+    {6008, 11, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstell */
+    {6020, 13, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurgesteld */
+    {6034, 14, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* teleurstelling */
     {6049, 10, 3, WC_LX_LANG_NL | WC_LX_SENT}, /* uitstekend */
-    {6060, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vakkundig */
+    {6060, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vies */
+    {6065, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
     {6070, 8, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* verkeerd */
-    {4289, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
-    {6079, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
-    {6089, 4, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vies */
-    {6094, 4, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vlot */
-    {4401, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* vreselijk */
+    {6079, 9, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vakkundig */
+    {6089, 9, -2, WC_LX_LANG_NL | WC_LX_SENT}, /* vervelend */
+    {4336, 9, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* vreselijk */
     {6099, 11, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* vriendelijk */
-    {4420, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
-    {6111, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeer */
-    {4436, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
-    {6120, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachttijd */
-    {6130, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woede */
+    {4404, 15, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* verschrikkelijk */
+    {6111, 5, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* woede */
+    {6117, 8, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeer */
+    {6126, 9, -1, WC_LX_LANG_NL | WC_LX_SENT}, /* wachttijd */
+    {4741, 10, 2, WC_LX_LANG_NL | WC_LX_SENT}, /* waanzinnig */
+    {4752, 10, -3, WC_LX_LANG_NL | WC_LX_SENT}, /* waardeloos */
 };
 const size_t wc_lex_stems_n = 151;
 const uint8_t wc_lex_stems_index[257] = {
@@ -1474,14 +1362,14 @@ const wc_lex_phrase wc_lex_phrases[] = {
     {9209, 7, 3, 2, 0}, /* op tijd */
     {9217, 12, 2, 3, 0}, /* op zoek naar */
     {9230, 23, 5, 1, 0}, /* op zoek naar een nieuwe */
-    {3046, 8, 4, 2, 0}, /* ophangen */
+    {2984, 8, 4, 2, 0}, /* ophangen */
     {9254, 9, 5, 2, 0}, /* own fault */
     {9264, 12, 0, 2, 0}, /* perfect weer */
     {9277, 10, 0, 3, 0}, /* prima hoor */
     {9288, 12, 2, 3, 0}, /* question for */
     {9301, 11, 4, 2, 0}, /* second time */
     {9313, 9, 3, 2, 0}, /* shout out */
-    {3520, 9, 3, 2, 0}, /* shout-out */
+    {3702, 9, 3, 2, 0}, /* shout-out */
     {9323, 13, 2, 3, 0}, /* sinds wanneer */
     {9337, 16, 4, 3, 1}, /* slaat nergens op */
     {9354, 13, 3, 2, 0}, /* snel geholpen */
@@ -1507,13 +1395,13 @@ const wc_lex_phrase wc_lex_phrases[] = {
     {9606, 22, 4, 3, 0}, /* twee keer afgeschreven */
     {9629, 11, 4, 2, 0}, /* tweede keer */
     {9641, 15, 4, 2, 0}, /* uur in de wacht */
-    {4105, 8, 5, 1, 0}, /* vacature */
+    {4194, 8, 5, 1, 0}, /* vacature */
     {9657, 27, 4, 3, 0}, /* van het kastje naar de muur */
     {9685, 13, 2, 3, 0}, /* vanaf wanneer */
     {9699, 11, 4, 3, 0}, /* vierde keer */
     {9711, 9, 4, 2, 1}, /* voor niks */
     {9721, 9, 2, 3, 0}, /* vraag aan */
-    {4393, 7, 2, 2, 0}, /* vraagje */
+    {4186, 7, 2, 2, 0}, /* vraagje */
     {9731, 11, 2, 3, 0}, /* vroeg me af */
     {9743, 11, 1, 3, 0}, /* waar blijft */
     {9755, 12, 1, 3, 0}, /* waar blijven */
@@ -1577,7 +1465,7 @@ const wc_lex_phrase wc_lex_phrases[] = {
     {10612, 10, 2, 3, 0}, /* zou iemand */
     {10623, 19, 2, 3, 0}, /* zou ik willen weten */
     {10643, 13, 2, 3, 0}, /* zouden jullie */
-    {4926, 9, 4, 2, 0}, /* zoveelste */
+    {4949, 9, 4, 2, 0}, /* zoveelste */
     {10657, 14, 4, 3, 0}, /* zoveelste keer */
 };
 const size_t wc_lex_phrases_n = 341;

@@ -68,14 +68,28 @@ static void feature_names_match_model(void)
     for (int i = 0; i < WC_NFEAT; i++) CHECK_EQ_STR(wc_feature_names[i], want[i]);
 }
 
+/* Word tables as find_exact's binary search needs them: by first byte, then
+ * length, then bytes, no duplicates; the first-byte index brackets each byte. */
 static void lexicon_tables_sorted(void)
 {
     for (size_t i = 1; i < wc_lex_words_n; i++) {
         const wc_lex_word *a = &wc_lex_words[i - 1], *b = &wc_lex_words[i];
-        size_t n = a->len < b->len ? a->len : b->len;
-        int c = memcmp(wc_lex_strings + a->off, wc_lex_strings + b->off, n);
-        CHECK(c < 0 || (c == 0 && a->len < b->len));
+        const unsigned char *x = (const unsigned char *)wc_lex_strings + a->off,
+                            *y = (const unsigned char *)wc_lex_strings + b->off;
+        int c = x[0] != y[0] ? (x[0] < y[0] ? -1 : 1)
+                : a->len != b->len ? (a->len < b->len ? -1 : 1)
+                : memcmp(x, y, a->len);
+        CHECK(c < 0);
     }
+    for (unsigned b = 0; b < 256; b++) {
+        CHECK(wc_lex_words_index[b] <= wc_lex_words_index[b + 1]);
+        for (size_t i = wc_lex_words_index[b]; i < wc_lex_words_index[b + 1]; i++)
+            CHECK((unsigned char)wc_lex_strings[wc_lex_words[i].off] == b);
+        for (size_t i = wc_lex_stems_index[b]; i < wc_lex_stems_index[b + 1]; i++)
+            CHECK((unsigned char)wc_lex_strings[wc_lex_stems[i].off] == b);
+    }
+    CHECK(wc_lex_words_index[256] == wc_lex_words_n);
+    CHECK(wc_lex_stems_index[256] == wc_lex_stems_n);
     for (size_t i = 1; i < wc_lex_emoji_n; i++) CHECK(wc_lex_emoji_tab[i - 1].cp < wc_lex_emoji_tab[i].cp);
 }
 

@@ -36,6 +36,9 @@ static int entry_flags(unsigned h, const char *s, size_t len)
     return weak[kof][(h >> 4) & 3] | ((h & 0x40) ? WC_NL_NOUN : 0);
 }
 
+/* Offset in t->chars of block b (index: low bytes, then high bytes). */
+static size_t block_at(const wc_nl_table *t, size_t b) { return t->index[b] | (size_t)t->index[t->nblocks + b] << 8; }
+
 int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
 {
     size_t lo = 0, hi, pos, match = 0;
@@ -52,12 +55,12 @@ int wc_nl_find(const wc_nl_table *t, const char *s, size_t len)
     /* last block whose first key <= r */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (head_cmp(t->chars + t->index[mid], s, len) <= 0) lo = mid;
+        if (head_cmp(t->chars + block_at(t, mid), s, len) <= 0) lo = mid;
         else hi = mid;
     }
     /* Scan the block without rebuilding keys: `match` is how many leading
      * bytes the previous entry shares with the reversed s (and is smaller). */
-    pos = t->index[lo];
+    pos = block_at(t, lo);
     for (size_t i = lo * WC_NL_BLOCK; i < t->n && i < lo * WC_NL_BLOCK + WC_NL_BLOCK; i++) {
         const unsigned char *d = t->chars + pos;
         size_t p = t->hdr[i] & 15, j = 0, q;

@@ -18,7 +18,7 @@
 typedef struct wc_nl_table {
     const unsigned char *chars; /* suffix bytes per entry, last byte | 0x80 */
     const unsigned char *hdr;   /* per entry: shared length | D/T code << 4 | noun << 6 */
-    const uint16_t *index;      /* offset in chars of every WC_NL_BLOCK-th entry */
+    const unsigned char *index; /* offset in chars of every WC_NL_BLOCK-th entry: nblocks low bytes, then high bytes */
     const uint16_t *first;      /* [27]: first entry whose reversed key starts with 'a'+c; [26] = n */
     uint16_t n, nblocks;
 } wc_nl_table;

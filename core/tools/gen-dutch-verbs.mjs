@@ -304,7 +304,9 @@ const WORD_LISTS = {
 //   hdr:   one byte per entry: shared length (4 bits) | D/T code << 4 | noun << 6.
 //          D/T code: 0 strong, 1 the weak past 't kofschip predicts (-te after
 //          t k f s ch p, else -de), 2 the other one, 3 both;
-//   index: offset into chars of every block of 16 entries (the block head
+//   index: offset into chars of every block of 16 entries, as two byte
+//          arrays, low bytes then high bytes (the high bytes are long runs
+//          that gzip squeezes; uint16 values would interleave them) (the block head
 //          shares nothing); first[c]: first entry whose reversed key starts
 //          with 'a'+c (the word's last letter).
 const BLOCK = 16; // WC_NL_BLOCK in dutch.h
@@ -365,8 +367,8 @@ ${hex(p.chars)}
 static const unsigned char ${name}_hdr[${p.hdr.length}] = {
 ${hex(p.hdr)}
 };
-static const uint16_t ${name}_index[${p.index.length}] = {
-${idx(p.index)}
+static const unsigned char ${name}_index[${2 * p.index.length}] = {
+${hex([...p.index.map((x) => x & 255), ...p.index.map((x) => x >> 8)])}
 };
 static const uint16_t ${name}_first[27] = {
 ${idx(firstOf(p.keys))}

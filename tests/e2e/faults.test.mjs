@@ -200,6 +200,50 @@ test('a 2 000-post X timeline stays responsive while the extension badges what i
   assert.ok(probe.maxGap < RESPONSIVE_MS, `longest frame gap ${probe.maxGap} ms`);
 });
 
+/** A bare X-like timeline page for the 2 000-post test below. */
+const MANY_BODY = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><main role="main">'
+  + '<div data-testid="primaryColumn"><section role="region"><div id="timeline"></div></section></div></main></body></html>';
+/** Appends the posts as X cells (runs in the page). */
+const INSERT_CELLS = (list) => {
+  const tl = document.getElementById('timeline');
+  list.forEach((p, i) => {
+    const cell = document.createElement('div');
+    cell.setAttribute('data-testid', 'cellInnerDiv');
+    const art = document.createElement('article');
+    art.setAttribute('data-testid', 'tweet');
+    const user = document.createElement('div');
+    user.setAttribute('data-testid', 'User-Name');
+    const a = Object.assign(document.createElement('a'), { href: `/${p.handle}`, textContent: `@${p.handle}` });
+    const t = Object.assign(document.createElement('a'), { href: `/${p.handle}/status/${10000 + i}` });
+    t.append(Object.assign(document.createElement('time'), { dateTime: '2026-03-01T10:00:00Z', textContent: '1 u' }));
+    user.append(a, t);
+    const txt = document.createElement('div');
+    txt.setAttribute('data-testid', 'tweetText');
+    txt.textContent = p.text;
+    art.append(user, txt);
+    cell.append(art);
+    tl.append(cell);
+  });
+};
+
+/**
+ * The page's own cost of inserting and laying out the same 2 000 posts, with
+ * the extension not injected (a host it does not match), measured in the same
+ * run: on a slow or busy machine this grows too, so the bound below is our
+ * added blocking (RESPONSIVE_MS) on top of what the page itself needs.
+ */
+async function baselineProbe(context) {
+  const bare = await context.newPage();
+  await bare.route('https://example.org/many', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: MANY_BODY }));
+  await bare.goto('https://example.org/many');
+  await bare.evaluate(PROBE);
+  await bare.evaluate(INSERT_CELLS, generated(2000));
+  await bare.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const probe = await bare.evaluate(() => window.__probe());
+  await bare.close();
+  return probe;
+}
+
 // Issue 10 follow-up: with all 2 000 posts in the DOM at once the pipeline
 // now scans, classifies and badges in slices (read phase, write phase,
 // yield), persona lookups are indexed by author and the panel redraws at most
@@ -210,36 +254,15 @@ test('a 2 000-post X timeline stays responsive while the extension badges what i
 // so a redraw no longer rebuilds 2 000 rows (three runs in a row: frame gap
 // 383 / 233 / 317 ms, longest task 282 / 173 / 189 ms).
 test('a page with 2 000 posts in the DOM at once is badged without freezing the page', async () => {
+  const base = await baselineProbe(browser.context);
   const raw = await browser.context.newPage();
   const rawErrors = [];
   raw.on('pageerror', (e) => rawErrors.push(e.message));
-  const body = '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body><main role="main">'
-    + '<div data-testid="primaryColumn"><section role="region"><div id="timeline"></div></section></div></main></body></html>';
-  await raw.route('https://x.com/many', (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
+  await raw.route('https://x.com/many', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: MANY_BODY }));
   await raw.goto('https://x.com/many');
   await raw.waitForFunction(() => document.documentElement.hasAttribute('data-webcare-lens'));
   await raw.evaluate(PROBE);
-  await raw.evaluate((list) => {
-    const tl = document.getElementById('timeline');
-    list.forEach((p, i) => {
-      const cell = document.createElement('div');
-      cell.setAttribute('data-testid', 'cellInnerDiv');
-      const art = document.createElement('article');
-      art.setAttribute('data-testid', 'tweet');
-      const user = document.createElement('div');
-      user.setAttribute('data-testid', 'User-Name');
-      const a = Object.assign(document.createElement('a'), { href: `/${p.handle}`, textContent: `@${p.handle}` });
-      const t = Object.assign(document.createElement('a'), { href: `/${p.handle}/status/${10000 + i}` });
-      t.append(Object.assign(document.createElement('time'), { dateTime: '2026-03-01T10:00:00Z', textContent: '1 u' }));
-      user.append(a, t);
-      const txt = document.createElement('div');
-      txt.setAttribute('data-testid', 'tweetText');
-      txt.textContent = p.text;
-      art.append(user, txt);
-      cell.append(art);
-      tl.append(cell);
-    });
-  }, generated(2000));
+  await raw.evaluate(INSERT_CELLS, generated(2000));
   await raw.waitForFunction(() => document.querySelectorAll('[data-webcare-state="done"]').length === 2000, null,
                             { timeout: 60000, polling: 250 });
   // Scroll to the end and back: badges and panel follow.
@@ -248,9 +271,9 @@ test('a page with 2 000 posts in the DOM at once is badged without freezing the 
   await raw.evaluate(() => window.scrollTo(0, 0));
   await raw.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const probe = await raw.evaluate(() => window.__probe());
-  console.log(`# 2000 posts in the DOM: all badged; longest frame gap ${probe.maxGap} ms, longest task ${probe.maxLongTask} ms, ${probe.frames} frames`);
-  assert.ok(probe.maxLongTask < RESPONSIVE_MS, `longest task ${probe.maxLongTask} ms`);
-  assert.ok(probe.maxGap < RESPONSIVE_MS, `longest frame gap ${probe.maxGap} ms`);
+  console.log(`# 2000 posts in the DOM: all badged; longest frame gap ${probe.maxGap} ms, longest task ${probe.maxLongTask} ms, ${probe.frames} frames (page alone: ${base.maxGap} / ${base.maxLongTask} ms)`);
+  assert.ok(probe.maxLongTask < RESPONSIVE_MS + base.maxLongTask, `longest task ${probe.maxLongTask} ms (page alone ${base.maxLongTask} ms)`);
+  assert.ok(probe.maxGap < RESPONSIVE_MS + base.maxGap, `longest frame gap ${probe.maxGap} ms (page alone ${base.maxGap} ms)`);
   assert.equal(await raw.locator('[data-webcare-error]').count(), 0);
   assert.deepEqual(rawErrors, []);
   await raw.close();

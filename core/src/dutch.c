@@ -925,6 +925,47 @@ static int infl_adj(const wc_text *t, size_t j)
     return 0;
 }
 
+/* "De medewerker die je sprak, belt je terug": the comma before i closes a
+ * relative clause of the sentence's subject, so i is no inverted verb. */
+static int relative_subject_before(const wc_text *t, size_t i)
+{
+    size_t s = i - 1;
+    if (i < 4 || !is_boundary(t, i - 1) || is_sentence_end(t, i - 1)) return 0;
+    while (s > 0 && !is_sentence_end(t, s - 1)) s--;
+    if (!kin(t, s, DET) || kin(t, s, SUBORD)) return 0;
+    for (size_t j = s + 1; j < i - 1 && j <= s + 4; j++) {
+        if (kis(t, j, WC_NL_ID_die) || kis(t, j, WC_NL_ID_dat)) return j > s + 1 && !kin(t, j - 1, CLOSED);
+        if (!is_word(t, j)) return 0;
+    }
+    return 0;
+}
+/* "De monteur die morgen kom," -> komt: the verb at the end of a relative
+ * clause with a singular noun before "die" and no other subject. */
+static int dt_relative_final(ctx *c, size_t i, unsigned char *taken)
+{
+    const wc_text *t = c->t;
+    size_t j;
+    if (!stem_no_t(t, i, 1) || !clause_final(t, i)) return 0;
+    /* a stem that is also a noun only after an adverb: "die morgen kom" (not "die de kom") */
+    if (!stem_no_t(t, i, 0) && !(kin(t, i - 1, CLOSED) && !kin(t, i - 1, DET | SUBJ))) return 0;
+    for (j = i; j > 0 && i - j < 8;) {
+        j--;
+        if (kis(t, j, WC_NL_ID_die)) break;
+        if (is_boundary(t, j) || kin(t, j, SUBORD | COORD | WH | AUX) || finite_form(t, j) || tinf(t, j, 1) ||
+            (kin(t, j, SUBJ) && !kis(t, j, WC_NL_ID_hij) && !(kis(t, j, WC_NL_ID_je) && !next_not_noun(t, j))))
+            return 0;
+    }
+    if (!kis(t, j, WC_NL_ID_die) || j + 1 >= i || j == 0) return 0;
+    /* the noun before die: singular, not a verb, not a closed word */
+    if (!is_word(t, j - 1) || kin(t, j - 1, CLOSED) || (t->tok[j - 1].flags & WC_TF_TITLE) ||
+        plural_shape(key(t, j - 1), klen(t, j - 1)) || ends(key(t, j - 1), klen(t, j - 1), "ers") ||
+        (tvform(t, j - 1) && !(tstem(t, j - 1) & WC_NL_NOUN)) || tadj(t, j - 1))
+        return 0;
+    if (j < 2 || !kin(t, j - 2, DET)) return 0; /* "de monteur die" */
+    fix_t(c, i, MSG_3SG, taken);
+    return 1;
+}
+
 /* "Als ik het goed begrijpt," -> begrijp: ik opens the subordinate clause. */
 static int dt_sub_ik(ctx *c, size_t i, unsigned char *taken)
 {
@@ -1146,7 +1187,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
         }
         /* 2. inversion: stem+t + jij / je (je as subject) */
         if (spt && (kis(t, i + 1, WC_NL_ID_jij) || (kis(t, i + 1, WC_NL_ID_je) && next_not_noun(t, i + 1))) &&
-            (clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) {
+            (clause_start(t, i) || (i > 0 && kin(t, i - 1, WH))) && !relative_subject_before(t, i)) {
             fix_drop_t(c, i, MSG_INV, taken);
             continue;
         }
@@ -1169,7 +1210,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 ok = 1;
             else if ((kis(t, s, WC_NL_ID_wat) || kis(t, s, WC_NL_ID_wie) || kis(t, s, WC_NL_ID_er) || kis(t, s, WC_NL_ID_dit) ||
                       kis(t, s, WC_NL_ID_dat) || kis(t, s, WC_NL_ID_alles) || kis(t, s, WC_NL_ID_iets) || kis(t, s, WC_NL_ID_niets) ||
-                      kis(t, s, WC_NL_ID_iemand) || kis(t, s, WC_NL_ID_niemand)) &&
+                      kis(t, s, WC_NL_ID_iemand) || kis(t, s, WC_NL_ID_niemand) || kis(t, s, WC_NL_ID_die)) &&
                      sentence_start(t, s) && !is_subj_pron(t, i + 1))
                 ok = 1;
             /* a participle after an auxiliary is fine: "Is hij verhuisd?" */
@@ -1252,7 +1293,7 @@ static void check_dt(ctx *c, unsigned char *taken, const unsigned char *quoted)
                 continue;
             }
         }
-        if (dt_sub_ik(c, i, taken) || dt_sub_heb(c, i, taken)) continue;
+        if (dt_sub_ik(c, i, taken) || dt_sub_heb(c, i, taken) || dt_relative_final(c, i, taken)) continue;
         /* 7. participle after an auxiliary: "is verstuurt", "is gebeurt", "al beantwoordt" */
         if (spt && l >= 5) {
             int f = wc_nl_stem_flags(k, l - 1);

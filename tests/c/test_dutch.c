@@ -508,6 +508,11 @@ static void dt_subject_and_verb_apart(void)
     CHECK(passes("Het verwachte bedrag staat op de factuur."));
     CHECK(passes("Een fijne dag verder!"));
     CHECK(passes("Als ik kijk naar wat hij betaalt, klopt het."));
+    CHECK(fires("De bezorger die vandaag kom, belt eerst aan.", WC_NL_DT, "kom", "komt"));
+    CHECK(fires("Die bezorg morgen de rest.", WC_NL_DT, "bezorg", "bezorgt"));
+    CHECK(passes("De bezorger die je gisteren zag, belt je vandaag."));
+    CHECK(passes("De bezorger die ik heb gesproken, komt morgen."));
+    CHECK(passes("Die bezorg ik morgen zelf."));
 }
 
 static void confusion_far_apart(void)

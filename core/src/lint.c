@@ -116,11 +116,16 @@ static int tok_text_is(const wc_doc *d, size_t i, const char *s)
            memcmp(d->t.src + d->t.tok[i].start, s, n) == 0;
 }
 
+/* The sentence holding token i: the first k with i < sent[k + 1] (binary search). */
 static size_t sentence_of(const wc_doc *d, size_t i)
 {
-    for (size_t k = 0; k < d->n_sent; k++)
-        if (i < d->sent[k + 1]) return k;
-    return d->n_sent ? d->n_sent - 1 : 0;
+    size_t lo = 0, hi = d->n_sent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (i < d->sent[mid + 1]) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo < d->n_sent ? lo : d->n_sent ? d->n_sent - 1 : 0;
 }
 
 /* ---- structure -------------------------------------------------------- */
@@ -1008,7 +1013,7 @@ static int lint(const cJSON *req, const wc_pack *team, cJSON *result, wc_err *e)
         if (mn > 0 && wc_classify(ms, mn, &cl) == 0) c->mtype = (int)cl.type;
     }
     size_t at = 0;
-    rc = wc_doc_init(&d, s, n, &at);
+    rc = wc_doc_init(&d, s, n, team != NULL, &at);
     if (rc) { wc_fail(e, rc, (long)at, "tokenizing failed: %s", webcare_strerror(rc)); goto cleanup; }
     c->d = &d;
     rc = wc_platform_length(s, n, c->platform, &c->L);

@@ -72,76 +72,112 @@ static int set_has(const wc_doc *d, uint32_t h)
     return 0;
 }
 
-/* Makes token i the head of hash h's chain; returns the previous head. */
-static uint32_t ix_push(wc_doc *d, uint32_t h, uint32_t i)
+/* The hash index cell of h (inserted with first = UINT32_MAX, count 0 when
+ * `add`), or NULL. */
+static uint32_t *ix_cell_of(const wc_doc *d, uint32_t h, int add)
 {
     h |= 1u;
     size_t k = (h * 2654435761u) & d->ix_mask;
-    while (d->ix[2 * k] && d->ix[2 * k] != h) k = (k + 1) & d->ix_mask;
-    uint32_t prev = d->ix[2 * k] ? d->ix[2 * k + 1] : UINT32_MAX;
-    d->ix[2 * k] = h;
-    d->ix[2 * k + 1] = i;
-    return prev;
-}
-
-static uint32_t ix_head(const wc_doc *d, uint32_t h)
-{
-    h |= 1u;
-    size_t k = (h * 2654435761u) & d->ix_mask;
-    while (d->ix[2 * k]) {
-        if (d->ix[2 * k] == h) return d->ix[2 * k + 1];
-        k = (k + 1) & d->ix_mask;
+    while (d->ix[3 * k] && d->ix[3 * k] != h) k = (k + 1) & d->ix_mask;
+    uint32_t *c = &d->ix[3 * k];
+    if (!c[0]) {
+        if (!add) return NULL;
+        c[0] = h;
+        c[1] = UINT32_MAX;
     }
-    return UINT32_MAX;
+    return c;
 }
 
-int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
+/* The tokens whose hash is h, ascending (*n of them). */
+static const uint32_t *ix_run(const wc_doc *d, uint32_t h, size_t *n)
+{
+    const uint32_t *c = d->ix ? ix_cell_of(d, h, 0) : NULL;
+    *n = c ? c[2] : 0;
+    return c ? d->ipos + c[1] : NULL;
+}
+
+/* Appends token i to the list of its cell (first use of a cell takes the
+ * next `*used` places). */
+static void ix_put(wc_doc *d, uint32_t h, uint32_t i, uint32_t *used, uint32_t *fill)
+{
+    uint32_t *c = ix_cell_of(d, h, 0);
+    if (c[1] == UINT32_MAX) {
+        c[1] = *used;
+        *used += c[2];
+    }
+    d->ipos[c[1] + fill[(size_t)(c - d->ix) / 3]++] = i;
+}
+
+/* The bloom bits, the hash set and the hash index (loaded packs). */
+static int doc_hashes(wc_doc *d)
+{
+    size_t nt = d->t.n, cap = 64, icap = 64;
+    while (cap < 8 * nt + 8) cap *= 2;   /* up to 4 hashes per token, load <= 1/2 */
+    while (icap < 4 * nt + 4) icap *= 2; /* 2 hashes per token, load <= 1/2 */
+    d->set = calloc(cap + 4 * icap + 2 * nt, sizeof *d->set);
+    if (!d->set) return WEBCARE_ERROR_NOMEM;
+    d->set_mask = cap - 1;
+    d->ix = d->set + cap;
+    d->ix_mask = icap - 1;
+    uint32_t *fill = d->ix + 3 * icap; /* per cell: its tokens placed so far */
+    d->ipos = fill + icap;
+    for (size_t i = 0; i < nt; i++) {
+        const wc_token *tk = &d->t.tok[i];
+        wc_bloom_add(d->bloom, d->h[i]);
+        set_add(d, d->h[i]);
+        if (tk->kind == WC_TOK_WORD && tk->key_len >= 3) {
+            wc_bloom_add(d->bloom, d->h3[i]);
+            set_add(d, d->h3[i]);
+        }
+        if (tk->flags & WC_TF_ELONGATED) {
+            char buf[64];
+            wc_bloom_add(d->bloom, d->hs[i]);
+            set_add(d, d->hs[i]);
+            size_t m = wc_squeeze(wc_key(&d->t, i), buf, sizeof buf, 2);
+            wc_bloom_add(d->bloom, wc_hash(buf, m));
+            set_add(d, wc_hash(buf, m));
+        }
+        ix_cell_of(d, d->h[i], 1)[2]++;
+        if (tk->kind == WC_TOK_WORD && d->h3[i]) ix_cell_of(d, d->h3[i] ^ 0x5bd1e995u, 1)[2]++;
+    }
+    uint32_t used = 0;
+    for (size_t i = 0; i < nt; i++) {
+        ix_put(d, d->h[i], (uint32_t)i, &used, fill);
+        if (d->t.tok[i].kind == WC_TOK_WORD && d->h3[i]) ix_put(d, d->h3[i] ^ 0x5bd1e995u, (uint32_t)i, &used, fill);
+    }
+    return 0;
+}
+
+int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
 {
     memset(d, 0, sizeof *d);
     int rc = wc_tokenize(s, n, &d->t, err_at);
     if (rc) return rc;
-    size_t nt = d->t.n, cap = 64, icap = 64;
-    while (cap < 8 * nt + 8) cap *= 2; /* up to 4 hashes per token, load <= 1/2 */
-    while (icap < 4 * nt + 4) icap *= 2; /* 2 hashes per token, load <= 1/2 */
-    d->h = malloc((9 * nt + 2) * sizeof *d->h + (cap + 2 * icap) * sizeof *d->set);
+    size_t nt = d->t.n;
+    d->h = malloc((7 * nt + 2) * sizeof *d->h);
     if (!d->h) return WEBCARE_ERROR_NOMEM;
     d->hs = d->h + nt;
     d->h3 = d->hs + nt;
-    d->nx_h = d->h3 + nt;
-    d->nx_h3 = d->nx_h + nt;
-    d->odd = d->nx_h3 + nt;
-    d->nx_kind = d->odd + nt;
-    d->nx_fb = d->nx_kind + nt;
-    d->sent = d->nx_fb + nt;
-    d->set = d->sent + nt + 2;
-    d->set_mask = cap - 1;
-    d->ix = d->set + cap;
-    d->ix_mask = icap - 1;
-    memset(d->set, 0, (cap + 2 * icap) * sizeof *d->set);
+    d->odd = d->h3 + nt;
+    d->kpos = d->odd + nt;
+    d->fpos = d->kpos + nt;
+    d->sent = d->fpos + nt;
     size_t ns = 0;
     d->sent[0] = 0;
     for (size_t i = 0; i < nt; i++) {
+        const wc_token *tk = &d->t.tok[i];
         const char *key = wc_key(&d->t, i);
-        size_t kl = d->t.tok[i].key_len;
+        size_t kl = tk->key_len;
         d->h[i] = wc_hash(key, kl);
         d->hs[i] = d->h[i];
         d->h3[i] = kl >= 3 ? wc_hash(key, 3) : 0;
-        wc_bloom_add(d->bloom, d->h[i]);
-        set_add(d, d->h[i]);
-        if (d->t.tok[i].kind == WC_TOK_WORD && kl >= 3) {
-            wc_bloom_add(d->bloom, d->h3[i]);
-            set_add(d, d->h3[i]);
-        }
-        if (d->t.tok[i].flags & WC_TF_ELONGATED) {
+        if (tk->flags & WC_TF_ELONGATED) {
             char buf[64];
-            size_t m = wc_squeeze(key, buf, sizeof buf, 1);
-            d->hs[i] = wc_hash(buf, m);
-            wc_bloom_add(d->bloom, d->hs[i]);
-            set_add(d, d->hs[i]);
-            m = wc_squeeze(key, buf, sizeof buf, 2);
-            wc_bloom_add(d->bloom, wc_hash(buf, m));
-            set_add(d, wc_hash(buf, m));
+            d->hs[i] = wc_hash(buf, wc_squeeze(key, buf, sizeof buf, 1));
         }
+        if (d->hs[i] != d->h[i]) d->odd[d->n_odd++] = (uint32_t)i;
+        d->kind_off[tk->kind + 1]++;
+        if (tk->kind == WC_TOK_WORD && kl >= 5) d->fb_off[(unsigned char)key[0] + 1]++;
         if (is_sentence_end(&d->t, i)) {
             /* a run of ends ("?!" then a break) closes one sentence */
             if (i + 1 < nt && is_sentence_end(&d->t, i + 1)) continue;
@@ -150,31 +186,19 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at)
     }
     if (d->sent[ns] != nt) d->sent[++ns] = (uint32_t)nt;
     d->n_sent = ns;
-    /* the index, built backwards so that chains ascend */
-    for (int k = 0; k < WC_TOK_KIND_COUNT; k++) d->kind_head[k] = UINT32_MAX;
-    for (int k = 0; k < 256; k++) d->fb_head[k] = UINT32_MAX;
-    for (size_t i = nt; i-- > 0;) {
+    /* the token lists by kind and by first byte (counted above) */
+    uint32_t kfill[WC_TOK_KIND_COUNT] = {0}, ffill[256] = {0};
+    for (int k = 0; k < WC_TOK_KIND_COUNT; k++) d->kind_off[k + 1] += d->kind_off[k];
+    for (int b = 0; b < 256; b++) d->fb_off[b + 1] += d->fb_off[b];
+    for (size_t i = 0; i < nt; i++) {
         const wc_token *tk = &d->t.tok[i];
-        d->nx_kind[i] = d->kind_head[tk->kind];
-        d->kind_head[tk->kind] = (uint32_t)i;
-        d->nx_fb[i] = UINT32_MAX;
+        d->kpos[d->kind_off[tk->kind] + kfill[tk->kind]++] = (uint32_t)i;
         if (tk->kind == WC_TOK_WORD && tk->key_len >= 5) {
             unsigned char fb = (unsigned char)wc_key(&d->t, i)[0];
-            d->nx_fb[i] = d->fb_head[fb];
-            d->fb_head[fb] = (uint32_t)i;
+            d->fpos[d->fb_off[fb] + ffill[fb]++] = (uint32_t)i;
         }
-        d->nx_h[i] = ix_push(d, d->h[i], (uint32_t)i);
-        d->nx_h3[i] = d->t.tok[i].kind == WC_TOK_WORD && d->h3[i] ? ix_push(d, d->h3[i] ^ 0x5bd1e995u, (uint32_t)i)
-                                                                   : UINT32_MAX;
-        if (d->hs[i] != d->h[i]) d->odd[d->n_odd++] = (uint32_t)i;
     }
-    if (d->n_odd > 1) /* ascending */
-        for (size_t a = 0, b = d->n_odd - 1; a < b; a++, b--) {
-            uint32_t t = d->odd[a];
-            d->odd[a] = d->odd[b];
-            d->odd[b] = t;
-        }
-    return 0;
+    return hashes ? doc_hashes(d) : 0;
 }
 
 void wc_doc_free(wc_doc *d)
@@ -182,9 +206,13 @@ void wc_doc_free(wc_doc *d)
     if (!d) return;
     wc_text_free(&d->t);
     free(d->h);
-    for (int k = 0; k < 2; k++) free(d->cache[k].bits ? (void *)d->cache[k].bits : (void *)d->cache[k].range);
+    free(d->set);
+    for (int k = 0; k < 2; k++) {
+        free(d->cache[k].bits ? (void *)d->cache[k].bits : (void *)d->cache[k].range);
+        free(d->cache[k].ent);
+    }
     memset(d->cache, 0, sizeof d->cache);
-    d->h = d->hs = d->h3 = d->sent = d->set = NULL;
+    d->h = d->hs = d->h3 = d->sent = d->set = d->ix = d->ipos = NULL;
 }
 
 int wc_alt_order(const void *a, const void *b)
@@ -306,9 +334,14 @@ static size_t lower_bound(const wc_alt *alts, size_t lo, size_t hi, uint32_t h)
     return lo;
 }
 
+/* Counts one token the matcher looks at (wc_doc.steps; the document is the
+ * caller's, only this counter and the per-pack cache change during matching). */
+static void step(const wc_doc *d) { ((wc_doc *)d)->steps++; }
+
 static int slot_match(const wc_pack *p, const wc_slot *s, const wc_doc *d, size_t i, int typos)
 {
     const wc_token *k = &d->t.tok[i];
+    step(d);
     if (k->kind == WC_TOK_BREAK) return 0;
     const wc_alt *alts = p->alts + s->alt;
     size_t nw = s->n_word, np = s->n_prefix;
@@ -337,28 +370,75 @@ static int slot_match(const wc_pack *p, const wc_slot *s, const wc_doc *d, size_
     return 0;
 }
 
+/* Positions k.. of sequence q from token pos on (before hi): the first way
+ * through in search order, its end in *end. With gaps the search branches
+ * (up to gap + 1 ways per position): `memo`, when not NULL, remembers the
+ * (k, pos) pairs that cannot complete, per k in a ring of 128 positions
+ * tagged pos + 1, so a search over a sentence tries each pair once instead
+ * of exponentially often ("a {9} a {9} … b" on "a a a … b"). A pair's answer
+ * depends only on (k, pos), so the first match found is the same. */
+#define WC_MEMO_RING 128
 static int seq_rest(const wc_pack *p, const wc_seq *q, uint16_t k, const wc_doc *d, size_t pos,
-                    size_t hi, int typos, size_t *end)
+                    size_t hi, int typos, size_t *end, uint32_t (*memo)[WC_MEMO_RING])
 {
     if (k == q->n_slot) {
         *end = pos;
         return 1;
     }
+    uint32_t *cell = memo ? &memo[k][pos % WC_MEMO_RING] : NULL;
+    if (cell && *cell == pos + 1) return 0;
     const wc_slot *s = &p->slots[q->slot + k];
     for (size_t j = pos; j < hi && j <= pos + s->gap; j++)
-        if (slot_match(p, s, d, j, typos) && seq_rest(p, q, (uint16_t)(k + 1), d, j + 1, hi, typos, end))
+        if (slot_match(p, s, d, j, typos) && seq_rest(p, q, (uint16_t)(k + 1), d, j + 1, hi, typos, end, memo))
             return 1;
+    if (cell) *cell = (uint32_t)(pos + 1);
     return 0;
 }
 
-static int add_chain(const uint32_t *nx, uint32_t i, size_t from, size_t hi, uint32_t *out, size_t *n, size_t cap)
+/* Does searching q from one start try more than 256 (k, pos) pairs in the
+ * worst case (sum over k of the product of gap + 1)? */
+static int seq_branchy(const wc_pack *p, const wc_seq *q)
 {
-    for (; i != UINT32_MAX && i < hi; i = nx[i]) {
-        if (i < from) continue;
-        if (*n == cap) return 0;
-        out[(*n)++] = i;
+    uint32_t ways = 1, total = 0;
+    for (uint16_t k = 1; k < q->n_slot && total <= 256; k++) {
+        ways *= p->slots[q->slot + k].gap + 1u;
+        if (ways > 256) return 1;
+        total += ways;
+    }
+    return total > 256;
+}
+
+/* First k in the ascending a[0 .. n) with a[k] >= from. */
+static size_t lower_u32(const uint32_t *a, size_t n, size_t from)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < from) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Appends the entries of the ascending list a[0 .. n) that lie in [from, hi);
+ * 0 when that overflows cap. */
+static int add_run(const wc_doc *d, const uint32_t *a, size_t n, size_t from, size_t hi, uint32_t *out, size_t *m,
+                   size_t cap)
+{
+    for (size_t k = a ? lower_u32(a, n, from) : n; k < n && a[k] < hi; k++) {
+        step(d);
+        if (*m == cap) return 0;
+        out[(*m)++] = a[k];
     }
     return 1;
+}
+
+/* The tokens offering a word of slot s (word index), ascending; *n of them. */
+static const uint32_t *slot_run(const struct wc_doc_cache *dc, size_t s, size_t *n)
+{
+    int on = (dc->bits[s >> 6] >> (s & 63)) & 1;
+    *n = on ? dc->cnt[s] : 0;
+    return on ? dc->ent + dc->off[s] : NULL;
 }
 
 /* Candidate start tokens in [from, hi) for a first slot, sorted (may hold
@@ -369,42 +449,45 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
 {
     size_t n = 0;
     uint64_t fb_done[4] = {0, 0, 0, 0}; /* first bytes whose chain is in already */
-    if (dc) /* exact words and prefixes from the word index's per-slot chain */
-        for (uint32_t e = dc->head[s0 - p->slots]; e != UINT32_MAX; e = dc->ent[2 * e + 1]) {
-            if (dc->ent[2 * e] < from) continue;
-            if (dc->ent[2 * e] >= hi) break;
-            if (n == cap) return SIZE_MAX;
-            out[n++] = dc->ent[2 * e];
-        }
+    if (dc) { /* exact words and prefixes from the word index's per-slot list */
+        size_t m;
+        const uint32_t *run = slot_run(dc, (size_t)(s0 - p->slots), &m);
+        if (!add_run(d, run, m, from, hi, out, &n, cap)) return SIZE_MAX;
+    }
     for (uint16_t a = 0; a < s0->n_alt; a++) {
         const wc_alt *al = &p->alts[s0->alt + a];
         int ok = 1;
         if (al->kind == WC_ALT_WORD) {
-            if (!dc) ok = add_chain(d->nx_h, ix_head(d, al->h), from, hi, out, &n, cap);
+            size_t m;
+            const uint32_t *run;
+            if (!dc) {
+                run = ix_run(d, al->h, &m);
+                ok = add_run(d, run, m, from, hi, out, &n, cap);
+            }
             unsigned char fb = (unsigned char)al->w[0];
             if (ok && typos && al->len >= 6 && !((fb_done[fb >> 6] >> (fb & 63)) & 1)) {
                 fb_done[fb >> 6] |= 1ull << (fb & 63);
-                ok = add_chain(d->nx_fb, d->fb_head[fb], from, hi, out, &n, cap);
+                ok = add_run(d, d->fpos + d->fb_off[fb], d->fb_off[fb + 1] - d->fb_off[fb], from, hi, out, &n, cap);
             }
         } else if (al->kind == WC_ALT_PREFIX) {
-            if (!dc) ok = add_chain(d->nx_h3, ix_head(d, al->h ^ 0x5bd1e995u), from, hi, out, &n, cap);
+            size_t m;
+            const uint32_t *run = dc ? NULL : ix_run(d, al->h ^ 0x5bd1e995u, &m);
+            if (!dc) ok = add_run(d, run, m, from, hi, out, &n, cap);
         } else if (al->kind == WC_ALT_CLASS) {
             static const int8_t KIND[WC_CLASS_COUNT] = {
                 WC_TOK_NUMBER, WC_TOK_NUMBER, WC_TOK_URL, WC_TOK_EMAIL, WC_TOK_HANDLE,
                 WC_TOK_HASHTAG, WC_TOK_EMOJI, WC_TOK_PUNCT, WC_TOK_PUNCT, -1, -1};
             int kind = al->h < WC_CLASS_COUNT ? KIND[al->h] : -1;
             if (kind < 0) return SIZE_MAX;
-            ok = add_chain(d->nx_kind, d->kind_head[kind], from, hi, out, &n, cap);
+            ok = add_run(d, d->kpos + d->kind_off[kind], d->kind_off[kind + 1] - d->kind_off[kind], from, hi, out,
+                         &n, cap);
         } else {
             return SIZE_MAX;
         }
         if (!ok) return SIZE_MAX;
     }
-    for (size_t k = 0; !dc && k < d->n_odd; k++) /* (the chain has them) */
-        if (d->odd[k] >= from && d->odd[k] < hi) {
-            if (n == cap) return SIZE_MAX;
-            out[n++] = d->odd[k];
-        }
+    if (!dc && !add_run(d, d->odd, d->n_odd, from, hi, out, &n, cap)) /* (the word index lists them) */
+        return SIZE_MAX;
     for (size_t a = 1; a < n; a++) /* insertion sort; n is small */
         for (size_t b = a; b > 0 && out[b - 1] > out[b]; b--) {
             uint32_t t = out[b];
@@ -422,12 +505,17 @@ static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t f
 {
     const wc_slot *s0 = &p->slots[q->slot];
     const struct wc_doc_cache *dc = p->ix_cap && s0->nofilter != 1 ? doc_cache(p, d) : NULL;
+    uint32_t ring[12][WC_MEMO_RING], (*memo)[WC_MEMO_RING] = NULL;
+    if (q->n_slot >= 3 && q->n_slot <= 12 && seq_branchy(p, q)) {
+        memset(ring, 0, q->n_slot * sizeof ring[0]);
+        memo = ring;
+    }
     if (dc && !s0->nofilter) { /* the tokens that offer one of the first position's words */
-        for (uint32_t e = dc->head[q->slot]; e != UINT32_MAX; e = dc->ent[2 * e + 1]) {
-            size_t end, i = dc->ent[2 * e];
-            if (i < from) continue;
-            if (i >= hi) break;
-            if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+        size_t m;
+        const uint32_t *run = slot_run(dc, q->slot, &m);
+        for (size_t k = run ? lower_u32(run, m, from) : m; k < m && run[k] < hi; k++) {
+            size_t end, i = run[k];
+            if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end, memo)) {
                 *lo_out = i;
                 *hi_out = end;
                 return 1;
@@ -442,7 +530,7 @@ static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t f
             for (size_t c = 0; c < n; c++) {
                 size_t end, i = cand[c];
                 if (c > 0 && cand[c] == cand[c - 1]) continue;
-                if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+                if (slot_match(p, s0, d, i, typos) && seq_rest(p, q, 1, d, i + 1, hi, typos, &end, memo)) {
                     *lo_out = i;
                     *hi_out = end;
                     return 1;
@@ -454,7 +542,7 @@ static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t f
     for (size_t i = from; i < hi; i++) {
         if (!slot_match(p, s0, d, i, typos)) continue;
         size_t end;
-        if (seq_rest(p, q, 1, d, i + 1, hi, typos, &end)) {
+        if (seq_rest(p, q, 1, d, i + 1, hi, typos, &end, memo)) {
             *lo_out = i;
             *hi_out = end;
             return 1;
@@ -515,8 +603,8 @@ static size_t tok_ix_hashes(const wc_doc *d, size_t i, uint32_t out[4])
 
 /* The per-call cache for pack p (NULL when out of memory): the memo of
  * pat_possible and, with a word index, the slots that have a word in the
- * reply and per slot the tokens that offer it (ascending), from one pass
- * over the tokens (counted first, then filled backwards). */
+ * reply and per slot the tokens that offer it (ascending), from two passes
+ * over the tokens (counted, then filled). */
 static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
 {
     wc_doc *md = (wc_doc *)d; /* the cache is not part of the document */
@@ -536,34 +624,53 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
         c->pack = p;
         return c;
     }
-    for (size_t i = 0; i < nt; i++)
-        for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
-            uint32_t cell = ix_cell(p, hs[q]);
-            if (cell != UINT32_MAX) total += p->ix_off[cell + 1] - p->ix_off[cell];
-        }
     size_t words = (p->n_slots + 63) / 64;
-    uint64_t *block = malloc(words * 8 + (p->n_slots + 2 * total) * 4 + 4 * p->n_lists + p->n_pats + 1);
+    uint64_t *block = malloc(words * 8 + 2 * p->n_slots * 4 + 4 * p->n_lists + p->n_pats + 1);
     if (!block) return NULL;
-    c->pack = p;
     c->bits = block;
-    c->head = (uint32_t *)(block + words);
-    c->ent = c->head + p->n_slots;
-    c->range = (uint16_t *)(c->ent + 2 * total);
+    c->off = (uint32_t *)(block + words);
+    c->cnt = c->off + p->n_slots;
+    c->range = (uint16_t *)(c->cnt + p->n_slots);
     c->memo = (uint8_t *)(c->range + 2 * p->n_lists);
     memset(c->bits, 0, words * 8);
-    memset(c->head, 0xFF, p->n_slots * 4);
     memset(c->range, 0, 4 * p->n_lists + p->n_pats + 1);
-    uint32_t ne = 0;
-    for (size_t i = nt; i-- > 0;)
+    /* count per slot (a token may offer a slot twice: counted twice here) */
+    for (size_t i = 0; i < nt; i++)
         for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
             uint32_t cell = ix_cell(p, hs[q]);
             for (uint32_t e = cell == UINT32_MAX ? 0 : p->ix_off[cell]; cell != UINT32_MAX && e < p->ix_off[cell + 1]; e++) {
                 uint16_t s = p->ix_slot[e];
-                c->bits[s >> 6] |= 1ull << (s & 63);
-                if (c->head[s] != UINT32_MAX && c->ent[2 * c->head[s]] == i) continue; /* the same token again */
-                c->ent[2 * ne] = (uint32_t)i;
-                c->ent[2 * ne + 1] = c->head[s];
-                c->head[s] = ne++;
+                if (!((c->bits[s >> 6] >> (s & 63)) & 1)) {
+                    c->bits[s >> 6] |= 1ull << (s & 63);
+                    c->cnt[s] = 0;
+                }
+                c->cnt[s]++;
+                total++;
+            }
+        }
+    c->ent = malloc(total * 4 + 4);
+    if (!c->ent) {
+        free(block);
+        memset(c, 0, sizeof *c);
+        return NULL;
+    }
+    c->pack = p;
+    uint32_t used = 0;
+    for (size_t w = 0; w < words; w++)
+        for (uint64_t b = c->bits[w]; b; b &= b - 1) {
+            size_t s = 64 * w + (size_t)__builtin_ctzll(b);
+            c->off[s] = used;
+            used += c->cnt[s];
+            c->cnt[s] = 0;
+        }
+    for (size_t i = 0; i < nt; i++) /* ascending, each token once per slot */
+        for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
+            uint32_t cell = ix_cell(p, hs[q]);
+            for (uint32_t e = cell == UINT32_MAX ? 0 : p->ix_off[cell]; cell != UINT32_MAX && e < p->ix_off[cell + 1]; e++) {
+                uint16_t s = p->ix_slot[e];
+                uint32_t *run = c->ent + c->off[s];
+                if (c->cnt[s] && run[c->cnt[s] - 1] == i) continue; /* the same token again */
+                run[c->cnt[s]++] = (uint32_t)i;
             }
         }
     return c;
@@ -669,9 +776,12 @@ int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo,
 int wc_list_any(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo, size_t hi, int typos)
 {
     if (!L) return 0;
-    for (size_t k = 0; k < d->n_sent; k++) {
+    /* the first sentence ending after lo (sent[1 ..] ascends) */
+    for (size_t k = d->n_sent ? lower_u32(d->sent + 1, d->n_sent, lo + 1) : 0; k < d->n_sent; k++) {
         size_t a = d->sent[k], b = d->sent[k + 1];
-        if (b <= lo || a >= hi) continue;
+        step(d);
+        if (a >= hi) break;
+        if (b <= lo) continue;
         if (a < lo) a = lo;
         if (b > hi) b = hi;
         wc_match m;
@@ -700,8 +810,10 @@ void wc_list_mark(const wc_pack *p, const wc_list *L, const wc_doc *d, int typos
         const wc_slot *s = &p->slots[p->seqs[pt->seq].slot];
         const struct wc_doc_cache *dc = p->ix_cap && s->nofilter != 1 ? doc_cache(p, d) : NULL;
         if (dc && !s->nofilter) {
-            for (uint32_t e = dc->head[p->seqs[pt->seq].slot]; e != UINT32_MAX; e = dc->ent[2 * e + 1])
-                if (!mark[dc->ent[2 * e]] && slot_match(p, s, d, dc->ent[2 * e], typos)) mark[dc->ent[2 * e]] = val;
+            size_t m;
+            const uint32_t *run = slot_run(dc, p->seqs[pt->seq].slot, &m);
+            for (size_t e = 0; e < m; e++)
+                if (!mark[run[e]] && slot_match(p, s, d, run[e], typos)) mark[run[e]] = val;
             continue;
         }
         uint32_t cand[64];
@@ -1358,6 +1470,22 @@ int wc_pack_load(const char *json, size_t len, wc_pack **out, wc_err *e)
         cJSON_Delete(root);
         return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)tail, "line %d, column %d: unexpected text after the pack",
                        line, col);
+    }
+    /* cJSON strings end at a NUL: "\u0000" (or a raw NUL byte) would cut a
+     * string short and the rest would never be checked. In valid JSON a
+     * backslash only starts an escape inside a string. */
+    for (size_t i = 0; i < len; i++) {
+        int raw = json[i] == 0;
+        if (!raw && json[i] != '\\') continue;
+        if (raw || (len - i >= 6 && memcmp(json + i + 1, "u0000", 5) == 0)) {
+            int line, col;
+            wc_line_col(json, len, i, &line, &col);
+            cJSON_Delete(root);
+            return wc_fail(e, WEBCARE_ERROR_BAD_PACK, (long)i,
+                           "line %d, column %d: %s: a pack text cannot hold the NUL character", line, col,
+                           raw ? "a NUL byte" : "\"\\u0000\"");
+        }
+        i++; /* the escaped character ("\\\\u0000" is a backslash, then u0000) */
     }
     c.b = calloc(1, sizeof *c.b);
     p = calloc(1, sizeof *p);

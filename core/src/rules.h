@@ -26,11 +26,11 @@
  *
  * Matching cost: the default pack carries a generated word index (word hash
  * -> the positions that hold it); one pass over a reply's tokens marks the
- * positions with a word present and chains, per position, the tokens that
- * offer one. A pattern with an unmarked (filterable) position is skipped
- * without looking at the tokens, and a first position's candidates are its
- * chain. Loaded team packs use a 256-bit bloom mask per pattern and the
- * reply's hash set instead. */
+ * positions with a word present and lists, per position, the tokens that
+ * offer one (ascending). A pattern with an unmarked (filterable) position is
+ * skipped without looking at the tokens, and a first position's candidates
+ * in a sentence are found in its list by binary search. Loaded team packs
+ * use a 256-bit bloom mask per pattern and the reply's hash set instead. */
 #ifndef WEBCARE_RULES_H
 #define WEBCARE_RULES_H
 
@@ -183,7 +183,9 @@ uint32_t wc_hash(const char *s, size_t n);
 /* Bloom bit of a hash. */
 static inline void wc_bloom_add(uint64_t *m, uint32_t h) { m[(h >> 6) & (WC_BLOOM_WORDS - 1)] |= 1ull << (h & 63); }
 
-/* A tokenised reply prepared for matching. */
+/* A tokenised reply prepared for matching. Every token list below is an
+ * ascending array, so a sentence's entries are found by binary search: the
+ * matcher's cost per sentence does not grow with the reply (issue 10). */
 typedef struct wc_doc {
     wc_text t;
     uint32_t *h;      /* per token: hash of the match key */
@@ -191,35 +193,40 @@ typedef struct wc_doc {
     uint32_t *h3;     /* per token: hash of the key's first 3 bytes (prefix lookups) */
     uint32_t *sent;   /* sentence k spans tokens [sent[k], sent[k+1]) ; n_sent+1 entries */
     size_t n_sent;
+    /* tokens of kind k: kpos[kind_off[k] .. kind_off[k+1]); words of 5+
+     * bytes by first byte b: fpos[fb_off[b] .. fb_off[b+1]) */
+    uint32_t *kpos, *fpos;
+    uint32_t kind_off[WC_TOK_KIND_COUNT + 1];
+    uint32_t fb_off[257];
+    uint32_t *odd;    /* tokens whose squeezed key differs (elongated) */
+    size_t n_odd;
+    /* For packs without a word index (loaded team packs; wc_doc_init with
+     * hashes = 1, else NULL / zero): */
     uint64_t bloom[WC_BLOOM_WORDS];
     uint32_t *set;    /* open-addressing set of all token hashes (h, hs, h3), 0 = empty */
     size_t set_mask;
-    /* index: hash -> tokens. ix[] holds (hash|1, first token) pairs for the
-     * exact (h) and prefix (h3) hashes; nx_h / nx_h3 chain the following tokens
-     * with the same hash, ascending; UINT32_MAX ends a chain. Tokens whose
-     * squeezed key differs (elongated) are listed in `odd`. */
-    uint32_t *ix;
+    /* hash -> tokens: ix[] holds (hash|1, first, count) triples for the exact
+     * (h) and prefix (h3) hashes; the tokens are ipos[first .. first+count). */
+    uint32_t *ix, *ipos;
     size_t ix_mask;
-    uint32_t *nx_h, *nx_h3, *odd;
-    size_t n_odd;
-    uint32_t *nx_kind, *nx_fb; /* next token of the same kind / same first byte (words of 5+ bytes) */
-    uint32_t kind_head[WC_TOK_KIND_COUNT];
-    uint32_t fb_head[256];
-    /* per pack, filled on first use (one allocation each): */
+    uint64_t steps;   /* tokens and sentences the matcher looked at (tests check it grows linearly) */
+    /* per pack, filled on first use: */
     struct wc_doc_cache {
         const wc_pack *pack;
         uint8_t *memo;   /* per pattern: possible? 0 unknown, 1 yes, 2 no */
         uint16_t *range; /* per list: [range[2l], range[2l+1]) its possible patterns; 0,0 = unknown */
         uint64_t *bits;  /* packs with a word index: slots with a word in the reply */
-        uint32_t *head;  /* ... and per slot the first token offering one of its words: */
-        uint32_t *ent;   /* ent[2e] token, ent[2e + 1] next entry (ascending), UINT32_MAX ends */
+        uint32_t *off, *cnt; /* ... and for a slot s with its bit: the tokens offering one of */
+        uint32_t *ent;       /* its words, ent[off[s] .. off[s] + cnt[s]) */
     } cache[2];
 } wc_doc;
 
 /* Sort order of alternatives inside a slot. */
 int wc_alt_order(const void *a, const void *b);
 
-int wc_doc_init(wc_doc *d, const char *s, size_t n, size_t *err_at);
+/* hashes: also build the hash set, bloom and hash index that packs without
+ * a word index (loaded team packs) match with. */
+int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at);
 void wc_doc_free(wc_doc *d);
 
 /* One match: tokens [tok_lo, tok_hi) and the pattern that matched. */

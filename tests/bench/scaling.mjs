@@ -35,7 +35,8 @@ const CASES = {
 };
 // A team pack whose pattern has many gaps, on near-matching text (lint only).
 const GAP_PACK = { name: 'gaps', rules: [{ id: 'gaps', message: 'm', patterns: ['a {9} a {9} a {9} a {9} a {9} a {9} a {9} b'] }] };
-const PACK_CASES = { 'pack-gaps': fill('a aa aaa ') };
+// pack-gaps-b ends in "b", so every position's word is present and the pre-check cannot skip it.
+const PACK_CASES = { 'pack-gaps': fill('a aa aaa '), 'pack-gaps-b': (bytes) => fill('a aa aaa ')(bytes - 2) + ' b' };
 
 function request(op, text, pack) {
   const r = { op, text, platform: 'x' };

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "internal.h"
 #include "length.h"
+#include "rules.h"
 #include "text.h"
 
 /* Sends `len` raw bytes; returns the parsed answer and checks that the raw
@@ -324,6 +325,160 @@ static void finding_pack_trailing_text(void)
     cJSON_Delete(r);
 }
 
+/* The matcher's work (wc_doc.steps: tokens and sentences looked at) for
+ * `unit` x times: every list of the default pack (and of `team`) searched in
+ * every sentence, as the phrase rules do, and over the whole reply, as the
+ * structure rules do. */
+static uint64_t match_steps(const wc_pack *team, const char *unit, size_t times)
+{
+    size_t n;
+    char *s = repeat(unit, times, &n);
+    wc_doc d;
+    uint64_t steps = 0;
+    if (s && wc_doc_init(&d, s, n, team != NULL, NULL) == 0) {
+        const wc_pack *packs[2] = {&wc_default_pack, team};
+        for (int k = 0; k < 2 && packs[k]; k++)
+            for (size_t l = 0; l < packs[k]->n_lists; l++) {
+                const wc_list *L = &packs[k]->lists[l];
+                for (size_t q = 0; q < d.n_sent; q++) {
+                    wc_match m;
+                    wc_list_find(packs[k], L, &d, d.sent[q], d.sent[q + 1], d.sent[q], 1, &m);
+                }
+                wc_list_any(packs[k], L, &d, 0, d.t.n, 1);
+                wc_list_any(packs[k], L, &d, d.t.n / 2, d.t.n / 2 + 1, 0);
+            }
+        steps = d.steps;
+    }
+    wc_doc_free(&d);
+    free(s);
+    return steps;
+}
+
+/* Lint was quadratic on "a.a.a…" and "www.a.…" (every "." ends a sentence):
+ * per sentence, the matcher walked each token chain (per word hash, prefix,
+ * token kind, first letter, and per pattern position of the word index)
+ * from its head and skipped the tokens before the sentence (WASM: 100 kB
+ * 2.8 s, 1 MB > 20 s). The lists are now ascending arrays searched from the
+ * sentence's first token by binary search; wc_list_any finds the first
+ * sentence the same way. 10x the text must cost about 10x the work (a
+ * chain walk from the head made it 100x). */
+static void finding_lint_sentence_chains_quadratic(void)
+{
+    static const char *const units[] = {"a.", "www.a.", "a.b.", "sorry. ", "Stuur je ordernummer? ",
+                                        "heeeel. ", "\xf0\x9f\x98\xa1!! ", "Hoi, ik kijk ernaar. "};
+    wc_pack *team = NULL;
+    wc_err e = {0, -1, ""};
+    const char *pack = "{\"rules\":[{\"id\":\"t\",\"message\":\"m\",\"typos\":true,"
+                       "\"patterns\":[\"kijk* {2} naar\",\"sorry\",\"*vervelend\",\"#qmark\",\"a & b\",\"verantwoordelijk\"]}]}";
+    CHECK_EQ_INT(wc_pack_load(pack, strlen(pack), &team, &e), 0);
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t times = 2000 / strlen(units[k]) + 1;
+        for (int t = 0; t < 2; t++) {
+            uint64_t small = match_steps(t ? team : NULL, units[k], times);
+            uint64_t big = match_steps(t ? team : NULL, units[k], 10 * times);
+            if (!(small > 0 && big <= 12 * small))
+                fprintf(stderr, "  unit \"%s\" (%s): %llu steps, 10x: %llu\n", units[k], t ? "team pack" : "default",
+                        (unsigned long long)small, (unsigned long long)big);
+            CHECK(small > 0 && big <= 12 * small);
+        }
+    }
+    wc_pack_free(team);
+    /* a whole lint of 1 MB of "a." and of "www.a." (the API limit) */
+    static const char *const big_units[] = {"a.", "www.a."};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n;
+        char *s = repeat(big_units[k], 1000000 / strlen(big_units[k]), &n);
+        cJSON *r = call_op("lint", s);
+        const cJSON *used = cJSON_GetObjectItem(cJSON_GetObjectItem(result_of(r), "length"), "used");
+        CHECK(cJSON_IsNumber(used) && used->valuedouble == (double)n);
+        cJSON_Delete(r);
+        free(s);
+    }
+}
+
+/* A team pattern with many gaps ("a {9} a {9} … b": 12 positions) on a
+ * reply of "a a a … b": the search tried up to 10^11 ways per start (300
+ * words: 28 s; 3,000: hours). Positions that cannot complete are now
+ * remembered per search, so each (position, token) pair is tried once;
+ * the match found is the same (the first in search order). */
+static void finding_pack_gap_search_exponential(void)
+{
+    const char *pack = "{\"name\":\"gaps\",\"rules\":[{\"id\":\"gaps\",\"message\":\"m\",\"patterns\":["
+                       "\"a {9} a {9} a {9} a {9} a {9} a {9} a {9} a {9} a {9} a {9} a {9} b\","
+                       "\"a|aa {9} a|aa {9} a|aa {9} a|aa {9} a|aa {9} a|aa {9} x|b\"]}]}";
+    wc_pack *team = NULL;
+    wc_err e = {0, -1, ""};
+    CHECK_EQ_INT(wc_pack_load(pack, strlen(pack), &team, &e), 0);
+    size_t n;
+    char *body = repeat("a ", 3000, &n);
+    char *s = malloc(n + 2);
+    memcpy(s, body, n);
+    memcpy(s + n, "b", 2);
+    wc_doc d;
+    CHECK_EQ_INT(wc_doc_init(&d, s, n + 1, 1, NULL), 0);
+    wc_match m = {0, 0, NULL};
+    /* the first start that reaches b: the 12 positions end at b (token
+     * 3000), each of the first 11 at most 10 tokens after the one before */
+    CHECK(team && wc_list_find(team, &team->lists[0], &d, 0, d.t.n, 0, 0, &m));
+    CHECK_EQ_INT(m.tok_lo, 3000 - 110);
+    CHECK_EQ_INT(m.tok_hi, 3001);
+    CHECK(d.steps < 200 * (uint64_t)d.t.n);
+    wc_doc_free(&d);
+    /* through the API: the same span, in UTF-16 units */
+    cJSON *req = cJSON_CreateObject();
+    cJSON_AddStringToObject(req, "op", "lint");
+    cJSON_AddStringToObject(req, "text", s);
+    cJSON_AddItemToObject(cJSON_AddObjectToObject(req, "config"), "pack", cJSON_Parse(pack));
+    char *json = cJSON_PrintUnformatted(req);
+    cJSON *r = call_str(json);
+    int found = 0;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(result_of(r), "findings"))
+    {
+        if (strcmp(cJSON_GetObjectItem(f, "rule")->valuestring, "gaps") != 0) continue;
+        found++;
+        CHECK_EQ_INT(cJSON_GetObjectItem(f, "start")->valueint, 2 * (3000 - 110));
+        CHECK_EQ_INT(cJSON_GetObjectItem(f, "end")->valueint, 6001);
+    }
+    CHECK_EQ_INT(found, 1);
+    cJSON_Delete(r);
+    free(json);
+    cJSON_Delete(req);
+    wc_pack_free(team);
+    free(body);
+    free(s);
+}
+
+/* A "\u0000" escape inside the pack text cut that string (cJSON strings are
+ * C strings): {"name":"a\u0000b"} loaded as "a", and a pattern or message
+ * lost its tail unchecked. Now bad-pack at the escape's line and column; a
+ * literal backslash before "u0000" is still fine. */
+static void finding_pack_escaped_nul(void)
+{
+    cJSON *r = check_pack("{\"name\":\"a\\u0000b\",\"rules\":[]}");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    const cJSON *err = cJSON_GetObjectItem(r, "error");
+    CHECK_EQ_INT(cJSON_GetObjectItem(err, "at")->valueint, 10);
+    CHECK(strstr(cJSON_GetObjectItem(err, "message")->valuestring, "line 1, column 11:") != NULL);
+    CHECK(strstr(cJSON_GetObjectItem(err, "message")->valuestring, "NUL") != NULL);
+    cJSON_Delete(r);
+    r = check_pack("{\"rules\":[\n  {\"id\":\"x\",\"message\":\"m\",\"patterns\":[\"sorry\\u0000 {2} kijken\"]}]}");
+    CHECK_EQ_STR(error_code(r), "bad-pack");
+    CHECK(strstr(cJSON_GetObjectItem(cJSON_GetObjectItem(r, "error"), "message")->valuestring, "line 2, column 45:") != NULL);
+    cJSON_Delete(r);
+    r = check_pack("{\"name\":\"a\\\\u0000b\",\"rules\":[]}"); /* a backslash, then u0000 */
+    CHECK(result_of(r) != NULL);
+    CHECK_EQ_STR(cJSON_GetObjectItem(result_of(r), "name")->valuestring, "a\\u0000b");
+    cJSON_Delete(r);
+    /* a raw NUL byte (wc_pack_load takes an explicit length) */
+    wc_pack *p = NULL;
+    wc_err e = {0, -1, ""};
+    static const char raw[] = "{\"name\":\"a\0b\",\"rules\":[]}";
+    CHECK_EQ_INT(wc_pack_load(raw, sizeof raw - 1, &p, &e), WEBCARE_ERROR_BAD_PACK);
+    CHECK_EQ_INT(e.at, 10);
+    CHECK(p == NULL);
+}
+
 int main(void)
 {
     RUN(finding_echoed_strings_not_utf8);
@@ -335,5 +490,8 @@ int main(void)
     RUN(finding_x_length_nfc_marks_quadratic);
     RUN(finding_pack_error_cut_utf8);
     RUN(finding_pack_trailing_text);
+    RUN(finding_lint_sentence_chains_quadratic);
+    RUN(finding_pack_gap_search_exponential);
+    RUN(finding_pack_escaped_nul);
     return check_summary("regressions");
 }

@@ -1022,7 +1022,16 @@ static int dt_je_noun_stem(ctx *c, size_t i, unsigned char *taken)
     const wc_text *t = c->t;
     if (i == 0 || !kis(t, i - 1, WC_NL_ID_je) || !clause_start(t, i - 1) || !stem_no_t(t, i, 1)) return 0;
     if (!(tstem(t, i) & WC_NL_NOUN) || in_list(key(t, i), klen(t, i), LIGHT_NOUN)) return 0;
-    if (!(kis(t, i + 1, WC_NL_ID_een) || kis(t, i + 1, WC_NL_ID_de) || kis(t, i + 1, WC_NL_ID_het))) return 0;
+    if (!(kis(t, i + 1, WC_NL_ID_een) || kis(t, i + 1, WC_NL_ID_de) || kis(t, i + 1, WC_NL_ID_het))) {
+        /* "Je krijg binnen een uur ...": a time adverb, and no verb of its own
+         * after it ("Je werk vandaag is klaar") */
+        static const char *const WHEN[] = {"binnen", "morgen", "vandaag", "straks", "direct", "meteen", "altijd",
+                                           "nooit", "vaak", "automatisch", "binnenkort", "vanavond", NULL};
+        size_t m;
+        if (!kstrs(t, i + 1, WHEN)) return 0;
+        for (m = i + 2; m < t->n && !is_boundary(t, m) && m < i + 8; m++)
+            if (kin(t, m, AUX | FINITE_IRR) || finite_form(t, m) || tpp(t, m)) return 0;
+    }
     fix_t(c, i, MSG_3SG, taken);
     return 1;
 }

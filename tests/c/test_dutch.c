@@ -513,6 +513,8 @@ static void dt_subject_and_verb_apart(void)
     CHECK(passes("De bezorger die je gisteren zag, belt je vandaag."));
     CHECK(passes("De bezorger die ik heb gesproken, komt morgen."));
     CHECK(passes("Die bezorg ik morgen zelf."));
+    CHECK(fires("Je ontvang binnen een week de nieuwe pas.", WC_NL_DT, "ontvang", "ontvangt"));
+    CHECK(passes("Je werk vandaag is opgeslagen."));
 }
 
 static void confusion_far_apart(void)

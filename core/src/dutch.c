@@ -393,8 +393,9 @@ static unsigned word_bits(const char *k, size_t len) { return wc_nl_word_bits(k,
 
 static int in_strs(const char *k, size_t len, const char *const *list)
 {
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], k, len) == 0) return 1;
+    if (len == 0) return 0;
+    for (int i = 0; list[i]; i++) /* first byte first: most words differ there */
+        if (list[i][0] == k[0] && strlen(list[i]) == len && memcmp(list[i], k, len) == 0) return 1;
     return 0;
 }
 static int in_list(const char *k, size_t len, unsigned bits) { return (word_bits(k, len) & bits) != 0; }
@@ -834,8 +835,10 @@ static int plural_shape(const char *k, size_t l);
 /* Word token i is exactly s (for words without a generated id). */
 static int kstr(const wc_text *t, size_t i, const char *s)
 {
-    size_t sl = strlen(s);
-    return is_word(t, i) && klen(t, i) == sl && memcmp(key(t, i), s, sl) == 0;
+    size_t sl;
+    if (!is_word(t, i) || klen(t, i) == 0 || key(t, i)[0] != s[0]) return 0;
+    sl = strlen(s);
+    return klen(t, i) == sl && memcmp(key(t, i), s, sl) == 0;
 }
 static int kstrs(const wc_text *t, size_t i, const char *const *list)
 {

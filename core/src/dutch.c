@@ -1632,6 +1632,9 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
     }
 }
 
+/* Called alone (the linter's readability rule), it gets word ids only for
+ * words starting with d, e or w (see wc_dutch_check): a kis() here on a word
+ * with another first letter needs that filter extended. */
 static void check_readability(ctx *c, unsigned char *taken)
 {
     const wc_text *t = c->t;

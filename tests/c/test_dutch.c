@@ -380,6 +380,22 @@ static void readability(void)
     CHECK(found);
     wc_text_free(&r.t);
 
+    /* readability alone (as the linter asks for it) sees the same passives */
+    {
+        static const char *const passives[] = {"Er wordt door onze afdeling gekeken naar wat er kan worden gedaan.",
+                                               "Uw pakket werd door de bezorger afgeleverd en werd gescand.",
+                                               "Door ons worden de pakketten bezorgd, er worden geen kosten gerekend."};
+        for (size_t k = 0; k < sizeof passives / sizeof passives[0]; k++) {
+            wc_text t;
+            wc_dutch_finding f[4];
+            CHECK_EQ_INT(wc_tokenize(passives[k], strlen(passives[k]), &t, NULL), 0);
+            CHECK_EQ_INT(wc_dutch_check(&t, WC_NL_WANT_READABILITY, f, 4), 1);
+            CHECK_EQ_INT(f[0].rule, WC_NL_READABILITY);
+            CHECK_EQ_INT(f[0].start, 0);
+            wc_text_free(&t);
+        }
+    }
+
     check_text(&r, "De klanttevredenheidsonderzoeksresultaten zijn binnen.");
     CHECK_EQ_INT(r.n, 1);
     CHECK_EQ_INT(r.f[0].rule, WC_NL_READABILITY);

@@ -1614,14 +1614,29 @@ static void check_confusion(ctx *c, unsigned char *taken, const unsigned char *q
                     continue;
                 }
             }
+            /* a role: "Je betaalt minder als student." */
+            if (is_word(t, i + 1) && !kin(t, i + 1, CLOSED | DET) && is_boundary(t, i + 2) && nounish(t, i + 1))
+                continue;
             /* "goedkoper als je huidige abonnement": je + noun is no subject */
-            if ((is_subj_pron(t, i + 1) && !(kis(t, i + 1, WC_NL_ID_je) && !next_not_noun(t, i + 1))) ||
+            if ((is_subj_pron(t, i + 1) &&
+                 !((kis(t, i + 1, WC_NL_ID_je) || kis(t, i + 1, WC_NL_ID_het)) && !next_not_noun(t, i + 1))) ||
                 kis(t, i + 1, WC_NL_ID_er))
                 continue;
             int cond = 0;
             for (size_t m = i + 1; m < t->n && !is_boundary(t, m); m++) {
                 if (!is_word(t, m)) continue;
-                if (finite_form(t, m) || kin(t, m, AUX)) {
+                /* "lichter als het vorige model en gaat langer mee": the verb after
+                 * "en" belongs to the main clause */
+                if (kin(t, m, COORD) && is_word(t, m + 1) && finite_form(t, m + 1)) {
+                    /* ... unless a participle came first: "als patroon begrepen en wordt" */
+                    for (size_t q = i + 1; q < m; q++)
+                        if (is_word(t, q) && tppl(t, q)) cond = 1;
+                    break;
+                }
+                /* a stem on t is its own 3rd person: "als het apparaat opnieuw opstart" */
+                if (finite_form(t, m) || kin(t, m, AUX) ||
+                    (ends(key(t, m), klen(t, m), "t") && tstem(t, m) && !kin(t, m, CLOSED) &&
+                     !kin(t, m - 1, DET) && !ends(key(t, m - 1), klen(t, m - 1), "e"))) {
                     if (!is_subj_pron(t, m + 1)) cond = 1;
                     break;
                 }

@@ -547,6 +547,9 @@ static void confusion_far_apart(void)
     CHECK(fires("Dank voor u reactie.", WC_NL_CONFUSION, "u", "uw"));
     CHECK(fires("Ik zie dat u bestelling al is verzonden.", WC_NL_CONFUSION, "u", "uw"));
     CHECK(passes("Wij nemen morgen met u contact op."));
+    CHECK(fires("Die lader is sneller als het oude exemplaar.", WC_NL_CONFUSION, "als", "dan"));
+    CHECK(passes("Het laadt sneller als het toestel opnieuw opstart."));
+    CHECK(passes("Je betaalt minder als student."));
     CHECK(passes("Ik zie dat u al bent verhuisd."));
     CHECK(fires("De led op de voorkant brand groen.", WC_NL_DT, "brand", "brandt"));
 }

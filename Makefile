@@ -50,7 +50,11 @@ CORE_SRCS  := $(filter-out $(CORE)/src/cli.c,$(wildcard $(CORE)/src/*.c $(CORE)/
 # `#include "utf8proc_data.c"` picks up the small tables beside it
 # (core/tools/gen-utf8proc-min.mjs, `make regen-utf8proc`; ~50 KB instead of ~330 KB).
 U8MIN      := $(CORE)/src/gen/utf8proc
-THIRD_SRCS := $(THIRD)/cjson/cJSON.c $(U8MIN)/utf8proc.c
+# cJSON likewise through core/src/gen/cjson/cJSON.c: the vendored file with
+# core/third_party/cjson/patches/ applied (numbers without stdio;
+# core/tools/gen-cjson-min.mjs, `make regen-cjson`).
+CJMIN      := $(CORE)/src/gen/cjson
+THIRD_SRCS := $(CJMIN)/cJSON.c $(U8MIN)/utf8proc.c
 CORE_HDRS  := $(wildcard $(CORE)/include/*.h $(CORE)/src/*.h $(CORE)/src/gen/*.h)
 RULE_FILES := $(sort $(wildcard $(CORE)/rules/nl/*.json))
 
@@ -58,6 +62,10 @@ CORE_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRCS))
 THIRD_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(THIRD_SRCS))
 
 $(BUILD)/obj/$(THIRD)/%.o: $(THIRD)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_THIRD) -c $< -o $@
+
+$(BUILD)/obj/$(CJMIN)/%.o: $(CJMIN)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_THIRD) -c $< -o $@
 
@@ -195,6 +203,7 @@ test: build test-c test-asan test-cli test-wasm lint-ext test-static test-e2e
 	@echo "make test: all suites passed"
 
 test-c: $(TEST_BINS)
+	@node core/tools/gen-cjson-min.mjs --check
 	@tests/run-c-tests.sh $(TEST_BINS)
 
 test-asan: $(ASAN_BINS)
@@ -280,6 +289,11 @@ eval-classify: wasm native deps-npm
 regen: regen-utf8proc
 regen-utf8proc:
 	node core/tools/gen-utf8proc-min.mjs
+
+.PHONY: regen-cjson
+regen: regen-cjson
+regen-cjson:
+	node core/tools/gen-cjson-min.mjs
 
 # ---- fuzz (issue 10; tests/fuzz/README.md) -------------------------------
 # libFuzzer targets built with clang against the core + vendored sources.

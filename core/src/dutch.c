@@ -1071,7 +1071,9 @@ static int dt_np_subject(ctx *c, size_t i, unsigned char *taken)
     if (i < 2 || !(wrong_3sg(t, i, 1) || spd == 2) || is_boundary(t, i + 1) || i + 1 >= t->n) return 0;
     if (is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0) || kin(t, i + 1, COORD))) return 0;
     /* a subject after the verb: a fronted object ("De rest van het bedrag betaal je") */
-    if (kin(t, i + 1, SUBJ) && !(kis(t, i + 1, WC_NL_ID_het) && !next_not_noun(t, i + 1))) return 0;
+    if (kin(t, i + 1, SUBJ) &&
+        !((kis(t, i + 1, WC_NL_ID_het) && !next_not_noun(t, i + 1)) || (kis(t, i + 1, WC_NL_ID_je) && nounish(t, i + 2))))
+        return 0;
     noun_k = (tstem(t, i) & WC_NL_NOUN) != 0;
     /* the sentence-start determiner */
     for (d = i; d > 0 && i - d < 8;) {

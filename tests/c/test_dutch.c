@@ -531,6 +531,9 @@ static void dt_subject_and_verb_apart(void)
     CHECK(passes("Die bezorg ik morgen zelf."));
     CHECK(fires("Je ontvang binnen een week de nieuwe pas.", WC_NL_DT, "ontvang", "ontvangt"));
     CHECK(passes("Je werk vandaag is opgeslagen."));
+    CHECK(fires("De balie in Breda neem je retour graag aan.", WC_NL_DT, "neem", "neemt"));
+    CHECK(passes("De foto van de schade stuur je via de app."));
+    CHECK(passes("De bon van de winkel bewaar je goed."));
 }
 
 static void confusion_far_apart(void)

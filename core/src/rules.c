@@ -163,6 +163,7 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
     d->fpos = d->kpos + nt;
     d->sent = d->fpos + nt;
     size_t ns = 0;
+    uint64_t fb_seen[4] = {0, 0, 0, 0}; /* first bytes of words of 5+ bytes */
     d->sent[0] = 0;
     for (size_t i = 0; i < nt; i++) {
         const wc_token *tk = &d->t.tok[i];
@@ -177,7 +178,11 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
         }
         if (d->hs[i] != d->h[i]) d->odd[d->n_odd++] = (uint32_t)i;
         d->kind_off[tk->kind + 1]++;
-        if (tk->kind == WC_TOK_WORD && kl >= 5) d->fb_off[(unsigned char)key[0] + 1]++;
+        if (tk->kind == WC_TOK_WORD && kl >= 5) {
+            unsigned char fb = (unsigned char)key[0];
+            d->fb_cnt[fb]++;
+            fb_seen[fb >> 6] |= 1ull << (fb & 63);
+        }
         if (is_sentence_end(&d->t, i)) {
             /* a run of ends ("?!" then a break) closes one sentence */
             if (i + 1 < nt && is_sentence_end(&d->t, i + 1)) continue;
@@ -189,13 +194,19 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
     /* the token lists by kind and by first byte (counted above) */
     uint32_t kfill[WC_TOK_KIND_COUNT] = {0}, ffill[256] = {0};
     for (int k = 0; k < WC_TOK_KIND_COUNT; k++) d->kind_off[k + 1] += d->kind_off[k];
-    for (int b = 0; b < 256; b++) d->fb_off[b + 1] += d->fb_off[b];
+    uint32_t used = 0;
+    for (int w = 0; w < 4; w++)
+        for (uint64_t m = fb_seen[w]; m; m &= m - 1) {
+            int b = 64 * w + __builtin_ctzll(m);
+            d->fb_start[b] = used;
+            used += d->fb_cnt[b];
+        }
     for (size_t i = 0; i < nt; i++) {
         const wc_token *tk = &d->t.tok[i];
         d->kpos[d->kind_off[tk->kind] + kfill[tk->kind]++] = (uint32_t)i;
         if (tk->kind == WC_TOK_WORD && tk->key_len >= 5) {
             unsigned char fb = (unsigned char)wc_key(&d->t, i)[0];
-            d->fpos[d->fb_off[fb] + ffill[fb]++] = (uint32_t)i;
+            d->fpos[d->fb_start[fb] + ffill[fb]++] = (uint32_t)i;
         }
     }
     return hashes ? doc_hashes(d) : 0;
@@ -454,7 +465,23 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
         const uint32_t *run = slot_run(dc, (size_t)(s0 - p->slots), &m);
         if (!add_run(d, run, m, from, hi, out, &n, cap)) return SIZE_MAX;
     }
-    for (uint16_t a = 0; a < s0->n_alt; a++) {
+    /* With the word index, its list has the exact words and prefixes: a
+     * word only adds its first letter's long words (typos), then the loop
+     * starts past the prefixes. Without it, words and prefixes come from
+     * the hash index (without one, the sentence is scanned instead). */
+    if (dc && typos)
+        for (uint16_t a = 0; a < s0->n_word; a++) {
+            const wc_alt *al = &p->alts[s0->alt + a];
+            unsigned char fb = (unsigned char)al->w[0];
+            if (al->len >= 6 && !((fb_done[fb >> 6] >> (fb & 63)) & 1)) {
+                fb_done[fb >> 6] |= 1ull << (fb & 63);
+                if (!add_run(d, d->fpos + d->fb_start[fb], d->fb_cnt[fb], from, hi, out, &n, cap))
+                    return SIZE_MAX;
+            }
+        }
+    if (!dc && !d->ix && s0->n_word + s0->n_prefix) return SIZE_MAX;
+    uint16_t a0 = dc ? (uint16_t)(s0->n_word + s0->n_prefix) : 0;
+    for (uint16_t a = a0; a < s0->n_alt; a++) {
         const wc_alt *al = &p->alts[s0->alt + a];
         int ok = 1;
         if (al->kind == WC_ALT_WORD) {
@@ -467,7 +494,7 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
             unsigned char fb = (unsigned char)al->w[0];
             if (ok && typos && al->len >= 6 && !((fb_done[fb >> 6] >> (fb & 63)) & 1)) {
                 fb_done[fb >> 6] |= 1ull << (fb & 63);
-                ok = add_run(d, d->fpos + d->fb_off[fb], d->fb_off[fb + 1] - d->fb_off[fb], from, hi, out, &n, cap);
+                ok = add_run(d, d->fpos + d->fb_start[fb], d->fb_cnt[fb], from, hi, out, &n, cap);
             }
         } else if (al->kind == WC_ALT_PREFIX) {
             size_t m;
@@ -501,10 +528,10 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d);
 
 /* Earliest match of sequence q starting in [from, hi). */
 static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t from, size_t hi,
-                    int typos, size_t *lo_out, size_t *hi_out)
+                    int typos, size_t *lo_out, size_t *hi_out, const struct wc_doc_cache *cache)
 {
     const wc_slot *s0 = &p->slots[q->slot];
-    const struct wc_doc_cache *dc = p->ix_cap && s0->nofilter != 1 ? doc_cache(p, d) : NULL;
+    const struct wc_doc_cache *dc = p->ix_cap && s0->nofilter != 1 ? cache : NULL;
     uint32_t ring[12][WC_MEMO_RING], (*memo)[WC_MEMO_RING] = NULL;
     if (q->n_slot >= 3 && q->n_slot <= 12 && seq_branchy(p, q)) {
         memset(ring, 0, q->n_slot * sizeof ring[0]);
@@ -618,22 +645,25 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
     size_t nt = d->t.n, total = 0;
     uint32_t hs[4];
     if (!p->ix_cap) {
-        c->range = calloc(2 * p->n_lists + (p->n_pats + 2) / 2, 2);
+        c->range = calloc(2 * p->n_lists + p->n_pats + (p->n_pats + 2) / 2, 2);
         if (!c->range) return NULL;
-        c->memo = (uint8_t *)(c->range + 2 * p->n_lists);
+        c->plist = c->range + 2 * p->n_lists;
+        c->memo = (uint8_t *)(c->plist + p->n_pats);
         c->pack = p;
         return c;
     }
     size_t words = (p->n_slots + 63) / 64;
-    uint64_t *block = malloc(words * 8 + 2 * p->n_slots * 4 + 4 * p->n_lists + p->n_pats + 1);
+    uint64_t *block = malloc(words * 8 + 2 * p->n_slots * 4 + 4 * p->n_lists + 3 * p->n_pats + 1);
     if (!block) return NULL;
     c->bits = block;
     c->off = (uint32_t *)(block + words);
     c->cnt = c->off + p->n_slots;
     c->range = (uint16_t *)(c->cnt + p->n_slots);
-    c->memo = (uint8_t *)(c->range + 2 * p->n_lists);
+    c->plist = c->range + 2 * p->n_lists;
+    c->memo = (uint8_t *)(c->plist + p->n_pats);
     memset(c->bits, 0, words * 8);
-    memset(c->range, 0, 4 * p->n_lists + p->n_pats + 1);
+    memset(c->range, 0, 4 * p->n_lists);
+    memset(c->memo, 0, p->n_pats + 1);
     /* count per slot (a token may offer a slot twice: counted twice here) */
     for (size_t i = 0; i < nt; i++)
         for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
@@ -710,11 +740,11 @@ static int pat_possible(const wc_pack *p, const wc_pat *pt, const wc_doc *d)
 }
 
 static int pat_find(const wc_pack *p, const wc_pat *pt, const wc_doc *d, size_t lo, size_t hi,
-                    size_t from, int typos, wc_match *m)
+                    size_t from, int typos, wc_match *m, const struct wc_doc_cache *c)
 {
     if (pt->n_seq == 1) {
         size_t a, b;
-        if (!seq_find(p, &p->seqs[pt->seq], d, from, hi, typos, &a, &b)) return 0;
+        if (!seq_find(p, &p->seqs[pt->seq], d, from, hi, typos, &a, &b, c)) return 0;
         m->tok_lo = a;
         m->tok_hi = b;
         m->pat = pt;
@@ -724,7 +754,7 @@ static int pat_find(const wc_pack *p, const wc_pat *pt, const wc_doc *d, size_t 
     size_t mlo = hi, mhi = lo;
     for (uint16_t q = 0; q < pt->n_seq; q++) {
         size_t a, b;
-        if (!seq_find(p, &p->seqs[pt->seq + q], d, lo, hi, typos, &a, &b)) return 0;
+        if (!seq_find(p, &p->seqs[pt->seq + q], d, lo, hi, typos, &a, &b, c)) return 0;
         if (a < mlo) mlo = a;
         if (b > mhi) mhi = b;
     }
@@ -747,25 +777,30 @@ int wc_list_find(const wc_pack *p, const wc_list *L, const wc_doc *d, size_t lo,
     if (!L) return 0;
     int found = 0;
     struct wc_doc_cache *c = doc_cache(p, d);
-    uint16_t k0 = 0, k1 = L->n_pat;
-    if (c && L >= p->lists && L < p->lists + p->n_lists) { /* the list's possible patterns, once per call */
-        uint16_t *r = &c->range[2 * (L - p->lists)];
-        if (!r[0] && !r[1]) {
-            r[0] = r[1] = 1; /* 1-based; equal = none */
-            for (uint16_t k = 0; k < L->n_pat; k++)
-                if (pat_possible_c(p, &p->pats[L->pat + k], d, c)) {
-                    if (r[0] == r[1]) r[0] = (uint16_t)(k + 1);
-                    r[1] = (uint16_t)(k + 2);
-                }
+    if (!c || L < p->lists || L >= p->lists + p->n_lists) { /* no cache: every pattern */
+        for (uint16_t k = 0; k < L->n_pat; k++) {
+            const wc_pat *pt = &p->pats[L->pat + k];
+            wc_match one;
+            if (pat_possible_c(p, pt, d, c) && pat_find(p, pt, d, lo, hi, from, typos, &one, c) &&
+                (!found || one.tok_lo < m->tok_lo)) {
+                *m = one;
+                found = 1;
+            }
         }
-        k0 = (uint16_t)(r[0] - 1);
-        k1 = (uint16_t)(r[1] - 1);
+        return found;
     }
-    for (uint16_t k = k0; k < k1; k++) {
-        const wc_pat *pt = &p->pats[L->pat + k];
-        if (!pat_possible_c(p, pt, d, c)) continue;
+    /* the list's possible patterns, once per call: plist[L->pat ..] */
+    uint16_t *r = &c->range[2 * (L - p->lists)], *poss = c->plist + L->pat;
+    if (!r[0]) {
+        r[0] = 1;
+        r[1] = 0;
+        for (uint16_t k = 0; k < L->n_pat; k++)
+            if (pat_possible_c(p, &p->pats[L->pat + k], d, c)) poss[r[1]++] = k;
+    }
+    for (uint16_t j = 0; j < r[1]; j++) {
+        const wc_pat *pt = &p->pats[L->pat + poss[j]];
         wc_match one;
-        if (pat_find(p, pt, d, lo, hi, from, typos, &one) && (!found || one.tok_lo < m->tok_lo)) {
+        if (pat_find(p, pt, d, lo, hi, from, typos, &one, c) && (!found || one.tok_lo < m->tok_lo)) {
             *m = one;
             found = 1;
         }

@@ -194,10 +194,10 @@ typedef struct wc_doc {
     uint32_t *sent;   /* sentence k spans tokens [sent[k], sent[k+1]) ; n_sent+1 entries */
     size_t n_sent;
     /* tokens of kind k: kpos[kind_off[k] .. kind_off[k+1]); words of 5+
-     * bytes by first byte b: fpos[fb_off[b] .. fb_off[b+1]) */
+     * bytes by first byte b: fpos[fb_start[b] ..] (fb_cnt[b] of them) */
     uint32_t *kpos, *fpos;
     uint32_t kind_off[WC_TOK_KIND_COUNT + 1];
-    uint32_t fb_off[257];
+    uint32_t fb_start[256], fb_cnt[256];
     uint32_t *odd;    /* tokens whose squeezed key differs (elongated) */
     size_t n_odd;
     /* For packs without a word index (loaded team packs; wc_doc_init with
@@ -214,7 +214,8 @@ typedef struct wc_doc {
     struct wc_doc_cache {
         const wc_pack *pack;
         uint8_t *memo;   /* per pattern: possible? 0 unknown, 1 yes, 2 no */
-        uint16_t *range; /* per list: [range[2l], range[2l+1]) its possible patterns; 0,0 = unknown */
+        uint16_t *range; /* per list: range[2l] 1 when known, range[2l+1] its possible patterns, */
+        uint16_t *plist; /* ... at plist[list.pat ..] (indices into the list) */
         uint64_t *bits;  /* packs with a word index: slots with a word in the reply */
         uint32_t *off, *cnt; /* ... and for a slot s with its bit: the tokens offering one of */
         uint32_t *ent;       /* its words, ent[off[s] .. off[s] + cnt[s]) */

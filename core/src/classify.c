@@ -218,8 +218,8 @@ static void lookup_compound(const char *k, size_t klen, word_info *wi)
         unsigned char b = (unsigned char)k[0];
         for (size_t e = wc_lex_words_index[b]; e < wc_lex_words_index[b + 1]; e++) {
             const wc_lex_word *w = &wc_lex_words[e];
-            if ((w->cats & WC_LX_MODIFIER) && w->len >= 3 && w->len <= 6 && w->len + 3u <= klen &&
-                same_bytes(wc_lex_strings + w->off, k, w->len))
+            if (w->len > 6 || w->len + 3u > klen) break; /* shortest first */
+            if ((w->cats & WC_LX_MODIFIER) && w->len >= 3 && same_bytes(wc_lex_strings + w->off, k, w->len))
                 mods[w->len] = w;
         }
     }

@@ -586,9 +586,13 @@ static void skip_bytes(cursor *c, size_t end)
 
 static int is_word_joiner(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == '-'; }
 
-static unsigned scan_word(cursor *c)
+/* Scans a word; returns its WC_TF_* flags. *plain (if non-NULL) is set when
+ * the word is ASCII letters only. */
+static unsigned scan_word(cursor *c, int *plain)
 {
     unsigned flags = 0;
+    size_t from = c->i;
+    int slow = 0; /* consumed something past the ASCII letter path */
     int letters = 0, uppers = 0, first_upper = -1;
     int32_t prev = -1;
     int run = 0;
@@ -639,6 +643,7 @@ static unsigned scan_word(cursor *c)
                 run = 0;
             }
             advance(c);
+            slow = 1;
             continue;
         }
         if (k == C_IGNORABLE || is_word_joiner(cp)) {
@@ -649,6 +654,7 @@ static unsigned scan_word(cursor *c)
             enum cp_class nk = cur_class(&look);
             if (look.i < look.len && (nk == C_LETTER || (cp == '-' && nk == C_DIGIT))) {
                 *c = look;
+                slow = 1;
                 continue;
             }
         }
@@ -656,7 +662,15 @@ static unsigned scan_word(cursor *c)
     }
     if (letters >= 2 && uppers == letters) flags |= WC_TF_UPPER;
     if (first_upper == 1) flags |= WC_TF_TITLE;
+    if (plain) *plain = !slow && c->i > from;
     return flags;
+}
+
+/* Could byte b after an ASCII word continue an e-mail address or URL (what
+ * maybe_link looks for past the letters)? */
+static int link_char(unsigned char b)
+{
+    return b == '.' || b == '_' || b == '%' || b == '+' || b == '-' || b == '@' || b == ':';
 }
 
 static void scan_number(cursor *c)
@@ -746,8 +760,9 @@ int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc
             continue;
         }
         cursor from = c;
-        int n;
-        int32_t cp = cur_cp(&c, &n);
+        int n = 1;
+        int32_t cp = (unsigned char)src[c.i];
+        if (cp >= 0x80) cp = cur_cp(&c, &n);
         enum cp_class k = classify_cp(cp, src, len, c.i + (size_t)n);
         unsigned sb = space_before ? WC_TF_SPACE_BEFORE : 0;
         space_before = 0;
@@ -768,6 +783,18 @@ int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc
             space_before = 1;
             continue;
         }
+        if (k == C_LETTER) {
+            /* Most words: ASCII letters followed by a space or punctuation
+             * that no address continues with, so maybe_link would say no. */
+            cursor w = c;
+            int plain;
+            unsigned f = scan_word(&w, &plain);
+            if (plain && (w.i >= len || !link_char((unsigned char)src[w.i]))) {
+                c = w;
+                rc = push_token(out, WC_TOK_WORD, f | sb, &from, &c);
+                continue;
+            }
+        }
         if ((k == C_LETTER || k == C_DIGIT) && !prev_is_alnum(src, c.i) && maybe_link(src, len, c.i)) {
             if ((end = match_email(src, len, c.i)) != 0) {
                 skip_bytes(&c, end);
@@ -786,7 +813,7 @@ int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc
             continue;
         }
         if (k == C_LETTER || k == C_MARK) {
-            unsigned f = scan_word(&c);
+            unsigned f = scan_word(&c, NULL);
             rc = push_token(out, WC_TOK_WORD, f | sb, &from, &c);
             continue;
         }
@@ -794,7 +821,7 @@ int wc_tokenize_in(const char *src, size_t len, wc_text *out, size_t *err_at, wc
             scan_number(&c);
             if (cur_class(&c) == C_LETTER) {
                 /* "3e", "5G", "24x7": a word with digits. */
-                unsigned f = scan_word(&c) | WC_TF_DIGIT;
+                unsigned f = scan_word(&c, NULL) | WC_TF_DIGIT;
                 rc = push_token(out, WC_TOK_WORD, f | sb, &from, &c);
             } else {
                 rc = push_token(out, WC_TOK_NUMBER, sb, &from, &c);

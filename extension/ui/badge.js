@@ -1,6 +1,8 @@
 // badge.js — the chip on a mention: <webcare-badge> with an open shadow root
 // holding a focusable button (type icon, Dutch label, priority) and a tooltip
-// with the evidence, shown on hover and on keyboard focus. Page text only ever
+// with the evidence, shown on hover and on keyboard focus. The tooltip's
+// content is built when it is first shown after a change (a page of 200 posts
+// builds 200 chips, not 200 hidden tooltips). Page text only ever
 // enters through textContent. With a local history (lib/history.js) the chip
 // also shows the author's persona (seed 002) and the tooltip their earlier
 // mentions; in trainee mode the tooltip says what the type asks of the reply.
@@ -65,6 +67,20 @@ function h(tag, props = {}, ...children) {
   return el;
 }
 
+// The parts every badge starts with, built once and cloned: the wrap with the
+// pending chip and the (empty) tooltip.
+let pendingSkeleton = null;
+function skeleton() {
+  if (!pendingSkeleton) {
+    const chip = h('button', { type: 'button', class: 'chip pending', 'aria-label': 'Webcare Lens: analyseren…' },
+                   h('span', { class: 'label', text: '…' }));
+    const tip = h('div', { class: 'tip', role: 'tooltip' });
+    if (supportsPopover) tip.setAttribute('popover', 'manual');
+    pendingSkeleton = h('span', { class: 'wrap', 'data-type': 'neutral' }, chip, tip);
+  }
+  return pendingSkeleton;
+}
+
 /** A quoted evidence span, sliced from the text that was classified. */
 function evidenceQuote(text, ev) {
   const start = Math.max(0, ev.start | 0);
@@ -75,14 +91,17 @@ function evidenceQuote(text, ev) {
 
 export class Badge {
   constructor() {
+    this.sig = null;       // what the chip shows (type, priority, persona, lists, hints, promise)
+    this.tipSig = null;    // what the tooltip shows (JSON of the data it was built from)
+    this.shown = null;     // the data of the last update(), for the tooltip
+    this.tipStale = false; // the tooltip does not show this.shown yet
     this.host = document.createElement('webcare-badge');
     this.root = this.host.attachShadow({ mode: 'open' });
     const tipId = `wc-tip-${++nextId}`;
-    this.wrap = h('span', { class: 'wrap', 'data-type': 'neutral' });
-    this.chip = h('button', { type: 'button', class: 'chip pending', 'aria-describedby': tipId });
-    this.tip = h('div', { class: 'tip', id: tipId, role: 'tooltip' });
-    if (supportsPopover) this.tip.setAttribute('popover', 'manual');
-    this.wrap.append(this.chip, this.tip);
+    this.wrap = skeleton().cloneNode(true);
+    [this.chip, this.tip] = this.wrap.children;
+    this.chip.setAttribute('aria-describedby', tipId);
+    this.tip.id = tipId;
     const sheet = badgeSheet(this.host.ownerDocument);
     let adopted = false;
     if (sheet) {
@@ -94,8 +113,6 @@ export class Badge {
       }
     }
     this.root.append(...(adopted ? [] : [h('style', { text: BADGE_CSS })]), this.wrap);
-    this.chip.append(h('span', { class: 'label', text: '…' }));
-    this.chip.setAttribute('aria-label', 'Webcare Lens: analyseren…');
 
     const show = () => this.showTip();
     const hide = () => this.hideTip();
@@ -117,21 +134,57 @@ export class Badge {
     });
   }
 
-  /** result: the engine's classify result; text: the classified text;
-   * history: {persona, count, earlier[]} from lib/history.js or null; trainee: bool. */
-  update({ result, text, error, history = null, trainee = false, customer = null }) {
-    // The same data again (a rescan, a customer refresh after our own write): nothing to redraw.
-    let sig = null;
-    try {
-      sig = JSON.stringify([result, text, error, history, trainee, customer]);
-    } catch {
-      sig = null;
+  /** Back to the "…" look (a recycled container now shows another post, its result is not there yet). */
+  pending() {
+    if (this.shown === null) return;
+    this.sig = null;
+    this.tipSig = null;
+    this.shown = null;
+    this.tipStale = false;
+    this.type = null;
+    this.priority = null;
+    for (const k of ['data-type', 'data-priority', 'data-persona', 'data-lists', 'data-hints', 'data-promise']) {
+      this.host.removeAttribute(k);
     }
-    if (sig !== null && sig === this.sig) return;
-    this.sig = sig;
+    this.wrap.setAttribute('data-type', 'neutral');
+    this.chip.className = 'chip pending';
+    this.chip.replaceChildren(h('span', { class: 'label', text: '…' }));
+    this.chip.setAttribute('aria-label', 'Webcare Lens: analyseren…');
+    this.hideTip();
+    this.tip.replaceChildren();
+  }
+
+  /** result: the engine's classify result; text: the classified text;
+   * history: {persona, count, earlier[]} from lib/history.js or null; trainee: bool.
+   * Redraws the chip only when what it shows changed (a rescan or a customer
+   * refresh after our own write brings the same data again); the tooltip is
+   * rebuilt when it is next shown, or at once if it is open. */
+  update({ result, text, error, history = null, trainee = false, customer = null }) {
+    this.shown = { result, text, error, history, trainee, customer };
+    this.tipStale = true;
     const type = error ? 'error' : result.type;
-    const info = typeInfo(type);
     const priority = error ? null : Math.round(result.priority ?? 0);
+    const personaId = !error && history?.persona && PERSONAS[history.persona] ? history.persona : null;
+    const c = error ? null : customer;
+    const lists = c?.lists?.map((l) => l.id).join(' ') || null;
+    const listName = c?.lists?.length ? c.lists[0].name : null;
+    const hints = c?.hints?.map((x) => x.id).join(' ') || null;
+    const promise = c?.promises?.length ? (c.promises.some((p) => p.state === 'overdue') ? 'overdue' : 'open') : null;
+    const sig = [type, priority, personaId, lists, listName, hints, promise, error ? String(error.message) : ''].join('\u0001');
+    if (sig !== this.sig) {
+      this.sig = sig;
+      this.drawChip({ type, priority, personaId, listName, error });
+      const set = (k, v) => (v ? this.host.setAttribute(k, v) : this.host.removeAttribute(k));
+      set('data-lists', lists);
+      set('data-hints', hints);
+      set('data-promise', promise);
+    }
+    if (this.tipOpen) this.renderTipContent();
+  }
+
+  drawChip({ type, priority, personaId, listName, error }) {
+    const info = typeInfo(type);
+    const persona = personaId ? PERSONAS[personaId] : null;
     this.type = type;
     this.priority = priority;
     this.host.setAttribute('data-type', type);
@@ -139,18 +192,34 @@ export class Badge {
     else this.host.setAttribute('data-priority', String(priority));
     this.wrap.setAttribute('data-type', type);
     this.chip.className = 'chip';
-    const persona = !error && history?.persona ? PERSONAS[history.persona] : null;
-    if (persona) this.host.setAttribute('data-persona', history.persona);
+    if (persona) this.host.setAttribute('data-persona', personaId);
     else this.host.removeAttribute('data-persona');
     this.chip.replaceChildren(...[icon(type), h('span', { class: 'label', text: info.label }),
                               priority === null ? null : h('span', { class: 'prio', text: String(priority) }),
-                              persona ? h('span', { class: 'persona', 'data-persona': history.persona, text: persona.label }) : null,
-                              !error && customer?.lists?.length ? h('span', { class: 'lists', text: customer.lists[0].name }) : null]
+                              persona ? h('span', { class: 'persona', 'data-persona': personaId, text: persona.label }) : null,
+                              listName ? h('span', { class: 'lists', text: listName }) : null]
       .filter(Boolean));
     this.chip.setAttribute('aria-label', error
       ? `Webcare Lens: niet geanalyseerd (${error.message})`
       : `Webcare Lens: ${info.long}, prioriteit ${priority}${persona ? `, ${persona.long}` : ''}`);
-    this.renderTip({ result, text, error, info, priority });
+  }
+
+  /** Builds the tooltip for the data of the last update(), if that differs from what it shows. */
+  renderTipContent() {
+    if (!this.tipStale || !this.shown) return;
+    this.tipStale = false;
+    const { result, text, error, history, trainee, customer } = this.shown;
+    let sig = null;
+    try {
+      sig = JSON.stringify([this.sig, result, text, error, history, trainee, customer]);
+    } catch {
+      sig = null;
+    }
+    if (sig !== null && sig === this.tipSig) return;
+    this.tipSig = sig;
+    const info = typeInfo(this.type);
+    const persona = !error && history?.persona ? PERSONAS[history.persona] : null;
+    this.renderTip({ result, text, error, info, priority: this.priority });
     if (!error) this.renderHistory(history, persona, trainee);
     this.renderCustomer(error ? null : customer);
   }
@@ -158,13 +227,10 @@ export class Badge {
   /**
    * Customer memory (issue 12, lib/customers.js customerView + hints): lists, last contact,
    * the timeline across linked accounts and sites (mentions and our replies), open promises
-   * and reply hints. Host attributes for tools and tests: data-lists, data-hints, data-promise.
+   * and reply hints (tooltip part; update() sets the host attributes data-lists, data-hints,
+   * data-promise for tools and tests).
    */
   renderCustomer(c) {
-    const set = (k, v) => (v ? this.host.setAttribute(k, v) : this.host.removeAttribute(k));
-    set('data-lists', c?.lists?.map((l) => l.id).join(' '));
-    set('data-hints', c?.hints?.map((x) => x.id).join(' '));
-    set('data-promise', c?.promises?.length ? (c.promises.some((p) => p.state === 'overdue') ? 'overdue' : 'open') : null);
     if (!c || (!c.timeline.length && !c.lists.length && !c.hints.length)) return;
     const fmt = (ts) => (DATE ? DATE.format(new Date(ts)) : new Date(ts).toISOString().slice(0, 10));
     const box = h('div', { class: 'cust' });
@@ -232,6 +298,7 @@ export class Badge {
 
   showTip() {
     if (!this.host.isConnected) return;
+    this.renderTipContent();
     this.tip.classList.add('open');
     if (supportsPopover && !this.tip.matches(':popover-open')) {
       try {

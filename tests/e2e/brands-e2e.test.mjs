@@ -52,14 +52,19 @@ async function until(cond, ms = 10000) {
   }
 }
 
-/** The badge host of the post by `author` (badge attributes + tooltip content). */
+/** The badge host of the post by `author` (badge attributes + tooltip content, read while the
+ * pointer is on the chip: the tooltip is built when it is shown). */
 const badgeOf = (page, author) => page.evaluate((a) => {
   const el = [...document.querySelectorAll('[data-webcare-key]')].find((e) => e.textContent.includes(a));
   const b = el?.querySelector('webcare-badge');
   if (!b) return null;
-  return { lists: b.getAttribute('data-lists'), hints: b.getAttribute('data-hints'), promise: b.getAttribute('data-promise'),
-           timeline: [...b.shadowRoot.querySelectorAll('.timeline li')].map((li) => `${li.dataset.site}:${li.dataset.kind}`),
-           tip: b.shadowRoot.querySelector('.tip')?.textContent ?? '' };
+  const chip = b.shadowRoot.querySelector('button.chip');
+  chip.dispatchEvent(new MouseEvent('mouseenter'));
+  const out = { lists: b.getAttribute('data-lists'), hints: b.getAttribute('data-hints'), promise: b.getAttribute('data-promise'),
+                timeline: [...b.shadowRoot.querySelectorAll('.timeline li')].map((li) => `${li.dataset.site}:${li.dataset.kind}`),
+                tip: b.shadowRoot.querySelector('.tip')?.textContent ?? '' };
+  chip.dispatchEvent(new MouseEvent('mouseleave'));
+  return out;
 }, author);
 
 test('two brands: the account on the page picks the profile; lint follows it', async () => {

@@ -11,9 +11,19 @@ export function cleanText(s) {
     .replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** First element matching any selector (in order) under root, or null. */
+/** First element matching any selector (in order) under root, or null.
+ * The first match in document order is usually the accepted one: it is tried
+ * with querySelector before all matches are listed. */
 export function first(root, selectors, accept = () => true) {
   for (const sel of selectors ?? []) {
+    let hit = null;
+    try {
+      hit = root.querySelector(sel);
+    } catch {
+      continue; // a selector the browser does not support
+    }
+    if (!hit) continue;
+    if (accept(hit)) return hit;
     for (const el of safeAll(root, sel)) if (accept(el)) return el;
   }
   return null;
@@ -168,11 +178,16 @@ export function createReader(adapter, doc = document) {
   /** Posts by anchor: highest ancestor of the anchor holding only that anchor. */
   function postsByAnchor() {
     if (!table.postAnchor) return [];
+    const anchors = [...safeAll(doc, table.postAnchor)];
+    // How many anchors each ancestor holds: one walk up per anchor instead of
+    // one query per ancestor and anchor.
+    const held = new Map();
+    for (const a of anchors) for (let p = a.parentElement; p; p = p.parentElement) held.set(p, (held.get(p) ?? 0) + 1);
     const out = [];
-    for (const a of safeAll(doc, table.postAnchor)) {
+    for (const a of anchors) {
       let el = a;
       while (el.parentElement && !matchesAny(el.parentElement, [table.postAnchorStop])
-             && safeAll(el.parentElement, table.postAnchor).length === 1) el = el.parentElement;
+             && held.get(el.parentElement) === 1) el = el.parentElement;
       if (el !== a) out.push(el);
     }
     return out;
@@ -207,16 +222,23 @@ export function createReader(adapter, doc = document) {
   }
 
   /** True when `node` inside item `el` belongs to `el` itself: not to a
-   * nested comment, nested item or quoted post. */
-  function ownedBy(node, el, nestedItems) {
+   * nested comment, nested item or quoted post. `foreign` caches the answer
+   * per ancestor for one read (the candidates of a post share most ancestors). */
+  function ownedBy(node, el, nestedItems, foreign = new Map()) {
     for (let p = node; p && p !== el; p = p.parentElement) {
-      if (nestedItems.has(p) || matchesAny(p, table.nested) || matchesAny(p, table.comment)) return false;
+      let hit = foreign.get(p);
+      if (hit === undefined) {
+        hit = nestedItems.has(p) || matchesAny(p, table.nested) || matchesAny(p, table.comment);
+        foreign.set(p, hit);
+      }
+      if (hit) return false;
     }
     return true;
   }
 
   function read(el, nestedItems = new Set()) {
-    const mine = (n) => ownedBy(n, el, nestedItems);
+    const foreign = new Map();
+    const mine = (n) => ownedBy(n, el, nestedItems, foreign);
     const textEl = first(el, table.text, mine);
     const text = textEl ? visibleText(textEl, table.textSkip) : '';
     let id = null;

@@ -120,7 +120,13 @@ export class ComposerSession {
     }
     let activeRange = null;
     if (active && active.end > active.start) activeRange = rangeAt(this.model, Math.min(active.start, len), Math.min(active.end, len));
+    // An empty composer that shows nothing and showed nothing (a feed has one per post): nothing to paint.
+    const idle = len === 0 && !items.length && !activeRange && !this.underlines.items.length && !this.underlines.active;
     this.underlines.set(items, activeRange);
+    if (idle) {
+      this.t0 = null;
+      return;
+    }
     // For benches and tools: detail = ms spent since the change was seen (a number crosses worlds).
     const work = this.t0 === null ? 0 : performance.now() - this.t0;
     this.t0 = null;

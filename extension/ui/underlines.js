@@ -79,6 +79,7 @@ export class Underlines {
     this.reg = registryFor(this.doc);
     this.mode = this.reg.highlights && !forceOverlay ? 'highlight' : 'overlay';
     this.items = [];
+    this.active = null;
     this.host = null;
     this.frame = 0;
     if (this.mode === 'highlight') injectHighlightCss(this.doc, this.reg);
@@ -87,12 +88,16 @@ export class Underlines {
 
   /** items: [{range: Range, severity}] — replaces what this composer shows. */
   set(items, active = null) {
+    // Nothing shown and nothing to show (an empty composer, 200 of them on a feed): no redraw.
+    const idle = !items.length && !active && !this.items.length && !this.active;
     this.items = items;
+    this.active = active;
+    if (idle) return;
     if (this.mode === 'highlight') {
-      this.reg.owners.set(this, { ranges: items, active });
+      if (items.length || active) this.reg.owners.set(this, { ranges: items, active });
+      else this.reg.owners.delete(this);
       rebuild(this.reg);
     } else {
-      this.active = active;
       this.drawOverlay();
     }
   }

@@ -234,12 +234,14 @@ export function replyHints(view, mention = {}, now = Date.now()) {
   if (mention.type === 'question' || /\?/.test(mention.text ?? '')) {
     const replies = view.timeline.filter((e) => e.kind === 'reply');
     let best = null;
-    for (const m of view.timeline) {
+    // Only questions we answered count: look for the answer before comparing words (no replies, no work).
+    for (const m of replies.length ? view.timeline : []) {
       if (m.kind !== 'mention' || !(m.type === 'question' || m.text.includes('?'))) continue;
+      const answer = replies.find((r) => r.replyTo === m.key) ?? [...replies].reverse().find((r) => r.ts > m.ts);
+      if (!answer) continue;
       const score = similarity(mention.text ?? '', m.text);
       if (score < 0.5 || (best && best.score >= score)) continue;
-      const answer = replies.find((r) => r.replyTo === m.key) ?? [...replies].reverse().find((r) => r.ts > m.ts);
-      if (answer) best = { score, question: m, answer };
+      best = { score, question: m, answer };
     }
     if (best) {
       hints.push({ id: 'eerder-beantwoord', title: 'Deze vraag is eerder beantwoord',

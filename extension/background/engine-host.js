@@ -13,12 +13,15 @@ function toError(err, fallbackCode) {
 }
 
 /**
- * @param {{ loadEngine: () => Promise<object>, now?: () => number }} deps
- *   loadEngine resolves to an engine from createEngine() (webcare.mjs).
+ * @param {{ loadEngine: () => Promise<object>, now?: () => number, clock?: () => number }} deps
+ *   loadEngine resolves to an engine from createEngine() (webcare.mjs); now: wall clock (ms);
+ *   clock: a fine clock for stats.busyMs (performance.now).
  */
-export function createEngineHost({ loadEngine, now = () => Date.now() }) {
+export function createEngineHost({ loadEngine, now = () => Date.now(),
+                                  clock = () => globalThis.performance?.now() ?? Date.now() }) {
   let pending = null; // Promise<engine> while loading or loaded
-  const stats = { loads: 0, calls: 0, errors: 0, lastError: null, loadMs: null, version: null };
+  // busyMs: time spent in engine calls (classify and lint), for the benches.
+  const stats = { loads: 0, calls: 0, errors: 0, lastError: null, loadMs: null, version: null, busyMs: 0 };
 
   function engine() {
     if (!pending) {
@@ -74,7 +77,12 @@ export function createEngineHost({ loadEngine, now = () => Date.now() }) {
     } catch (err) {
       return { error: toError(err, ERROR.ENGINE_LOAD) };
     }
-    return fn(eng);
+    const t0 = clock();
+    try {
+      return fn(eng);
+    } finally {
+      stats.busyMs += clock() - t0;
+    }
   }
 
   return {

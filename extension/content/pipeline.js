@@ -3,6 +3,16 @@
 // so a recycled X timeline cell (same element, other post) is re-badged, and
 // a post whose text and id did not change is never sent twice (result cache).
 // Triggers: a MutationObserver (throttled), a safety rescan, SPA navigation.
+//
+// Speed (issue 9, "time to badge a page with 200 posts"): the first change
+// after a quiet spell is scanned in the MutationObserver callback itself, so
+// the posts are read (style only, no layout) and sent to the worker before the
+// page lays them out, and the worker classifies while the page renders. All
+// queued posts go out at once in parallel batches. Results are put on the
+// page in one write per animation frame (requestAnimationFrame), so the
+// badges of 200 posts cost one extra style/layout pass, not one per batch or
+// slice. A post gets its chip only with its result; a "…" chip appears only
+// when the answer is slow (engine cold start).
 import { createReader, hashText } from '../adapters/read.js';
 import { LIMITS } from '../protocol.js';
 import { Badge } from '../ui/badge.js';
@@ -18,18 +28,23 @@ const CACHE_LIMIT = 5000;
 const MAX_ID_LENGTH = 128;
 const idPart = (id) => (!id ? 'noid' : id.length <= MAX_ID_LENGTH ? id : `h${hashText(id)}`);
 
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 const isOurs = (node) => node.nodeType === 1 && node.localName.startsWith('webcare-');
 
-// Main-thread budget: the scan and the delivery of results run in slices of
-// about SLICE_MS and yield between them, so a page with thousands of posts
-// never sees one long task. Each scan slice reads at most SLICE_NEW new posts
-// (read phase, no DOM writes) and then writes their attributes and badges
-// (write phase): one style recalculation per slice instead of one per post.
-const SLICE_MS = 8;
-const SLICE_NEW = 24;
-// The first classify batch is small so the first posts get badges quickly;
-// later batches double up to LIMITS.maxBatch.
-const FIRST_BATCH = 16;
+// Main-thread budget: the scan and the delivery of results run in slices and
+// yield between them, so a page with thousands of posts never sees one long
+// task. A scan slice reads posts for up to READ_SLICE_MS (read phase, no DOM
+// writes) and then writes their attributes (write phase: attributes only, no
+// page style depends on them, so the next read needs no style recalculation).
+// Results are put on the page for up to APPLY_SLICE_MS per animation frame.
+const READ_SLICE_MS = 24;
+const APPLY_SLICE_MS = 32;
+// rAF does not run in a hidden tab: results are applied by a timer then.
+const APPLY_FALLBACK_MS = 100;
+// Classify batches in flight at once (each at most LIMITS.maxBatch posts).
+const MAX_INFLIGHT = 4;
+// A post still waiting for its result after this long shows a "…" chip.
+const PENDING_CHIP_MS = 250;
 const PANEL_BUSY_MS = 600;
 const PANEL_BIG = 150; // tracked posts from which the panel redraw is worth deferring
 const now = () => performance.now();
@@ -58,20 +73,29 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   const cache = new Map();       // key -> {result} | {error}   (insertion order = LRU order)
   const queue = new Map();       // key -> {text, reach}, waiting to be sent
   const inflight = new Set();    // keys sent, no answer yet
+  const ready = new Map();       // key -> outcome answered, waiting for the next frame to be put on the page
   const byKey = new Map();       // key -> Set of tracked containers showing it (delivery without a full walk)
   const visible = new WeakSet();
   const stats = { scans: 0, batches: 0, sent: 0, cacheHits: 0 };
   let scanTimer = null;
   let scanning = false;
   let scanAgain = false;
+  // Elements the page changed since the last scan (MutationObserver targets):
+  // a scan re-reads only the tracked posts around them and posts not tracked
+  // yet. fullScan: the next scan reads every post (start, navigation; the
+  // safety rescan always does).
+  const changed = new Set();
+  let fullScan = true;
   let lastScan = -Infinity;
-  let batchSize = FIRST_BATCH;
   let refreshing = null;         // the running customer redraw (a promise)
   let refreshAgain = false;
   let panelTimer = null;
-  let sending = false;
+  let sending = 0;               // classify batches in flight
   let failures = 0;
   let retryTimer = null;
+  let applyFrame = 0;
+  let applyTimer = null;
+  let pendingTimer = null;
   let stopped = false;
 
   const io = typeof IntersectionObserver === 'function'
@@ -81,9 +105,10 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     })
     : null;
 
-  /** Throttled, not debounced: the first change is scanned at once, later
-   * ones at most every throttleMs; a change during a scan runs one more. */
-  function scheduleScan(delay = null) {
+  /** Throttled, not debounced: the first change is scanned at once (in the
+   * caller's turn when `inline`: the MutationObserver callback), later ones at
+   * most every throttleMs; a change during a scan runs one more. */
+  function scheduleScan(delay = null, inline = false) {
     if (stopped) return;
     if (scanning) {
       scanAgain = true;
@@ -91,6 +116,10 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     }
     if (scanTimer !== null) return;
     const wait = delay ?? Math.max(0, lastScan + throttleMs - now());
+    if (wait === 0 && inline) {
+      scan();
+      return;
+    }
     scanTimer = setTimeout(() => {
       scanTimer = null;
       scan();
@@ -123,7 +152,8 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   // are still being scanned, classified or redrawn, it is updated at most
   // every PANEL_BUSY_MS.
   function schedulePanel() {
-    const busy = tracked.size > PANEL_BIG && (scanning || sending || queue.size > 0 || refreshing !== null);
+    const busy = tracked.size > PANEL_BIG && (scanning || sending > 0 || queue.size > 0 || ready.size > 0
+                                              || refreshing !== null);
     if (panel && panelTimer === null && !stopped) panelTimer = setTimeout(() => {
       panelTimer = null;
       updatePanel();
@@ -228,16 +258,57 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     el.removeAttribute(ATTR.priority);
     el.removeAttribute(ATTR.error);
     el.setAttribute(ATTR.state, 'pending');
-    rec.badge ??= new Badge();
-    placeBadge(el, rec);
-    if (!inflight.has(key)) queue.set(key, { text: info.text, reach: info.reach ?? null });
+    // A recycled container keeps its badge, which must not show the previous post's result.
+    if (rec.badge) {
+      rec.badge.pending();
+      placeBadge(el, rec);
+    }
+    if (!inflight.has(key) && !ready.has(key)) queue.set(key, { text: info.text, reach: info.reach ?? null });
+    schedulePendingChips();
   }
 
-  /** One pass over the page's mentions, in slices (read phase, then write phase, then yield). */
-  async function scan() {
+  /** Posts still waiting for their result get a "…" chip (slow answers only). */
+  function schedulePendingChips() {
+    if (pendingTimer === null && !stopped) pendingTimer = setTimeout(showPendingChips, PENDING_CHIP_MS);
+  }
+
+  function showPendingChips() {
+    pendingTimer = null;
+    const t0 = now();
+    for (const key of [...queue.keys(), ...inflight]) {
+      for (const el of byKey.get(key) ?? []) {
+        const rec = records.get(el);
+        if (!rec || rec.badge || rec.key !== key || !tracked.has(el) || !el.isConnected) continue;
+        rec.badge = new Badge();
+        placeBadge(el, rec);
+      }
+      if (now() - t0 > APPLY_SLICE_MS) break;
+    }
+    if (queue.size || inflight.size) schedulePendingChips();
+  }
+
+  /** The tracked items the changed elements belong to (nearest item around each). */
+  function changedItems(all) {
+    const out = new Set();
+    for (const node of changed) {
+      for (let p = node; p; p = p.parentElement) {
+        if (all.has(p)) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    changed.clear();
+    return out;
+  }
+
+  /** One pass over the page's mentions, in slices (read phase, then write phase, then yield).
+   * full: read every post, also tracked ones the page did not change. */
+  async function scan({ full = false } = {}) {
     if (stopped) return;
     if (scanning) {
       scanAgain = true;
+      if (full) fullScan = true;
       return;
     }
     scanning = true;
@@ -247,19 +318,24 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       reader.refresh();
       const items = reader.items();
       const all = new Set(items.map((i) => i.el));
+      const readAll = full || fullScan;
+      fullScan = false;
+      const dirty = readAll ? null : changedItems(all);
+      if (readAll) changed.clear();
       let i = 0;
       while (i < items.length && !stopped) {
-        const t0 = now();
         const batch = [];
-        let fresh = 0;
-        // Read phase: only reads, so the style is computed once for the slice.
-        for (; i < items.length && fresh < SLICE_NEW && (batch.length === 0 || now() - t0 < SLICE_MS / 2); i++) {
+        // Read phase: only reads, so the style is computed once for the slice. The
+        // slice's time starts after its first read, which pays for any style
+        // recalculation the page's own changes need (the page would pay it anyway).
+        let t0 = null;
+        for (; i < items.length && (t0 === null || now() - t0 < READ_SLICE_MS); i++) {
           const { el } = items[i];
           if (!el.isConnected) continue;
+          if (dirty && !dirty.has(el) && tracked.has(el) && records.get(el)?.key) continue;
           const item = readItem(el, all);
-          if (!item) continue;
-          batch.push(item);
-          if (records.get(el)?.key !== item.key) fresh++;
+          if (item) batch.push(item);
+          t0 ??= now();
         }
         // Write phase.
         for (const item of batch) writeItem(item);
@@ -279,12 +355,12 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     }
   }
 
+  /** Up to LIMITS.maxBatch queued posts, the visible ones first. */
   function nextBatch() {
     const isVisibleKey = new Set();
     for (const el of tracked) if (visible.has(el)) isVisibleKey.add(records.get(el)?.key);
     const keys = [...queue.keys()].sort((a, b) => isVisibleKey.has(b) - isVisibleKey.has(a))
-      .slice(0, batchSize);
-    batchSize = Math.min(LIMITS.maxBatch, batchSize * 2);
+      .slice(0, LIMITS.maxBatch);
     return keys.map((key) => {
       const { text, reach } = queue.get(key);
       queue.delete(key);
@@ -296,10 +372,13 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     });
   }
 
-  async function flush() {
-    if (sending || stopped || queue.size === 0 || retryTimer !== null) return;
-    sending = true;
-    const items = nextBatch();
+  /** Sends what is queued: up to MAX_INFLIGHT batches at once (the worker answers them in turn). */
+  function flush() {
+    while (!stopped && queue.size > 0 && retryTimer === null && sending < MAX_INFLIGHT) sendBatch(nextBatch());
+  }
+
+  async function sendBatch(items) {
+    sending++;
     stats.batches++;
     stats.sent += items.length;
     let resp;
@@ -308,41 +387,58 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     } catch (err) {
       resp = { error: { code: 'worker-unavailable', message: String(err?.message ?? err) } };
     }
-    sending = false;
+    sending--;
     for (const { key } of items) inflight.delete(key);
     if (stopped) return;
     if (resp?.error || !Array.isArray(resp?.results)) {
       // The worker or the engine failed as a whole: show it, retry later.
       const error = resp?.error ?? { code: 'bad-answer', message: 'unexpected answer from the service worker' };
-      failures++;
       for (const { key, text, reach } of items) {
         queue.set(key, { text, reach: reach ?? null });
         deliver(key, { error });
       }
       panel?.setStatus(`Analyse mislukt: ${error.message}`);
-      const delay = Math.min(10000, 500 * 2 ** Math.min(failures, 5));
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        flush();
-      }, delay);
+      if (retryTimer === null) {
+        failures++;
+        const delay = Math.min(10000, 500 * 2 ** Math.min(failures, 5));
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          flush();
+        }, delay);
+      }
       return;
     }
     failures = 0;
     panel?.setStatus(null);
-    for (const r of resp.results) remember(r.key, r.error ? { error: r.error } : { result: r.result });
-    // The next batch goes to the worker while this one is put on the page.
-    if (queue.size) flush();
-    else batchSize = FIRST_BATCH;
-    let t0 = now();
     for (const r of resp.results) {
-      if (stopped) return;
-      if (now() - t0 > SLICE_MS) {
-        await yieldToPage();
-        t0 = now();
-        if (stopped) return;
-      }
-      deliver(r.key, r.error ? { error: r.error } : { result: r.result });
+      const outcome = r.error ? { error: r.error } : { result: r.result };
+      remember(r.key, outcome);
+      ready.set(r.key, outcome);
     }
+    scheduleApply();
+    flush();
+  }
+
+  /** Results go on the page at the next animation frame, all that arrived by then in one go. */
+  function scheduleApply() {
+    if (stopped || applyTimer !== null) return;
+    if (!doc.hidden && typeof requestAnimationFrame === 'function') applyFrame = requestAnimationFrame(applyReady);
+    applyTimer = setTimeout(applyReady, doc.hidden ? 0 : APPLY_FALLBACK_MS);
+  }
+
+  function applyReady() {
+    if (applyFrame) cancelAnimationFrame(applyFrame);
+    clearTimeout(applyTimer);
+    applyFrame = 0;
+    applyTimer = null;
+    if (stopped) return;
+    const t0 = now();
+    for (const [key, outcome] of ready) {
+      ready.delete(key);
+      deliver(key, outcome);
+      if (now() - t0 > APPLY_SLICE_MS) break;
+    }
+    if (ready.size) scheduleApply();
   }
 
   function updatePanel() {
@@ -372,16 +468,20 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   }
 
   const mo = new MutationObserver((mutations) => {
+    let relevant = false;
     for (const m of mutations) {
       if (m.type === 'childList') {
         const nodes = [...m.addedNodes, ...m.removedNodes];
         if (nodes.length && nodes.every(isOurs)) continue;
       }
       const target = m.target.nodeType === 1 ? m.target : m.target.parentElement;
-      if (target && isOurs(target)) continue;
-      scheduleScan();
-      return;
+      if (!target || isOurs(target)) continue;
+      // Typing in a reply box (and an editor setting itself up) changes no mention.
+      if (target.closest(EDITABLE)) continue;
+      changed.add(target);
+      relevant = true;
     }
+    if (relevant) scheduleScan(null, true);
   });
 
   function redrawOne(el) {
@@ -402,7 +502,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       let t0 = now();
       for (const el of els) {
         if (stopped) return;
-        if (now() - t0 > SLICE_MS) {
+        if (now() - t0 > APPLY_SLICE_MS) {
           await yieldToPage();
           t0 = now();
         }
@@ -421,7 +521,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true,
                                         attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
       rescanTimer = setInterval(() => {
-        if (!doc.hidden) scan();
+        if (!doc.hidden) scan({ full: true });
         if (panel && tracked.size) panel.attach();
       }, rescanMs);
       scan();
@@ -440,6 +540,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
     /** After SPA navigation: the dialect may differ, the list was replaced. */
     navigated() {
       reader.refresh();
+      fullScan = true;
       if (scanning) scanAgain = true;
       else {
         clearTimeout(scanTimer);
@@ -455,6 +556,9 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       clearTimeout(scanTimer);
       clearTimeout(retryTimer);
       clearTimeout(panelTimer);
+      clearTimeout(applyTimer);
+      clearTimeout(pendingTimer);
+      if (applyFrame) cancelAnimationFrame(applyFrame);
     },
   };
 }

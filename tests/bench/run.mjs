@@ -361,13 +361,16 @@ function buildRows(R) {
         null, { text: 'flat (±64 KiB)', limit: N.rss.after_1k_kb + 64 }),
   ];
   const badge = B?.badge;
-  rows.push(row('7a', `Chromium: badge ${badge?.posts ?? 200} new posts (facebook fixture)`,
+  // The budget is compared to the time the extension adds: posts in DOM -> badges painted,
+  // minus the page alone (no extension) to its 2nd frame (tests/bench/badge.mjs).
+  rows.push(row('7a', `Chromium: badge ${badge?.posts ?? 200} new posts (facebook fixture), time added to the page's own`,
     !B ? { text: 'skipped (--quick / --no-browser)', value: null }
       : badge?.error ? { text: `failed: ${badge.error}`.slice(0, 60), value: null }
-        : { text: `${fmtMs(badge.allBadgedMs)} ms`, value: badge.allBadgedMs },
+        : { text: `${badge.addedMs >= 0 ? '+' : ''}${fmtMs(badge.addedMs)} ms (painted ${fmtMs(badge.paintedMs)}, badged ${fmtMs(badge.allBadgedMs)})`,
+            value: badge.addedMs },
     badge?.pageAlone ? { name: 'the page alone (no extension)', text: `${fmtMs(badge.pageAlone.settledMs)} ms to 2nd frame`,
                          value: badge.pageAlone.settledMs } : null,
-    { text: '≤ 50 ms', limit: 50 }));
+    { text: '≤ 50 ms added', limit: 50 }));
   const ks = B?.keystroke;
   rows.push(row('7b', 'Chromium: keystroke → underline p50 / p95 (X)',
     !B ? { text: 'skipped (--quick / --no-browser)', value: null }

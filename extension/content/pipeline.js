@@ -76,6 +76,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   const ready = new Map();       // key -> outcome answered, waiting for the next frame to be put on the page
   const byKey = new Map();       // key -> Set of tracked containers showing it (delivery without a full walk)
   const visible = new WeakSet();
+  const textless = new WeakSet(); // items read without text (media-only posts, wrappers): re-read only when changed
   const stats = { scans: 0, batches: 0, sent: 0, cacheHits: 0 };
   let scanTimer = null;
   let scanning = false;
@@ -325,17 +326,24 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       let i = 0;
       while (i < items.length && !stopped) {
         const batch = [];
-        // Read phase: only reads, so the style is computed once for the slice. The
-        // slice's time starts after its first read, which pays for any style
-        // recalculation the page's own changes need (the page would pay it anyway).
-        let t0 = null;
-        for (; i < items.length && (t0 === null || now() - t0 < READ_SLICE_MS); i++) {
+        // Read phase: only reads, so the style is computed once for the slice. A
+        // read longer than a slice paid for the style recalculation the page's
+        // own changes needed (the page would pay it in its next frame anyway):
+        // the slice's time starts after it.
+        let t0 = now();
+        for (; i < items.length && now() - t0 < READ_SLICE_MS; i++) {
           const { el } = items[i];
           if (!el.isConnected) continue;
-          if (dirty && !dirty.has(el) && tracked.has(el) && records.get(el)?.key) continue;
+          if (dirty && !dirty.has(el) && (textless.has(el) || (tracked.has(el) && records.get(el)?.key))) continue;
+          const t1 = now();
           const item = readItem(el, all);
-          if (item) batch.push(item);
-          t0 ??= now();
+          if (item) {
+            batch.push(item);
+            textless.delete(el);
+          } else {
+            textless.add(el);
+          }
+          if (now() - t1 > READ_SLICE_MS) t0 = now();
         }
         // Write phase.
         for (const item of batch) writeItem(item);

@@ -30,30 +30,22 @@ function svgEl(name, attrs) {
   return el;
 }
 
-const FACES = {
-  happy: ['M5.3 9.4c.7 1 1.6 1.6 2.7 1.6s2-.6 2.7-1.6'],
-  neutral: ['M5.6 10.2h4.8'],
-  angry: ['M5.4 11.2c.7-.9 1.6-1.4 2.6-1.4s1.9.5 2.6 1.4', 'M4.9 5.2l2.2 1.1', 'M11.1 5.2L8.9 6.3'],
-  error: ['M8 4.6v4.2'],
+// One stroked path per icon (face, eyes as round dots of zero length, mouth):
+// two elements to style per icon, not six (a page of 200 badges styles 200).
+const RING = 'M8 1.4a6.6 6.6 0 1 1 0 13.2a6.6 6.6 0 1 1 0-13.2';
+const EYES = 'M6 6.9h.01M10 6.9h.01';
+const SHAPES = {
+  happy: `${RING}${EYES}M5.3 9.4c.7 1 1.6 1.6 2.7 1.6s2-.6 2.7-1.6`,
+  neutral: `${RING}${EYES}M5.6 10.2h4.8`,
+  angry: `${RING}${EYES}M5.4 11.2c.7-.9 1.6-1.4 2.6-1.4s1.9.5 2.6 1.4M4.9 5.2l2.2 1.1M11.1 5.2L8.9 6.3`,
+  question: `${RING}M6.2 6.4a1.9 1.9 0 1 1 2.7 1.7c-.6.3-.9.7-.9 1.3v.3M8 11.4h.01`,
+  error: `${RING}M8 4.6v4.2M8 11.2h.01`,
 };
 
 /** A 16px line icon for a type (DOM nodes, no markup strings). */
 export function typeIcon(type) {
   const svg = svgEl('svg', { viewBox: '0 0 16 16', width: '14', height: '14', 'aria-hidden': 'true', class: 'icon' });
-  svg.append(svgEl('circle', { cx: '8', cy: '8', r: '6.6', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5' }));
-  if (type === 'question') {
-    svg.append(svgEl('path', { d: 'M6.2 6.4a1.9 1.9 0 1 1 2.7 1.7c-.6.3-.9.7-.9 1.3v.3', fill: 'none',
-                               stroke: 'currentColor', 'stroke-width': '1.5', 'stroke-linecap': 'round' }));
-    svg.append(svgEl('circle', { cx: '8', cy: '11.4', r: '.9', fill: 'currentColor' }));
-    return svg;
-  }
-  if (type === 'error') {
-    svg.append(svgEl('path', { d: FACES.error[0], stroke: 'currentColor', 'stroke-width': '1.6', 'stroke-linecap': 'round' }));
-    svg.append(svgEl('circle', { cx: '8', cy: '11.2', r: '.9', fill: 'currentColor' }));
-    return svg;
-  }
-  for (const cx of ['6', '10']) svg.append(svgEl('circle', { cx, cy: '6.9', r: '.85', fill: 'currentColor' }));
-  for (const d of FACES[type] ?? FACES.neutral)
-    svg.append(svgEl('path', { d, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.4', 'stroke-linecap': 'round' }));
+  svg.append(svgEl('path', { d: SHAPES[type] ?? SHAPES.neutral, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5',
+                             'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
   return svg;
 }

@@ -53,6 +53,17 @@ const PANEL_BUSY_MS = 600;
 const PANEL_BIG = 150; // tracked posts from which the panel redraw is worth deferring
 const now = () => performance.now();
 
+/** fn() when the page is idle (at the latest after timeoutMs); a timer where there is no requestIdleCallback. */
+function whenIdle(fn, timeoutMs) {
+  if (typeof requestIdleCallback === 'function') return { idle: requestIdleCallback(fn, { timeout: timeoutMs }) };
+  return { timer: setTimeout(fn, 0) };
+}
+
+function cancelIdle(handle) {
+  if (handle.idle !== undefined) cancelIdleCallback(handle.idle);
+  else clearTimeout(handle.timer);
+}
+
 /** Gives the page a turn: scheduler.yield() where there is one, else a task. */
 function yieldToPage() {
   const sched = globalThis.scheduler;
@@ -527,14 +538,22 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
   }
 
   let rescanTimer = null;
+  let idleHandle = null;
   return {
     reader,
     stats,
     start() {
       mo.observe(doc.documentElement, { childList: true, subtree: true, characterData: true,
                                         attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+      // The safety rescan reads every post: it waits for an idle moment, so it
+      // never competes with badging a burst of new posts.
       rescanTimer = setInterval(() => {
-        if (!doc.hidden) scan({ full: true });
+        if (!doc.hidden && idleHandle === null) {
+          idleHandle = whenIdle(() => {
+            idleHandle = null;
+            scan({ full: true });
+          }, rescanMs);
+        }
         if (panel && tracked.size) panel.attach();
       }, rescanMs);
       scan();
@@ -566,6 +585,7 @@ export function createPipeline({ adapter, client, panel = null, doc = document,
       mo.disconnect();
       io?.disconnect();
       clearInterval(rescanTimer);
+      if (idleHandle !== null) cancelIdle(idleHandle);
       clearTimeout(scanTimer);
       clearTimeout(retryTimer);
       clearTimeout(panelTimer);

@@ -1001,7 +1001,9 @@ static int dt_modal_inv(ctx *c, size_t i, unsigned char *taken)
 {
     static const char *const T_FORMS[] = {"wilt", "kunt", "hebt", "zult", NULL};
     const wc_text *t = c->t;
-    if (!kstrs(t, i, T_FORMS) || !je_subject(t, i + 1)) return 0;
+    if (!(kis(t, i + 1, WC_NL_ID_je) || kis(t, i + 1, WC_NL_ID_jij)) || klen(t, i) != 4 || !kstrs(t, i, T_FORMS) ||
+        !je_subject(t, i + 1))
+        return 0;
     if (!(clause_start(t, i) || (i > 0 && kin(t, i - 1, WH)))) return 0;
     fix_drop_t(c, i, MSG_INV, taken);
     return 1;
@@ -1067,8 +1069,10 @@ static int dt_np_subject(ctx *c, size_t i, unsigned char *taken)
     const wc_text *t = c->t;
     size_t d, j, head;
     int noun_k, pp = 0;
-    int spd = stem_plus_d_any(t, i);
-    if (i < 2 || !(wrong_3sg(t, i, 1) || spd == 2) || is_boundary(t, i + 1) || i + 1 >= t->n) return 0;
+    int spd;
+    if (i < 2 || i + 1 >= t->n || is_boundary(t, i + 1)) return 0;
+    spd = stem_plus_d_any(t, i);
+    if (!(spd || stem_no_t(t, i, 1))) return 0;
     if (is_word(t, i + 1) && (finite_form(t, i + 1) || tinf(t, i + 1, 0) || kin(t, i + 1, COORD))) return 0;
     /* a subject after the verb: a fronted object ("De rest van het bedrag betaal je") */
     if (kin(t, i + 1, SUBJ) &&
@@ -1163,9 +1167,12 @@ static int dt_prefixed_pp(ctx *c, size_t i, unsigned char *taken)
     const char *k = key(t, i);
     size_t l = klen(t, i);
     char f[WC_NL_SUGG_MAX];
+    if (l < 9 || !ends_dt(k, l)) return 0;
     for (int p = 0; PFX[p]; p++) {
-        size_t pl = strlen(PFX[p]);
-        if (l < pl + 6 || !starts(k, l, PFX[p]) || !starts(k + pl, l - pl, "ge")) continue;
+        size_t pl;
+        if (PFX[p][0] != k[0]) continue;
+        pl = strlen(PFX[p]);
+        if (l < pl + 6 || k[pl] != 'g' || k[pl + 1] != 'e' || !starts(k, l, PFX[p])) continue;
         if (wc_nl_nonword(k + pl, l - pl, f, sizeof f) != 1) return 0;
         if (pl + strlen(f) + 1 > sizeof f) return 0;
         memmove(f + pl, f, strlen(f) + 1);

@@ -182,6 +182,7 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
             unsigned char fb = (unsigned char)key[0];
             d->fb_cnt[fb]++;
             fb_seen[fb >> 6] |= 1ull << (fb & 63);
+            d->fb_letters |= fb >= 'a' && fb <= 'z' ? 1u << (fb - 'a') : 1u << 26;
         }
         if (is_sentence_end(&d->t, i)) {
             /* a run of ends ("?!" then a break) closes one sentence */
@@ -469,10 +470,28 @@ static size_t candidates(const wc_pack *p, const wc_slot *s0, const wc_doc *d, s
      * word only adds its first letter's long words (typos), then the loop
      * starts past the prefixes. Without it, words and prefixes come from
      * the hash index (without one, the sentence is scanned instead). */
-    if (dc && typos)
-        for (uint16_t a = 0; a < s0->n_word; a++) {
+    if (dc && typos) {
+        /* the slot's first letters a-z of words of 6+ bytes (bit 26: another
+         * first byte; bit 31: known), once per call */
+        uint32_t *tl = &dc->tfb[s0 - p->slots];
+        if (!*tl) {
+            *tl = 1u << 31;
+            for (uint16_t a = 0; a < s0->n_word; a++) {
+                const wc_alt *al = &p->alts[s0->alt + a];
+                unsigned char fb = (unsigned char)al->w[0];
+                if (al->len >= 6) *tl |= fb >= 'a' && fb <= 'z' ? 1u << (fb - 'a') : 1u << 26;
+            }
+        }
+        for (uint32_t m = *tl & d->fb_letters & ((1u << 26) - 1); m; m &= m - 1) {
+            unsigned char fb = (unsigned char)('a' + __builtin_ctz(m));
+            if (!add_run(d, d->fpos + d->fb_start[fb], d->fb_cnt[fb], from, hi, out, &n, cap)) return SIZE_MAX;
+        }
+    }
+    if (dc && typos && (dc->tfb[s0 - p->slots] & d->fb_letters & (1u << 26)))
+        for (uint16_t a = 0; a < s0->n_word; a++) { /* first bytes other than a-z */
             const wc_alt *al = &p->alts[s0->alt + a];
             unsigned char fb = (unsigned char)al->w[0];
+            if (fb >= 'a' && fb <= 'z') continue;
             if (al->len >= 6 && !((fb_done[fb >> 6] >> (fb & 63)) & 1)) {
                 fb_done[fb >> 6] |= 1ull << (fb & 63);
                 if (!add_run(d, d->fpos + d->fb_start[fb], d->fb_cnt[fb], from, hi, out, &n, cap))
@@ -653,12 +672,14 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
         return c;
     }
     size_t words = (p->n_slots + 63) / 64;
-    uint64_t *block = malloc(words * 8 + 2 * p->n_slots * 4 + 4 * p->n_lists + 3 * p->n_pats + 1);
+    uint64_t *block = malloc(words * 8 + 3 * p->n_slots * 4 + 4 * p->n_lists + 3 * p->n_pats + 1);
     if (!block) return NULL;
     c->bits = block;
     c->off = (uint32_t *)(block + words);
     c->cnt = c->off + p->n_slots;
-    c->range = (uint16_t *)(c->cnt + p->n_slots);
+    c->tfb = c->cnt + p->n_slots;
+    memset(c->tfb, 0, p->n_slots * 4);
+    c->range = (uint16_t *)(c->tfb + p->n_slots);
     c->plist = c->range + 2 * p->n_lists;
     c->memo = (uint8_t *)(c->plist + p->n_pats);
     memset(c->bits, 0, words * 8);

@@ -198,6 +198,7 @@ typedef struct wc_doc {
     uint32_t *kpos, *fpos;
     uint32_t kind_off[WC_TOK_KIND_COUNT + 1];
     uint32_t fb_start[256], fb_cnt[256];
+    uint32_t fb_letters; /* first letters a-z present (bit 26: another first byte) */
     uint32_t *odd;    /* tokens whose squeezed key differs (elongated) */
     size_t n_odd;
     /* For packs without a word index (loaded team packs; wc_doc_init with
@@ -219,6 +220,7 @@ typedef struct wc_doc {
         uint64_t *bits;  /* packs with a word index: slots with a word in the reply */
         uint32_t *off, *cnt; /* ... and for a slot s with its bit: the tokens offering one of */
         uint32_t *ent;       /* its words, ent[off[s] .. off[s] + cnt[s]) */
+        uint32_t *tfb;       /* per slot: first letters of its typo-tolerant words, 0 = not yet */
     } cache[2];
 } wc_doc;
 

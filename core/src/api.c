@@ -1,10 +1,10 @@
 /* api.c — the JSON entry point: parse a request, dispatch on "op", answer. */
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "internal.h"
 #include "length.h"
 #include "text.h"
@@ -60,7 +60,7 @@ int wc_fail(wc_err *e, int code, long at, const char *fmt, ...)
     if (e) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(e->message, sizeof e->message, fmt, ap);
+        wc_vfmt(e->message, sizeof e->message, fmt, ap);
         va_end(ap);
         e->code = code;
         e->at = at;

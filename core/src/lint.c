@@ -14,7 +14,6 @@
  * finding 25 (error), 10 (warning) or 3 (info), counting at most two findings
  * per rule; rounded and clamped to 0..100. */
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +22,7 @@
 #include "length.h"
 #include "rules.h"
 #include "dutch.h"
+#include "fmt.h"
 
 #define MAX_FINDINGS 64
 #define MAX_PER_RULE 16 /* matches looked at per rule: bounds the work on hostile input */
@@ -436,7 +436,7 @@ static void check_articles(lint_ctx *c, const wc_pack *p, const wc_rule *r)
         const char *fix = hit->het ? "het" : "de";
         if (k->flags & WC_TF_UPPER) fix = hit->het ? "HET" : "DE";
         else if (k->flags & WC_TF_TITLE) fix = hit->het ? "Het" : "De";
-        snprintf(f->repl, sizeof f->repl, "%s", fix);
+        wc_fmt(f->repl, sizeof f->repl, "%s", fix);
         f->has_repl = 1;
     }
 }
@@ -471,7 +471,7 @@ static void check_dutch(lint_ctx *c, const wc_pack *p, const wc_rule *r, int rul
         if (!f) continue; /* overlaps a finding of the same rule */
         f->detail = df[i].message;
         if (df[i].suggestion[0]) {
-            snprintf(f->repl, sizeof f->repl, "%s", df[i].suggestion);
+            wc_fmt(f->repl, sizeof f->repl, "%s", df[i].suggestion);
             f->has_repl = 1;
         }
     }
@@ -804,8 +804,8 @@ static void add_expanded(const lint_ctx *c, cJSON *o, const char *name, const ch
         const char *ins = NULL;
         size_t skip = 0;
         if (*s != '{') { buf[w++] = *s; continue; }
-        if (strncmp(s, "{used}", 6) == 0) { snprintf(tmp, sizeof tmp, "%zu", c->L.used); ins = tmp; skip = 6; }
-        else if (strncmp(s, "{limit}", 7) == 0) { snprintf(tmp, sizeof tmp, "%zu", c->L.limit); ins = tmp; skip = 7; }
+        if (strncmp(s, "{used}", 6) == 0) { wc_fmt(tmp, sizeof tmp, "%zu", c->L.used); ins = tmp; skip = 6; }
+        else if (strncmp(s, "{limit}", 7) == 0) { wc_fmt(tmp, sizeof tmp, "%zu", c->L.limit); ins = tmp; skip = 7; }
         else if (strncmp(s, "{platform}", 10) == 0) {
             ins = c->platform == WC_PLATFORM_X ? "X" : c->platform == WC_PLATFORM_LINKEDIN ? "LinkedIn" : "Facebook";
             skip = 10;
@@ -1075,7 +1075,7 @@ static int run_example_list(const wc_pack *p, const char *src, size_t n, const c
         if (rc == WEBCARE_ERROR_NOMEM) return wc_fail(e, rc, -1, "out of memory");
         if (rc || fired != !k) {
             char path[64];
-            snprintf(path, sizeof path, "%s.%s[%d]", where, k ? "passes" : "fires", xi);
+            wc_fmt(path, sizeof path, "%s.%s[%d]", where, k ? "passes" : "fires", xi);
             size_t at = 0;
             /* cheap locate: the first occurrence of the example's text */
             const char *t = cJSON_IsObject(ex) ? NULL : ex->valuestring;
@@ -1113,7 +1113,7 @@ static int run_examples(const wc_pack *p, const char *src, size_t n, int *count,
     {
         const char *id = cJSON_GetObjectItemCaseSensitive(r, "id")->valuestring;
         char where[32];
-        snprintf(where, sizeof where, "rules[%d]", ri);
+        wc_fmt(where, sizeof where, "rules[%d]", ri);
         for (int k = 0; k < 2; k++)
             if ((rc = run_example_list(p, src, n, cJSON_GetObjectItemCaseSensitive(r, k ? "passes" : "fires"), id,
                                        where, k, count, e)))

@@ -3,10 +3,10 @@
  * The pattern language is described in rules.h and core/rules/README.md. */
 #include "rules.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "internal.h"
 
 uint32_t wc_hash(const char *s, size_t n)
@@ -1048,12 +1048,12 @@ static void path_str(const jpath *p, char *buf, size_t cap)
     size_t w = 0;
     buf[0] = 0;
     for (int k = 0; k < p->n && w < cap; k++) {
-        int r = p->idx[k] >= 0 ? snprintf(buf + w, cap - w, "[%d]", p->idx[k])
-                               : snprintf(buf + w, cap - w, "%s%s", k ? "." : "", p->key[k]);
+        int r = p->idx[k] >= 0 ? wc_fmt(buf + w, cap - w, "[%d]", p->idx[k])
+                               : wc_fmt(buf + w, cap - w, "%s%s", k ? "." : "", p->key[k]);
         if (r < 0) break;
         w += (size_t)r;
     }
-    buf[wc_clip_utf8(buf, (int)cap)] = 0; /* snprintf may have cut a long key mid-character */
+    buf[wc_clip_utf8(buf, (int)cap)] = 0; /* wc_fmt does not split a character; this also clips a key that is not valid UTF-8 */
 }
 
 static int bad(loadctx *c, const char *what)
@@ -1087,7 +1087,7 @@ static int word_key(loadctx *c, const char *w, size_t n, char *out, size_t cap)
     wc_text_free(&t);
     if (!ok) {
         char msg[120];
-        snprintf(msg, sizeof msg, "\"%.*s\" is not one word (use spaces between words)",
+        wc_fmt(msg, sizeof msg, "\"%.*s\" is not one word (use spaces between words)",
                  wc_clip_utf8(w, n > 40 ? 40 : (int)n), w);
         return bad(c, msg);
     }
@@ -1276,7 +1276,7 @@ static int string_field(loadctx *c, const cJSON *o, const char *k, int required,
     if (!v) {
         if (!required) return 0;
         char msg[80];
-        snprintf(msg, sizeof msg, "missing \"%s\"", k);
+        wc_fmt(msg, sizeof msg, "missing \"%s\"", k);
         return bad(c, msg);
     }
     push_key(c, k);
@@ -1306,7 +1306,7 @@ static int compile_rule(loadctx *c, const cJSON *o, const cJSON *all, int index)
         if (!known) {
             push_key(c, it->string);
             char msg[256];
-            snprintf(msg, sizeof msg, "unknown field \"%.*s\" (fields: id, severity, check, message, why, "
+            wc_fmt(msg, sizeof msg, "unknown field \"%.*s\" (fields: id, severity, check, message, why, "
                      "suggest, patterns, unless, unless_scope, typos, spelling, fires, passes)",
                      wc_clip_utf8(it->string, 40), it->string);
             rc = bad(c, msg);

@@ -948,7 +948,7 @@ static int dt_relative_final(ctx *c, size_t i, unsigned char *taken)
 {
     const wc_text *t = c->t;
     size_t j;
-    if (!stem_no_t(t, i, 1) || !clause_final(t, i)) return 0;
+    if (!clause_final(t, i) || !stem_no_t(t, i, 1)) return 0;
     /* a stem that is also a noun only after an adverb: "die morgen kom" (not "die de kom") */
     if (!stem_no_t(t, i, 0) && !(kin(t, i - 1, CLOSED) && !kin(t, i - 1, DET | SUBJ))) return 0;
     for (j = i; j > 0 && i - j < 8;) {
@@ -974,7 +974,7 @@ static int dt_sub_ik(ctx *c, size_t i, unsigned char *taken)
 {
     const wc_text *t = c->t;
     size_t s;
-    if (!stem_plus_t(t, i) || !clause_final(t, i) || lookup(key(t, i), klen(t, i)) >= 0) return 0;
+    if (!clause_final(t, i) || !stem_plus_t(t, i) || lookup(key(t, i), klen(t, i)) >= 0) return 0;
     s = subord_opening(t, i);
     if (s == (size_t)-1 || s + 2 > i || !kis(t, s + 1, WC_NL_ID_ik)) return 0;
     fix_drop_t(c, i, MSG_IK, taken);
@@ -985,7 +985,7 @@ static int dt_sub_heb(ctx *c, size_t i, unsigned char *taken)
 {
     const wc_text *t = c->t;
     size_t s;
-    if (!kstr(t, i, "heb") || !clause_final(t, i)) return 0;
+    if (klen(t, i) != 3 || !kstr(t, i, "heb") || !clause_final(t, i)) return 0;
     s = subord_opening(t, i);
     if (s == (size_t)-1 || s + 2 > i) return 0;
     if (kis(t, s + 1, WC_NL_ID_u) || kis(t, s + 1, WC_NL_ID_jij) || (kis(t, s + 1, WC_NL_ID_je) && je_subject(t, s + 1)))

@@ -647,6 +647,18 @@ static size_t tok_ix_hashes(const wc_doc *d, size_t i, uint32_t out[4])
     return n;
 }
 
+/* Adds token i to the lists of the slots of word-index cell `cell` (tokens
+ * come in ascending order; a token offering a slot twice is listed once). */
+static void fill_slots(const wc_pack *p, struct wc_doc_cache *c, uint32_t i, uint32_t cell)
+{
+    for (uint32_t e = p->ix_off[cell]; e < p->ix_off[cell + 1]; e++) {
+        uint16_t s = p->ix_slot[e];
+        uint32_t *run = c->ent + c->off[s];
+        if (c->cnt[s] && run[c->cnt[s] - 1] == i) continue; /* the same token again */
+        run[c->cnt[s]++] = i;
+    }
+}
+
 /* The per-call cache for pack p (NULL when out of memory): the memo of
  * pat_possible and, with a word index, the slots that have a word in the
  * reply and per slot the tokens that offer it (ascending), from two passes
@@ -685,10 +697,20 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
     memset(c->bits, 0, words * 8);
     memset(c->range, 0, 4 * p->n_lists);
     memset(c->memo, 0, p->n_pats + 1);
-    /* count per slot (a token may offer a slot twice: counted twice here) */
+    /* count per slot (a token may offer a slot twice: counted twice here);
+     * the (token, cell) hits are kept for the second pass when they fit */
+    uint32_t hit[2 * 256];
+    size_t n_hit = 0;
     for (size_t i = 0; i < nt; i++)
         for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
             uint32_t cell = ix_cell(p, hs[q]);
+            if (cell != UINT32_MAX && n_hit <= 256) {
+                if (n_hit < 256) {
+                    hit[2 * n_hit] = (uint32_t)i;
+                    hit[2 * n_hit + 1] = cell;
+                }
+                n_hit++;
+            }
             for (uint32_t e = cell == UINT32_MAX ? 0 : p->ix_off[cell]; cell != UINT32_MAX && e < p->ix_off[cell + 1]; e++) {
                 uint16_t s = p->ix_slot[e];
                 if (!((c->bits[s >> 6] >> (s & 63)) & 1)) {
@@ -714,15 +736,12 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
             used += c->cnt[s];
             c->cnt[s] = 0;
         }
-    for (size_t i = 0; i < nt; i++) /* ascending, each token once per slot */
+    for (size_t h = 0; n_hit <= 256 && h < n_hit; h++) /* ascending, each token once per slot */
+        fill_slots(p, c, hit[2 * h], hit[2 * h + 1]);
+    for (size_t i = 0; n_hit > 256 && i < nt; i++) /* (more hits than kept: again) */
         for (size_t q = 0, nh = tok_ix_hashes(d, i, hs); q < nh; q++) {
             uint32_t cell = ix_cell(p, hs[q]);
-            for (uint32_t e = cell == UINT32_MAX ? 0 : p->ix_off[cell]; cell != UINT32_MAX && e < p->ix_off[cell + 1]; e++) {
-                uint16_t s = p->ix_slot[e];
-                uint32_t *run = c->ent + c->off[s];
-                if (c->cnt[s] && run[c->cnt[s] - 1] == i) continue; /* the same token again */
-                run[c->cnt[s]++] = (uint32_t)i;
-            }
+            if (cell != UINT32_MAX) fill_slots(p, c, (uint32_t)i, cell);
         }
     return c;
 }

@@ -8,7 +8,7 @@
 // positive when its rule and its UTF-16 span equal the labelled wrong word;
 // "fix" counts how many of those also suggest exactly the labelled fix.
 //
-// Usage: node tests/eval/dutch-eval.mjs [--via lint|direct] [--show]
+// Usage: node tests/eval/dutch-eval.mjs [--via lint|direct] [--show] [--show-blind]
 // Exit status 1 when held-out precision < 97% or recall < 85% for a rule.
 import { readFileSync, existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -20,6 +20,10 @@ const DIRECT = process.env.DUTCH_DIRECT || ROOT + "build/tests/test_dutch";
 const RULES = ["dt-spelling", "confusion"];
 const args = process.argv.slice(2);
 const show = args.includes("--show");
+// --show lists the misses of train/held-out only: blind items stay unseen
+// (counts only) unless --show-blind is given on purpose.
+const showBlind = args.includes("--show-blind");
+const shown = (r) => (r.split === "blind" ? showBlind : show);
 const viaArg = args.includes("--via") ? args[args.indexOf("--via") + 1] : null;
 
 // tests/data/blind/dutch.jsonl (written by others without seeing the code; never
@@ -97,12 +101,12 @@ rows.forEach((r, i) => {
         if (f.suggestion === gold.fix) bump(rule, r.split, "fix");
       } else {
         bump(rule, r.split, "fp");
-        if (show) console.log(`FP ${r.id} ${rule} "${r.text.slice(f.start, f.end)}" -> ${f.suggestion} | ${r.text}`);
+        if (shown(r)) console.log(`FP ${r.id} ${rule} "${r.text.slice(f.start, f.end)}" -> ${f.suggestion} | ${r.text}`);
       }
     }
     if (gold && gold.rule === rule && !hit) {
       bump(rule, r.split, "fn");
-      if (show) console.log(`FN ${r.id} ${rule} ${gold.wrong} -> ${gold.fix} | ${r.text}`);
+      if (shown(r)) console.log(`FN ${r.id} ${rule} ${gold.wrong} -> ${gold.fix} | ${r.text}`);
     }
     // make sure every cell exists
     bump(rule, r.split, "tp"), stat[`${rule}\t${r.split}`].tp--;

@@ -9,6 +9,11 @@
 #include "fmt.h"
 #include "internal.h"
 
+/* FNV-1a folded to 16 bits: the default pack's sorted alternatives and word
+ * index ship in the WASM, where random 32-bit values cost their full size
+ * even gzipped. Every hash hit is confirmed on the bytes (or only adds a
+ * candidate), so a collision never changes an answer. Never 0 (0 = "no
+ * 3-byte prefix" in wc_doc.h3). */
 uint32_t wc_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
@@ -16,7 +21,8 @@ uint32_t wc_hash(const char *s, size_t n)
         h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
-    return h;
+    h = (h ^ (h >> 16)) & 0xffffu;
+    return h ? h : 1u;
 }
 
 static const char *const CHECK_NAMES[WC_CHECK_COUNT] = {
@@ -176,7 +182,7 @@ int wc_doc_init(wc_doc *d, const char *s, size_t n, int hashes, size_t *err_at)
             char buf[64];
             d->hs[i] = wc_hash(buf, wc_squeeze(key, buf, sizeof buf, 1));
         }
-        if (d->hs[i] != d->h[i]) d->odd[d->n_odd++] = (uint32_t)i;
+        if (tk->flags & WC_TF_ELONGATED) d->odd[d->n_odd++] = (uint32_t)i;
         d->kind_off[tk->kind + 1]++;
         if (tk->kind == WC_TOK_WORD && kl >= 5) {
             unsigned char fb = (unsigned char)key[0];
@@ -314,7 +320,7 @@ int wc_tok_match_alt(const wc_doc *d, size_t i, const wc_alt *a, int typos)
     switch (a->kind) {
     case WC_ALT_WORD:
         if (d->h[i] == a->h && k->key_len == a->len && memcmp(key, a->w, a->len) == 0) return 1;
-        if (d->hs[i] == a->h && d->hs[i] != d->h[i]) {
+        if (d->hs[i] == a->h && (k->flags & WC_TF_ELONGATED)) {
             char buf[64];
             size_t m = wc_squeeze(key, buf, sizeof buf, 1);
             if (m == a->len && memcmp(buf, a->w, m) == 0) return 1;
@@ -358,7 +364,7 @@ static int slot_match(const wc_pack *p, const wc_slot *s, const wc_doc *d, size_
     const wc_alt *alts = p->alts + s->alt;
     size_t nw = s->n_word, np = s->n_prefix;
     uint32_t keys[2] = {d->h[i], d->hs[i]};
-    for (int q = 0; q < (keys[1] != keys[0] ? 2 : 1); q++)
+    for (int q = 0; q < ((k->flags & WC_TF_ELONGATED) ? 2 : 1); q++)
         for (size_t a = lower_bound(alts, 0, nw, keys[q]); a < nw && alts[a].h == keys[q]; a++)
             if (wc_tok_match_alt(d, i, &alts[a], 0)) return 1;
     if (np && d->h3[i])
@@ -550,7 +556,7 @@ static int seq_find(const wc_pack *p, const wc_seq *q, const wc_doc *d, size_t f
                     int typos, size_t *lo_out, size_t *hi_out, const struct wc_doc_cache *cache)
 {
     const wc_slot *s0 = &p->slots[q->slot];
-    const struct wc_doc_cache *dc = p->ix_cap && s0->nofilter != 1 ? cache : NULL;
+    const struct wc_doc_cache *dc = p->ix_n && s0->nofilter != 1 ? cache : NULL;
     uint32_t ring[12][WC_MEMO_RING], (*memo)[WC_MEMO_RING] = NULL;
     if (q->n_slot >= 3 && q->n_slot <= 12 && seq_branchy(p, q)) {
         memset(ring, 0, q->n_slot * sizeof ring[0]);
@@ -624,11 +630,13 @@ static int slot_present(const wc_pack *p, const wc_slot *s, const wc_doc *d)
 /* The word-index cell of hash h in pack p, or UINT32_MAX. */
 static uint32_t ix_cell(const wc_pack *p, uint32_t h)
 {
-    uint32_t key = h | 1u, mask = p->ix_cap - 1;
-    uint16_t check = WC_IX_CHECK(key);
-    for (uint32_t i = (key * 2654435761u) & mask; p->ix_key[i]; i = (i + 1) & mask)
-        if (p->ix_key[i] == check) return i;
-    return UINT32_MAX;
+    uint32_t key = h | 1u, lo = 0, hi = p->ix_n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (p->ix_key[mid] < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < p->ix_n && p->ix_key[lo] == key ? lo : UINT32_MAX;
 }
 
 /* The hashes of token i that the word index is asked for: exact, the first
@@ -675,7 +683,7 @@ static struct wc_doc_cache *doc_cache(const wc_pack *p, const wc_doc *d)
     struct wc_doc_cache *c = &md->cache[k];
     size_t nt = d->t.n, total = 0;
     uint32_t hs[4];
-    if (!p->ix_cap) {
+    if (!p->ix_n) {
         c->range = calloc(2 * p->n_lists + p->n_pats + (p->n_pats + 2) / 2, 2);
         if (!c->range) return NULL;
         c->plist = c->range + 2 * p->n_lists;
@@ -883,7 +891,7 @@ void wc_list_mark(const wc_pack *p, const wc_list *L, const wc_doc *d, int typos
         const wc_pat *pt = &p->pats[L->pat + k];
         if (pt->n_seq != 1 || p->seqs[pt->seq].n_slot != 1 || !pat_possible(p, pt, d)) continue;
         const wc_slot *s = &p->slots[p->seqs[pt->seq].slot];
-        const struct wc_doc_cache *dc = p->ix_cap && s->nofilter != 1 ? doc_cache(p, d) : NULL;
+        const struct wc_doc_cache *dc = p->ix_n && s->nofilter != 1 ? doc_cache(p, d) : NULL;
         if (dc && !s->nofilter) {
             size_t m;
             const uint32_t *run = slot_run(dc, p->seqs[pt->seq].slot, &m);

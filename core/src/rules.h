@@ -41,7 +41,6 @@
 #include "text.h"
 
 #define WC_BLOOM_WORDS 4 /* 256 bits */
-#define WC_IX_CHECK(key) ((uint16_t)((((key) >> 16) ^ (key)) | 1u))
 
 enum { WC_SEV_ERROR = 0, WC_SEV_WARNING, WC_SEV_INFO };
 enum { WC_CAT_STRUCTURE = 0, WC_CAT_TONE, WC_CAT_SAFETY, WC_CAT_TEAM };
@@ -80,7 +79,7 @@ typedef enum wc_check {
 
 typedef struct wc_alt {
     const char *w;  /* match key (word, prefix) or NULL for a class */
-    uint32_t h;     /* wc_hash of w (prefix: of its first 3 bytes); class id for classes */
+    uint16_t h;     /* wc_hash of w (prefix: of its first 3 bytes); class id for classes */
     uint8_t kind;   /* WC_ALT_* */
     uint8_t len;    /* strlen(w) */
 } wc_alt;
@@ -149,16 +148,15 @@ typedef struct wc_pack {
     size_t n_disabled;
     cJSON *examples;       /* per rule {"fires":[...],"passes":[...]} for check-pack */
     /* Word index (generated for the default pack; loaded packs have none and
-     * fall back to hash-set lookups per alternative): open addressing over
-     * key = hash | 1 of every word and prefix alternative of an indexed slot
-     * (nofilter != 1), probed from (key * 2654435761) & (ix_cap - 1); a cell
-     * holds WC_IX_CHECK(key) (0 = empty) and lists the slots
-     * ix_slot[ix_off[i] .. ix_off[i + 1]). A false hit of the 16 check bits
-     * only adds candidates, which the matcher verifies. */
+     * fall back to hash-set lookups per alternative): the ascending distinct
+     * keys hash | 1 (16 bits, wc_hash) of every word and prefix alternative of
+     * an indexed slot (nofilter != 1); key i lists the slots
+     * ix_slot[ix_off[i] .. ix_off[i + 1]). Sorted keys, found by binary
+     * search, compress far better in the WASM than a hash table of them. */
     const uint16_t *ix_key;
     const uint16_t *ix_off;
     const uint16_t *ix_slot;
-    uint32_t ix_cap; /* a power of two, or 0: no index */
+    uint32_t ix_n; /* number of keys, 0: no index */
     /* Loaded packs (no word index): per pattern WC_BLOOM_WORDS words, the
      * bloom bits of its most selective position; NULL with a word index. */
     const uint64_t *masks;

@@ -38,14 +38,15 @@ function fail(file, msg) {
   process.exit(1);
 }
 
-// FNV-1a 32 over UTF-8 bytes, as wc_hash in core/src/rules.c.
+// FNV-1a 32 over UTF-8 bytes folded to 16 bits, as wc_hash in core/src/rules.c.
+const fold16 = (h) => ((h ^ (h >>> 16)) & 0xffff) || 1;
 function hash(str) {
   let h = 2166136261;
   for (const b of Buffer.from(str, 'utf8')) {
     h ^= b;
     h = Math.imul(h, 16777619) >>> 0;
   }
-  return h >>> 0;
+  return fold16(h);
 }
 
 // Match key as the tokenizer computes it: NFC, case folded, accents stripped.
@@ -142,7 +143,7 @@ function hash3(k) { // FNV-1a of the first 3 bytes
   const b = Buffer.from(k, 'utf8').subarray(0, 3);
   let h = 2166136261;
   for (const x of b) { h ^= x; h = Math.imul(h, 16777619) >>> 0; }
-  return h >>> 0;
+  return fold16(h);
 }
 
 function compilePattern(file, src, typos, sugg, nSugg, macros) {
@@ -298,10 +299,9 @@ function cstr(s) {
   return o + '"';
 }
 
-// The word index (rules.h, wc_pack.ix_*): (hash | 1) of every word and prefix
-// alternative of a filterable slot -> the slots that hold it; open addressing
-// probed from Math.imul(key, 2654435761) & (cap - 1), keys inserted in order;
-// a cell stores 16 check bits of its key (a rare false hit only adds candidates).
+// The word index (rules.h, wc_pack.ix_*): the ascending distinct keys
+// (hash | 1) of every word and prefix alternative of a filterable slot, each
+// with the slots that hold it (binary search in C).
 function wordIndex() {
   const bySlot = new Map();
   out.slots.forEach((s, si) => {
@@ -313,23 +313,14 @@ function wordIndex() {
     }
   });
   const keys = [...bySlot.keys()].sort((a, b) => a - b);
-  let cap = 16;
-  while (4 * keys.length > 3 * cap) cap *= 2; // load <= 3/4: IX_KEY and IX_OFF stay small
-  const cell = new Array(cap).fill(0), check = new Array(cap).fill(0);
-  for (const k of keys) {
-    let i = (Math.imul(k, 2654435761 | 0) >>> 0) & (cap - 1);
-    while (cell[i]) i = (i + 1) & (cap - 1);
-    cell[i] = k;
-    check[i] = (((k >>> 16) ^ k) & 0xffff) | 1;
-  }
   const off = [], slots = [];
-  for (let i = 0; i < cap; i++) {
+  for (const k of keys) {
     off.push(slots.length);
-    if (cell[i]) slots.push(...[...bySlot.get(cell[i])].sort((a, b) => a - b));
+    slots.push(...[...bySlot.get(k)].sort((a, b) => a - b));
   }
   off.push(slots.length);
   if (slots.length > 65535 || out.slots.length > 65535) throw new Error('word index exceeds 16 bits');
-  return { cap, cell, check, off, slots };
+  return { n: keys.length, keys, off, slots };
 }
 
 function rows(arr, per, fmt) {
@@ -365,8 +356,8 @@ function emit(files) {
   if (out.suggs.length === 0) L.push('    {0, ""},');
   L.push('};', '');
   const ix = wordIndex();
-  L.push(`static const uint16_t IX_KEY[${ix.cap}] = {`, ...rows(ix.check, 16, String), '};', '');
-  L.push(`static const uint16_t IX_OFF[${ix.cap + 1}] = {`, ...rows(ix.off, 16, String), '};', '');
+  L.push(`static const uint16_t IX_KEY[${Math.max(1, ix.n)}] = {`, ...rows(ix.n ? ix.keys : [0], 16, String), '};', '');
+  L.push(`static const uint16_t IX_OFF[${ix.n + 1}] = {`, ...rows(ix.off, 16, String), '};', '');
   L.push(`static const uint16_t IX_SLOT[${Math.max(1, ix.slots.length)}] = {`, ...rows(ix.slots.length ? ix.slots : [0], 16, String), '};', '');
   L.push('static const wc_rule RULES[] = {');
   for (const r of out.rules) {
@@ -381,7 +372,7 @@ function emit(files) {
   L.push('    "nl", RULES, N(RULES), LISTS, PATS, SEQS, SLOTS, ALTS, SUGGS,');
   L.push(`    N(LISTS), N(PATS), N(SEQS), N(SLOTS), N(ALTS), ${out.suggs.length},`);
   L.push('    NULL, NULL, 0, NULL,');
-  L.push(`    IX_KEY, IX_OFF, IX_SLOT, ${ix.cap}, NULL,`);
+  L.push(`    IX_KEY, IX_OFF, IX_SLOT, ${ix.n}, NULL,`);
   L.push('};');
   return L.join('\n') + '\n';
 }

@@ -270,16 +270,17 @@ static void compiled_words_are_tokenizer_keys(void)
         CHECK_EQ_INT(want.nofilter, p->pats[i].nofilter);
     }
     /* the word index lists every word and prefix of every indexed slot */
-    CHECK(p->ix_cap >= 16 && (p->ix_cap & (p->ix_cap - 1)) == 0 && p->masks == NULL);
+    CHECK(p->ix_n > 0 && p->masks == NULL);
+    for (uint32_t i = 1; i < p->ix_n; i++) CHECK(p->ix_key[i - 1] < p->ix_key[i]); /* ascending, distinct */
     size_t missing = 0;
-    for (size_t s = 0; p->ix_cap && s < p->n_slots; s++) {
+    for (size_t s = 0; p->ix_n && s < p->n_slots; s++) {
         const wc_slot *sl = &p->slots[s];
         if (sl->nofilter == 1) continue;
         for (uint16_t k = 0; k < sl->n_word + sl->n_prefix; k++) {
-            uint32_t key = p->alts[sl->alt + k].h | 1u, mask = p->ix_cap - 1, i = (key * 2654435761u) & mask;
+            uint32_t key = p->alts[sl->alt + k].h | 1u;
             int found = 0;
-            for (; p->ix_key[i]; i = (i + 1) & mask)
-                if (p->ix_key[i] == WC_IX_CHECK(key)) {
+            for (uint32_t i = 0; i < p->ix_n; i++)
+                if (p->ix_key[i] == key) {
                     for (uint32_t e = p->ix_off[i]; e < p->ix_off[i + 1]; e++) found |= p->ix_slot[e] == s;
                     break;
                 }

@@ -386,23 +386,36 @@ static unsigned word_bucket(const char *k, size_t klen)
     return h & (WC_NHASH - 1);
 }
 
+/* The per-class weights of hashed bucket b (all 0 for an unused bucket). */
+static const int8_t *bucket_weights(unsigned b)
+{
+    static const int8_t none[WC_NCLASS];
+    uint64_t word = wc_model_hw_bits[b >> 6];
+    if (!(word >> (b & 63) & 1)) return none;
+    /* GCC/Clang builtin: one popcnt instruction natively and in WASM */
+    unsigned n = (unsigned)__builtin_popcountll(word & ((UINT64_C(1) << (b & 63)) - 1));
+    return wc_model_hw_rows[wc_model_hw_rank[b >> 6] + n];
+}
+
 /* Adds word token i's bucket once per text. */
 static void hashed_word(state *st, size_t i)
 {
     unsigned b = word_bucket(wc_key(st->t, i), st->t->tok[i].key_len);
     if (st->hseen[b >> 5] & (1u << (b & 31))) return;
     st->hseen[b >> 5] |= 1u << (b & 31);
-    for (int c = 0; c < WC_NCLASS; c++) st->hsum[c] += wc_model_hw[c][b];
+    const int8_t *w = bucket_weights(b);
+    for (int c = 0; c < WC_NCLASS; c++) st->hsum[c] += w[c];
     if (i < MEMO_N) st->hbucket[i] = (uint16_t)(b + 1);
 }
 
 /* How much bucket b favours type `best` over the runner-up type (logits). */
 static float word_margin(unsigned b, int best)
 {
+    const int8_t *w = bucket_weights(b);
     int other = -128;
     for (int c = 0; c < WC_NCLASS; c++)
-        if (c != best && wc_model_hw[c][b] > other) other = wc_model_hw[c][b];
-    return wc_model_hscale * (float)(wc_model_hw[best][b] - other);
+        if (c != best && w[c] > other) other = w[c];
+    return wc_model_hscale * (float)(w[best] - other);
 }
 
 /* ---- cues ---------------------------------------------------------------- */
@@ -435,7 +448,8 @@ static void word_cues(state *st, int best)
         if (!st->hbucket[i]) continue;
         unsigned b = st->hbucket[i] - 1u;
         /* no margin when another type weighs as much (the common case) */
-        if (wc_model_hw[best == 0 ? 1 : 0][b] >= wc_model_hw[best][b]) continue;
+        const int8_t *w = bucket_weights(b);
+        if (w[best == 0 ? 1 : 0] >= w[best]) continue;
         float m = word_margin(b, best);
         if (m < WORD_MARGIN) continue;
         size_t at; /* insert into pick[], strongest first */

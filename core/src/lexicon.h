@@ -105,9 +105,14 @@ extern const char *const wc_feature_names[WC_NFEAT];
 /* Hashed word features: FNV-1a (wc_lex_hash_step) of a word token's match
  * key with letter runs of 3+ cut to 2 ("heeeel" -> "heel"), masked to
  * WC_NHASH buckets. Each distinct bucket in a text adds
- * wc_model_hscale * wc_model_hw[class][bucket] to the class score. */
+ * wc_model_hscale * (the bucket's weight for the class) to the class score. */
 #define WC_NHASH 4096
-extern const int8_t wc_model_hw[WC_NCLASS][WC_NHASH];
+/* Stored sparsely: bucket b has a row iff bit b of wc_model_hw_bits is set;
+ * its row is wc_model_hw_rows[rank of b] (wc_model_hw_rank: rows before each
+ * 64-bucket block). Buckets without a row weigh 0 for every class. */
+extern const uint64_t wc_model_hw_bits[WC_NHASH / 64];
+extern const uint16_t wc_model_hw_rank[WC_NHASH / 64];
+extern const int8_t wc_model_hw_rows[][WC_NCLASS];
 extern const float wc_model_hscale;
 
 #endif

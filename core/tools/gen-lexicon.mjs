@@ -255,21 +255,33 @@ const modelFile = header('core/lexicon/model.json') +
   `const float wc_model_w[WC_NCLASS][WC_NFEAT] = {\n${modelRows.join('\n')}\n};\n` +
   hashedC();
 
-// hashed word weights: int8 per class and bucket, one float scale
+// hashed word weights, int8 per bucket and class, one float scale. Most of
+// the WC_NHASH buckets hold no word of the training data: only the used
+// buckets' rows are stored (their classes side by side), found through a
+// bit set and a rank per 64 buckets — less WASM than the full zero-filled table.
 function hashedC() {
   const NHASH = 4096;
   const h = model.hashed;
   if (!h || h.buckets !== NHASH || !(h.scale > 0)) fail('model.json', 0, `hashed needs buckets ${NHASH} and a scale > 0`);
-  const rows = CLASSES.map((c) => {
-    const w = h.weights?.[c];
-    if (!Array.isArray(w) || w.length !== NHASH || !w.every((v) => Number.isInteger(v) && v >= -127 && v <= 127))
+  const w = CLASSES.map((c) => {
+    const v = h.weights?.[c];
+    if (!Array.isArray(v) || v.length !== NHASH || !v.every((x) => Number.isInteger(x) && x >= -127 && x <= 127))
       fail('model.json', 0, `hashed.weights.${c} needs ${NHASH} integers in -127..127`);
-    const lines = [];
-    for (let i = 0; i < NHASH; i += 32) lines.push('        ' + w.slice(i, i + 32).join(', ') + ',');
-    return `    /* ${c} */ {\n${lines.join('\n')}\n    },`;
+    return v;
   });
+  const bits = new Array(NHASH / 64).fill(0n), rank = [], rows = [];
+  for (let b = 0; b < NHASH; b++) {
+    if (b % 64 === 0) rank.push(rows.length);
+    if (w.every((v) => v[b] === 0)) continue;
+    bits[b >> 6] |= 1n << BigInt(b & 63);
+    rows.push(`{${w.map((v) => v[b]).join(', ')}}`);
+  }
+  const chunk = (arr, per) => { const L = []; for (let i = 0; i < arr.length; i += per) L.push('    ' + arr.slice(i, i + per).join(', ') + ','); return L.join('\n'); };
   return `\nconst float wc_model_hscale = ${h.scale.toPrecision(9)}f;\n\n` +
-    `const int8_t wc_model_hw[WC_NCLASS][WC_NHASH] = {\n${rows.join('\n')}\n};\n`;}
+    `const uint64_t wc_model_hw_bits[WC_NHASH / 64] = {\n${chunk(bits.map((x) => `0x${x.toString(16)}u`), 4)}\n};\n` +
+    `const uint16_t wc_model_hw_rank[WC_NHASH / 64] = {\n${chunk(rank, 16)}\n};\n` +
+    `const int8_t wc_model_hw_rows[${Math.max(1, rows.length)}][WC_NCLASS] = { /* ${CLASSES.join(', ')} */\n${chunk(rows.length ? rows : ['{0}'], 8)}\n};\n`;
+}
 
 const outputs = [['lexicon_words.c', wordsFile], ['lexicon_model.c', modelFile]];
 const check = process.argv.includes('--check');

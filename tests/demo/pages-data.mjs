@@ -1,23 +1,13 @@
 // pages-data.mjs — deterministic demo data for the pages (screenshots, stats
 // e2e): a month of classified mentions and checked replies, as the content
 // script and the pages store them (extension/lib/history.js).
+import { mulberry32 } from '../wasm/helpers.mjs';
+
 const DAY = 86400000;
 const TYPES = ['angry', 'question', 'neutral', 'happy'];
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoStorage(now, { days = 30, seed = 7 } = {}) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const mentions = [];
   const checks = [];
   const sites = ['x', 'facebook', 'linkedin'];

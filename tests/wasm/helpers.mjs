@@ -40,3 +40,16 @@ export function nativeCallAny(lines) {
 export function readLines(file) {
   return readFileSync(path.join(root, file), 'utf8').split('\n').filter((l) => l.length > 0);
 }
+
+/** A small seeded PRNG (mulberry32): the same sequence on every run, for
+ * generated test inputs, bench corpora and demo data. Returns () => [0, 1). */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

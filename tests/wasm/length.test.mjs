@@ -9,19 +9,10 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { loadEngine, nativeCall, root } from './helpers.mjs';
+import { loadEngine, mulberry32, nativeCall, root } from './helpers.mjs';
 
 const require = createRequire(path.join(root, 'package.json'));
 const twitterText = require('twitter-text');
-
-function mulberry32(seed) {
-  return function () {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['hallo', 'bedankt', 'Vóór', 'café', 'e-mail', "zo'n", 'KLM', 'NS', 'trein', 'vertraging',
   'Dank', 'je', 'wel', 'we', 'kijken', 'het', 'na', 'DM', 'ons', 'even', 'ordernummer', 'naïef', 'ﬁets',

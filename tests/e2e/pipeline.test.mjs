@@ -234,7 +234,19 @@ test('reach shown in the action bar raises the priority of an identical angry po
 
 // The panel keeps at most 100 rows (keyed by post key) and counts the rest.
 test('the panel shows the top 100 mentions, angry first, and counts the rest', async () => {
-  const before = await page.evaluate(() => Number(document.querySelector('webcare-panel').getAttribute('data-count')));
+  // The panel redraws at most every 600 ms while work is pending: read the
+  // count once the earlier tests' posts are in it (unchanged for 1.5 s).
+  const before = await page.evaluate(() => new Promise((resolve) => {
+    const read = () => Number(document.querySelector('webcare-panel').getAttribute('data-count'));
+    let last = read(), since = performance.now();
+    const tick = () => {
+      const n = read();
+      if (n !== last) [last, since] = [n, performance.now()];
+      if (performance.now() - since >= 1500) resolve(n);
+      else setTimeout(tick, 100);
+    };
+    tick();
+  }));
   await page.evaluate(() => {
     for (let i = 0; i < 120; i++) window.add(String(800 + i), `veel${i}`, `Bericht nummer ${i} over de trein van vandaag.`);
     window.add('999', 'boos', 'Weer vertraging, dit is echt belachelijk slecht geregeld!');
